@@ -1,0 +1,25 @@
+"""The composition root: the only place that imports adapters and wires them to use cases.
+
+Each part of the system has its own sub-container module; ``Container`` composes them
+around one ``Settings`` object. Drivers (CLI, HTTP, notebook) call ``bootstrap()`` and
+then ask the container for use cases; tests ``override()`` providers with fakes.
+"""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from entrypoints.composition.sessions import SessionsContainer
+from entrypoints.settings import Settings
+
+
+class Container(containers.DeclarativeContainer):
+    """Root container; sub-containers share the settings."""
+
+    settings = providers.Dependency(instance_of=Settings)
+    sessions = providers.Container(SessionsContainer, settings=settings)
+
+
+def bootstrap(settings: Settings | None = None) -> Container:
+    """Build the container from ``settings`` (from the environment by default)."""
+    return Container(settings=settings or Settings.from_env())

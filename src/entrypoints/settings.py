@@ -1,0 +1,48 @@
+"""Settings read once from the environment; every driver builds its container from these.
+
+Defaults are the embedded, offline setup: data under ``./.data``, SQLite, the recorded
+FastF1 responses in ``../shared/data`` when they are there.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+
+_DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Runtime configuration. ``from_env`` is the only reader of ``F1_*`` variables."""
+
+    data_dir: Path
+    fastf1_cache_dir: Path
+    fastf1_replay_dir: Path | None
+    database_url: str
+    session_lru_size: int = 16
+    jwt_secret: str | None = None
+    log_format: str = "auto"  # auto | json | console
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        """Build settings from ``F1_*`` variables (``os.environ`` by default)."""
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("F1_DATA_DIR", ".data")).expanduser().absolute()
+        replay = env.get("F1_FASTF1_REPLAY_DIR")
+        if replay is None and _DEFAULT_REPLAY.is_dir():
+            replay = str(_DEFAULT_REPLAY)
+        return cls(
+            data_dir=data_dir,
+            fastf1_cache_dir=Path(
+                env.get("F1_FASTF1_CACHE_DIR", str(data_dir / "fastf1-cache"))
+            ).absolute(),
+            fastf1_replay_dir=Path(replay).absolute() if replay else None,
+            database_url=env.get(
+                "F1_DATABASE_URL", f"sqlite+aiosqlite:///{data_dir / 'f1.sqlite3'}"
+            ),
+            session_lru_size=int(env.get("F1_SESSION_LRU_SIZE", "16")),
+            jwt_secret=env.get("F1_JWT_SECRET"),
+            log_format=env.get("F1_LOG_FORMAT", "auto"),
+        )
