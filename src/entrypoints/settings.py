@@ -22,6 +22,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     fastf1_replay_dir: Path | None
     database_url: str
     session_lru_size: int = 16
+    database_ssl: str | None = None  # libpq sslmode names: require, verify-full, ...
+    database_ssl_root_cert: str | None = None
+    database_schema: str | None = None
     jwt_secret: str | None = None
     log_format: str = "auto"  # auto | json | console
 
@@ -43,6 +46,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
                 "F1_DATABASE_URL", f"sqlite+aiosqlite:///{data_dir / 'f1.sqlite3'}"
             ),
             session_lru_size=int(env.get("F1_SESSION_LRU_SIZE", "16")),
+            database_ssl=env.get("F1_DATABASE_SSL"),
+            database_ssl_root_cert=env.get("F1_DATABASE_SSL_ROOT_CERT"),
+            database_schema=env.get("F1_DATABASE_SCHEMA"),
             jwt_secret=env.get("F1_JWT_SECRET"),
             log_format=env.get("F1_LOG_FORMAT", "auto"),
         )

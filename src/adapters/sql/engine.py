@@ -2,31 +2,70 @@
 
 from __future__ import annotations
 
+import ssl as ssl_module
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from f1core.errors import InvalidRequestError
 
-def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+# libpq's sslmode names, so the setting reads the same as a PostgreSQL connection string.
+SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
+
+
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    echo: bool = False,
+    ssl: str | None = None,
+    ssl_root_cert: str | None = None,
+    search_path: str | None = None,
+) -> AsyncEngine:
     """Create an engine for ``sqlite+aiosqlite://`` or ``postgresql+asyncpg://`` URLs.
 
     SQLite gets WAL, foreign keys and a busy timeout on every connection; PostgreSQL
     gets a sized pool with pre-ping so a restarted server is noticed, not fatal.
+    ``ssl`` (PostgreSQL only) is a libpq sslmode: ``require`` encrypts, ``verify-full``
+    also checks the server certificate (against ``ssl_root_cert`` or the system store).
+    ``search_path`` (PostgreSQL only) puts every table in that schema.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            from pathlib import Path
-
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(parsed, echo=echo)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
+    connect_args: dict[str, Any] = {}
+    if ssl is not None:
+        connect_args["ssl"] = _ssl_argument(ssl, ssl_root_cert)
+    if search_path is not None:
+        connect_args["server_settings"] = {"search_path": search_path}
     return create_async_engine(
-        parsed, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        parsed,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        connect_args=connect_args,
     )
+
+
+def _ssl_argument(mode: str, root_cert: str | None) -> bool | str | ssl_module.SSLContext:
+    if mode not in SSL_MODES:
+        raise InvalidRequestError(
+            f"Unknown database TLS mode {mode!r}; use one of {', '.join(SSL_MODES)}."
+        )
+    if mode in ("verify-ca", "verify-full"):
+        context = ssl_module.create_default_context(cafile=root_cert)
+        context.check_hostname = mode == "verify-full"
+        return context
+    # asyncpg takes the weaker libpq modes by name.
+    return mode
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from entrypoints.composition.accounts import AccountsContainer
+from entrypoints.composition.archive import ArchiveContainer
 from entrypoints.composition.sessions import SessionsContainer
+from entrypoints.composition.storage import StorageContainer
 from entrypoints.settings import Settings
 
 
 class Container(containers.DeclarativeContainer):
-    """Root container; sub-containers share the settings."""
+    """Root container; sub-containers share the settings and the one database engine."""
 
     settings = providers.Dependency(instance_of=Settings)
     sessions = providers.Container(SessionsContainer, settings=settings)
+    storage = providers.Container(StorageContainer, settings=settings)
+    accounts = providers.Container(AccountsContainer, settings=settings, engine=storage.engine)
+    archive = providers.Container(ArchiveContainer, engine=storage.engine)
 
 
 def bootstrap(settings: Settings | None = None) -> Container:

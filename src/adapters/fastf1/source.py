@@ -1,0 +1,154 @@
+"""``FastF1SessionSource``: the SessionSource port over FastF1 (live or replayed offline).
+
+FastF1 is synchronous and not thread-safe (its cache and HTTP session are class-level
+state), so every FastF1 call runs in one dedicated worker thread owned by the adapter.
+FastF1 and pandas are imported inside that thread on first use: a process that only reads
+snapshots never pays for importing them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
+from f1core.errors import DataUnavailableError, F1Error, SessionNotFoundError
+
+T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
+
+# FastF1 has lap timing from the 2018 season on; earlier seasons only have Ergast results.
+FIRST_TIMING_YEAR = 2018
+
+
+class FastF1SessionSource:
+    """Sessions and calendars from FastF1, with an optional offline replay directory."""
+
+    def __init__(self, cache_dir: Path, replay_dir: Path | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._replay_dir = replay_dir
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fastf1")
+        # Touched only from the worker thread, so it needs no lock.
+        self._calendars: dict[int, tuple[tuple[EventInfo, dict[SessionKind, str]], ...]] = {}
+        self._closed = False
+
+    # -- port ----------------------------------------------------------------------------
+
+    async def events(self, year: int) -> tuple[EventInfo, ...]:
+        """The season's events in round order (testing excluded)."""
+        calendar = await self._run(self._calendar, year)
+        return tuple(event for event, _ in calendar)
+
+    async def load(self, ref: SessionRef) -> Session:
+        """Load laps, results, weather and race control of one session (no telemetry)."""
+        return await self._run(self._load, ref)
+
+    def close(self) -> None:
+        """Stop the worker thread; later calls raise ``DataUnavailableError``."""
+        self._closed = True
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    # -- worker thread -------------------------------------------------------------------
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._closed:
+            raise DataUnavailableError("the FastF1 source has been closed")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._guarded, fn, *args)
+
+    def _guarded(self, fn: Callable[..., T], *args: Any) -> T:
+        """Configure FastF1 once, silence its warnings, and let no FastF1 exception out."""
+        from adapters.fastf1.replay import configure_fastf1
+
+        try:
+            configure_fastf1(self._cache_dir, self._replay_dir)
+            with warnings.catch_warnings():
+                # Ergast fallbacks warn on every failed request; failures are reported
+                # to the caller as f1core errors instead.
+                warnings.simplefilter("ignore")
+                return fn(*args)
+        except F1Error:
+            raise
+        except Exception as exc:
+            logger.warning("FastF1 failed", exc_info=True)
+            raise DataUnavailableError(
+                f"FastF1 failed: {type(exc).__name__}: {exc}".rstrip(": ")
+            ) from exc
+
+    def _calendar(self, year: int) -> tuple[tuple[EventInfo, dict[SessionKind, str]], ...]:
+        cached = self._calendars.get(year)
+        if cached is not None:
+            return cached
+        this_year = dt.datetime.now(dt.UTC).year
+        if year < FIRST_TIMING_YEAR:
+            raise SessionNotFoundError(
+                f"no timing data for {year}: FastF1 has lap timing from {FIRST_TIMING_YEAR} on"
+            )
+        if year > this_year + 1:
+            raise SessionNotFoundError(f"{year} is in the future: its calendar is not out yet")
+        import fastf1
+
+        from adapters.fastf1.mapping import event_info, schedule_sessions
+
+        try:
+            schedule = fastf1.get_event_schedule(year, include_testing=False)
+        except ValueError as exc:
+            # FastF1 raises a bare ValueError when no backend (F1 API, Ergast) answered.
+            raise SessionNotFoundError(
+                f"no calendar for {year} is available"
+                + (" in the recorded data" if self._replay_dir else "")
+            ) from exc
+        calendar = tuple(
+            (event_info(row, year), schedule_sessions(row, year))
+            for _, row in schedule.iterrows()  # ~24 rows: clarity beats vectorising here
+            if int(row["RoundNumber"]) > 0
+        )
+        if not calendar:
+            raise SessionNotFoundError(f"the {year} calendar has no events")
+        self._calendars[year] = calendar
+        return calendar
+
+    def _load(self, ref: SessionRef) -> Session:
+        import fastf1
+        from fastf1.exceptions import DataNotLoadedError
+
+        from adapters.fastf1.mapping import map_session
+
+        event, held = self._find(ref)
+        unavailable = DataUnavailableError(
+            f"timing data for the {ref.year} {event.name} {event.session_label(ref.kind)}"
+            f" is not available" + (" (not in the recorded data)" if self._replay_dir else "")
+        )
+        # By round number, not name: FastF1 fuzzy-matches names and could load another event.
+        ff1 = fastf1.get_session(ref.year, event.round, held[ref.kind])
+        try:
+            ff1.load(laps=True, telemetry=False, weather=True, messages=True)
+            laps = ff1.laps
+        except DataNotLoadedError as exc:
+            raise unavailable from exc
+        if laps is None or len(laps) == 0:
+            raise unavailable
+        return map_session(ff1, SessionRef(ref.year, event.name, ref.kind), event)
+
+    def _find(self, ref: SessionRef) -> tuple[EventInfo, dict[SessionKind, str]]:
+        calendar = self._calendar(ref.year)
+        wanted = ref.event.casefold()
+        for event, held in calendar:
+            if event.name.casefold() == wanted:
+                if ref.kind not in held:
+                    raise SessionNotFoundError(
+                        f"the {ref.year} {event.name} had no {ref.kind.label}; it held "
+                        + ", ".join(k.value for k in held)
+                    )
+                return event, held
+        raise SessionNotFoundError(
+            f"no event named {ref.event!r} in the {ref.year} calendar; events are named as "
+            "the calendar gives them (e.g. " + calendar[0][0].name + ")"
+        )

@@ -1,0 +1,134 @@
+"""Access and refresh tokens as HS256 JWTs (PyJWT)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from f1core.domain.accounts import (
+    AuthenticationError,
+    ConfigurationError,
+    IssuedToken,
+    TokenClaims,
+)
+
+_ALGORITHM = "HS256"
+# Only this list is ever accepted, whatever the token's header says: no "none", no RS*.
+_ALLOWED_ALGORITHMS = [_ALGORITHM]
+_REQUIRED_CLAIMS = ["exp", "iat", "sub", "aud", "iss", "jti", "typ"]
+_MIN_SECRET_BYTES = 32
+# Tolerated clock skew for "issued in the future".
+_IAT_LEEWAY = timedelta(seconds=30)
+
+ACCESS = "access"
+REFRESH = "refresh"
+
+
+class PyJwtTokenIssuer:
+    """``TokenIssuer``: short-lived access tokens, refresh tokens tied to a rotation family."""
+
+    def __init__(
+        self,
+        secret: str | None,
+        *,
+        issuer: str = "f1-analysis",
+        audience: str = "f1-analysis",
+        access_ttl: timedelta = timedelta(minutes=15),
+        refresh_ttl: timedelta = timedelta(days=14),
+    ) -> None:
+        if not secret:
+            raise ConfigurationError(
+                "F1_JWT_SECRET is not set; set it to a random string of at least 32 bytes, "
+                "e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        if len(secret.encode()) < _MIN_SECRET_BYTES:
+            raise ConfigurationError(
+                f"F1_JWT_SECRET is {len(secret.encode())} bytes; HS256 needs at least "
+                f"{_MIN_SECRET_BYTES}. Generate one with: "
+                "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        self._secret = secret
+        self._issuer = issuer
+        self._audience = audience
+        self._access_ttl = access_ttl
+        self._refresh_ttl = refresh_ttl
+
+    def issue_access(self, user_id: int, now: datetime) -> IssuedToken:
+        return self._issue(user_id, ACCESS, now, self._access_ttl, {})
+
+    def issue_refresh(self, user_id: int, family_id: str, now: datetime) -> IssuedToken:
+        return self._issue(user_id, REFRESH, now, self._refresh_ttl, {"fam": family_id})
+
+    def verify_access(self, token: str, now: datetime) -> TokenClaims:
+        return self._verify(token, ACCESS, now)
+
+    def verify_refresh(self, token: str, now: datetime) -> TokenClaims:
+        claims = self._verify(token, REFRESH, now)
+        if claims.family_id is None:
+            raise AuthenticationError("The refresh token is invalid; log in again.")
+        return claims
+
+    def _issue(
+        self, user_id: int, typ: str, now: datetime, ttl: timedelta, extra: dict[str, Any]
+    ) -> IssuedToken:
+        jti = secrets.token_urlsafe(16)
+        expires = now + ttl
+        payload = {
+            "iss": self._issuer,
+            "aud": self._audience,
+            "sub": str(user_id),
+            # Sub-second iat, so "log out everywhere" at 12:00:00.4 still accepts a login
+            # made at 12:00:00.6 (RFC 7519 NumericDate may be non-integer).
+            "iat": round(now.timestamp(), 6),
+            "exp": int(expires.timestamp()),
+            "jti": jti,
+            "typ": typ,
+            **extra,
+        }
+        token = jwt.encode(payload, self._secret, algorithm=_ALGORITHM)
+        return IssuedToken(
+            token=token,
+            jti=jti,
+            issued_at=datetime.fromtimestamp(payload["iat"], UTC),
+            expires_at=datetime.fromtimestamp(payload["exp"], UTC),
+        )
+
+    def _verify(self, token: str, typ: str, now: datetime) -> TokenClaims:
+        kind = "access" if typ == ACCESS else "refresh"
+        invalid = AuthenticationError(f"The {kind} token is invalid; log in again.")
+        try:
+            payload = jwt.decode(
+                token,
+                self._secret,
+                algorithms=_ALLOWED_ALGORITHMS,
+                audience=self._audience,
+                issuer=self._issuer,
+                # exp/iat are checked below against the injected clock instead of PyJWT's.
+                options={"require": _REQUIRED_CLAIMS, "verify_exp": False, "verify_iat": False},
+            )
+        except jwt.PyJWTError as error:
+            raise invalid from error
+        try:
+            issued_at = datetime.fromtimestamp(float(payload["iat"]), UTC)
+            expires_at = datetime.fromtimestamp(float(payload["exp"]), UTC)
+            user_id = int(payload["sub"])
+        except (TypeError, ValueError, OverflowError) as error:
+            raise invalid from error
+        if payload["typ"] != typ:
+            raise invalid
+        if expires_at <= now:
+            again = "get a new one with the refresh token" if typ == ACCESS else "log in again"
+            raise AuthenticationError(f"The {kind} token has expired; {again}.")
+        if issued_at > now + _IAT_LEEWAY:
+            raise invalid
+        family = payload.get("fam")
+        return TokenClaims(
+            user_id=user_id,
+            jti=str(payload["jti"]),
+            issued_at=issued_at,
+            expires_at=expires_at,
+            family_id=family if isinstance(family, str) else None,
+        )

@@ -1,0 +1,1 @@
+"""Alembic migrations; ``adapters.sql.migrate.upgrade`` runs them."""

@@ -1,0 +1,89 @@
+"""Users on SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.tables import users
+from f1core.domain.accounts import NewUser, Role, User, UsernameTakenError, normalize_username
+
+
+class SqlUserRepository:
+    """``UserRepository`` on one connection of a ``SqlUnitOfWork``."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._c = connection
+
+    async def add(self, user: NewUser) -> User:
+        key = normalize_username(user.username)
+        taken = UsernameTakenError(
+            f"The username {user.username!r} is taken (names ignore letter case)."
+        )
+        # Checked first so the common case does not poison a PostgreSQL transaction;
+        # the unique index still decides a race between two registrations.
+        if await self.get_by_username(user.username) is not None:
+            raise taken
+        try:
+            result = await self._c.execute(
+                insert(users)
+                .values(
+                    username=user.username,
+                    username_key=key,
+                    password_hash=user.password_hash,
+                    role=user.role.value,
+                    disabled=False,
+                    created_at=user.created_at,
+                )
+                .returning(*users.c)
+            )
+        except IntegrityError as error:
+            raise taken from error
+        return _user(result.one()._mapping)
+
+    async def get(self, user_id: int) -> User | None:
+        row = (await self._c.execute(select(users).where(users.c.id == user_id))).first()
+        return None if row is None else _user(row._mapping)
+
+    async def get_by_username(self, username: str) -> User | None:
+        query = select(users).where(users.c.username_key == normalize_username(username))
+        row = (await self._c.execute(query)).first()
+        return None if row is None else _user(row._mapping)
+
+    async def list(self) -> tuple[User, ...]:
+        rows = await self._c.execute(select(users).order_by(users.c.id))
+        return tuple(_user(r._mapping) for r in rows)
+
+    async def count(self) -> int:
+        return int((await self._c.execute(select(func.count()).select_from(users))).scalar_one())
+
+    async def _set(self, user_id: int, **values: Any) -> None:
+        await self._c.execute(update(users).where(users.c.id == user_id).values(**values))
+
+    async def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        await self._set(user_id, password_hash=password_hash)
+
+    async def set_role(self, user_id: int, role: Role) -> None:
+        await self._set(user_id, role=role.value)
+
+    async def set_disabled(self, user_id: int, disabled: bool) -> None:
+        await self._set(user_id, disabled=disabled)
+
+    async def set_tokens_valid_after(self, user_id: int, at: datetime) -> None:
+        await self._set(user_id, tokens_valid_after=at)
+
+
+def _user(row: Any) -> User:
+    return User(
+        id=row["id"],
+        username=row["username"],
+        password_hash=row["password_hash"],
+        role=Role(row["role"]),
+        disabled=bool(row["disabled"]),
+        created_at=row["created_at"],
+        tokens_valid_after=row["tokens_valid_after"],
+    )

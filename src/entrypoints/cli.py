@@ -1,0 +1,185 @@
+"""The ``f1`` command line: sessions, session summaries and analyses (``--json`` everywhere).
+
+Errors are one readable line on stderr and exit code 2; with ``--json`` they are an object
+``{"error": {"kind": ..., "message": ...}}`` on stdout. Never a traceback (set ``F1_DEBUG=1``
+to see one for an unexpected failure).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from entrypoints import cli_archive, cli_db
+from entrypoints.cli_support import CliApp, fail, pass_app, render_table
+from f1core.domain.session import SessionKind
+from f1core.errors import F1Error, InvalidRequestError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def json_option(func: F) -> F:
+    """``--json`` accepted after any command as well as before it."""
+
+    def _set(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.find_object(CliApp).json_output = True  # type: ignore[union-attr]
+
+    return click.option(
+        "--json",
+        "json_output",
+        is_flag=True,
+        expose_value=False,
+        callback=_set,
+        help="Print the result as one JSON document.",
+    )(func)
+
+
+def _kind(value: str) -> SessionKind:
+    try:
+        return SessionKind.parse(value)
+    except InvalidRequestError as exc:
+        raise click.BadParameter(exc.message) from exc
+
+
+@click.group()
+@click.option("--json", "json_output", is_flag=True, help="Print results as JSON.")
+@click.version_option(package_name="f1-analysis")
+@click.pass_context
+def cli(ctx: click.Context, json_output: bool) -> None:
+    """Answers about Formula 1 from real timing data and the historical archive."""
+    ctx.obj = CliApp(json_output=json_output)
+
+
+@cli.command()
+@click.argument("year", type=int)
+@json_option
+@pass_app
+def sessions(app: CliApp, year: int) -> None:
+    """List a season's events and sessions, and which are already cached locally."""
+    loader = app.container.sessions.loader()
+    listing = app.run(lambda: loader.available(year))
+    lines = []
+    for item in listing:
+        kinds = " ".join(
+            f"{kind.value}{'*' if kind in item.cached else ''}" for kind in item.event.sessions
+        )
+        lines.append(f"{item.event.round:>2}  {item.event.date}  {item.event.name:<32} {kinds}")
+    lines.append("(* = cached snapshot: loads without FastF1)")
+    app.emit(listing, "\n".join(lines))
+
+
+@cli.group()
+def session() -> None:
+    """Look at one session."""
+
+
+@session.command("show")
+@click.argument("year", type=int)
+@click.argument("event")
+@click.argument("kind", metavar="SESSION")
+@json_option
+@pass_app
+def session_show(app: CliApp, year: int, event: str, kind: str) -> None:
+    """Summarise a session: e.g. ``f1 session show 2018 Baku R``."""
+    show = app.container.sessions.show_session()
+    summary = app.run(lambda: show.execute(year, event, _kind(kind)))
+    head = (
+        f"{summary.title} (round {summary.round}, {summary.date})\n"
+        f"{len(summary.drivers)} drivers, {summary.lap_count} laps, "
+        f"{summary.weather_samples} weather samples, "
+        f"{summary.race_control_messages} race-control messages\n"
+        f"source: {summary.source}\n"
+    )
+    app.emit(summary, head + "\n" + render_table(summary.classification))
+
+
+@cli.command()
+@click.argument("analysis")
+@click.argument("year", type=int)
+@click.argument("event")
+@click.argument("kind", metavar="SESSION")
+@click.option(
+    "--drivers",
+    "-d",
+    multiple=True,
+    help="Driver codes, repeated or comma-separated (VER,PER).",
+)
+@click.option(
+    "--fuel-correction",
+    type=float,
+    default=None,
+    help="Race pace: seconds per lap of fuel burn to correct for (e.g. 0.03).",
+)
+@json_option
+@pass_app
+def analyze(
+    app: CliApp,
+    analysis: str,
+    year: int,
+    event: str,
+    kind: str,
+    drivers: tuple[str, ...],
+    fuel_correction: float | None,
+) -> None:
+    """Run an analysis: e.g. ``f1 analyze fastest-lap 2024 "Spanish GP" Q``.
+
+    ANALYSIS is one of the names ``f1 analyses`` lists.
+    """
+    codes = [c.strip() for d in drivers for c in d.split(",") if c.strip()] or None
+    options: dict[str, Any] = {}
+    if fuel_correction is not None:
+        options["fuel_correction_s_per_lap"] = fuel_correction
+    run = app.container.sessions.run_analysis()
+    result = app.run(lambda: run.execute(analysis, year, event, _kind(kind), codes, **options))
+    text = f"{result.summary()}\n\n{render_table(result.table())}"
+    if result.excluded:
+        text += f"\n\n{len(result.excluded)} laps excluded (use --json to see which and why)"
+    app.emit(result, text)
+
+
+@cli.command()
+@json_option
+@pass_app
+def analyses(app: CliApp) -> None:
+    """List the analyses ``f1 analyze`` can run."""
+    from f1core.analysis.catalog import CATALOG
+
+    specs = [
+        {
+            "name": spec.name,
+            "description": spec.description,
+            "sessions": [k.value for k in spec.session_kinds],
+        }
+        for spec in CATALOG.values()
+    ]
+    text = "\n".join(f"{s['name']:<18} {s['description']}" for s in specs)
+    app.emit(specs, text)
+
+
+cli_db.register(cli)
+cli_archive.register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry: run the CLI, turning every failure into one line."""
+    json_output = "--json" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="f1", standalone_mode=False)
+    except F1Error as exc:
+        fail(exc, json_output=json_output)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except Exception as exc:
+        if os.environ.get("F1_DEBUG"):
+            raise
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (F1_DEBUG=1 shows more)", err=True)
+        sys.exit(1)

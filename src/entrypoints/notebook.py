@@ -1,0 +1,179 @@
+"""The notebook facade: one import, one call, then analyses as methods.
+
+    from entrypoints.notebook import connect
+    f1 = connect()
+    quali = f1.session(2024, "Spanish GP", "Q")
+    quali.fastest_lap()                # renders as an HTML table in Jupyter
+    quali.best_laps().to_pandas()      # a DataFrame, on request
+
+Jupyter already runs an event loop in the kernel's thread, so the facade owns a private
+loop on a background thread and submits the async use cases to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import threading
+from collections.abc import Coroutine, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
+
+from entrypoints.composition import Container, bootstrap
+from entrypoints.settings import Settings
+from f1core.analysis.catalog import CATALOG
+from f1core.domain.session import Session, SessionKind
+from f1core.domain.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+T = TypeVar("T")
+
+
+class NotebookResult:
+    """An analysis result that renders itself in Jupyter and converts to pandas."""
+
+    def __init__(self, name: str, result: Any) -> None:
+        self.name = name
+        self.result = result
+
+    @property
+    def table(self) -> Table:
+        """The result's table (columns and display-ready rows)."""
+        table: Table = self.result.table()
+        return table
+
+    @property
+    def excluded(self) -> Any:
+        """The laps the analysis left out, with the reason for each."""
+        return self.result.excluded
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The table as a pandas DataFrame (pandas is imported only here)."""
+        import pandas as pd
+
+        table = self.table
+        return pd.DataFrame(list(table.rows), columns=list(table.columns))
+
+    def to_dict(self) -> Any:
+        """The full typed result as plain Python data (JSON-ready)."""
+        return msgspec.to_builtins(self.result)
+
+    def _repr_html_(self) -> str:
+        table = self.table
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+            for row in table.rows
+        )
+        title = self.result.summary() if hasattr(self.result, "summary") else self.result.session
+        note = f"<p><small>{len(self.excluded)} laps excluded</small></p>" if self.excluded else ""
+        return (
+            f"<p><b>{html.escape(title)}</b></p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
+        )
+
+    def __repr__(self) -> str:
+        from entrypoints.cli_support import render_table
+
+        return render_table(self.table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+class NotebookSession:
+    """One loaded session; each analysis of the catalog is a method (``fastest_lap()``)."""
+
+    def __init__(self, f1: F1, session: Session) -> None:
+        self._f1 = f1
+        self.session = session
+
+    @property
+    def title(self) -> str:
+        """The session named in full."""
+        return self.session.title
+
+    def analyze(self, name: str, drivers: Sequence[str] | None = None, **options: Any) -> Any:
+        """Run analysis ``name`` ("race-pace", "fastest-lap", ...) on this session."""
+        from f1core.analysis.catalog import run_analysis
+
+        codes = [d.upper() for d in drivers] if drivers else None
+        return NotebookResult(name, run_analysis(name, self.session, codes, **options))
+
+    def __getattr__(self, attr: str) -> Any:
+        name = attr.replace("_", "-")
+        if name not in CATALOG:
+            raise AttributeError(attr)
+
+        def method(drivers: Sequence[str] | None = None, **options: Any) -> NotebookResult:
+            result: NotebookResult = self.analyze(name, drivers, **options)
+            return result
+
+        method.__doc__ = CATALOG[name].description
+        return method
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *(n.replace("-", "_") for n in CATALOG)]
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{html.escape(self.title)}</b>: {len(self.session.laps)} laps</p>"
+
+
+class F1:
+    """The facade over the container's use cases, usable from synchronous notebook code."""
+
+    def __init__(self, container: Container) -> None:
+        self._container = container
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def session(self, year: int, event: str, kind: str | SessionKind) -> NotebookSession:
+        """Load a session named as people name it: ``session(2018, "Baku", "R")``."""
+        loader = self._container.sessions.loader()
+
+        async def load() -> Session:
+            ref = await loader.resolve(year, event, kind)
+            session: Session = await loader.load(ref)
+            return session
+
+        return NotebookSession(self, self._run(load()))
+
+    def analyze(
+        self,
+        name: str,
+        year: int,
+        event: str,
+        kind: str | SessionKind,
+        drivers: Sequence[str] | None = None,
+        **options: Any,
+    ) -> NotebookResult:
+        """Load the session and run one analysis on it."""
+        result: NotebookResult = self.session(year, event, kind).analyze(name, drivers, **options)
+        return result
+
+    @staticmethod
+    def analyses() -> list[str]:
+        """The names of the analyses."""
+        return list(CATALOG)
+
+    def close(self) -> None:
+        """Stop the background loop."""
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+
+
+def connect(settings: Settings | None = None) -> F1:
+    """The one call a notebook makes: build the container and return the facade."""
+    return F1(bootstrap(settings))

@@ -1,0 +1,322 @@
+"""The registry of analyses: the one door the CLI, the notebook and the query language use.
+
+Each analysis is named in kebab-case, says which session kinds it applies to and whether
+it takes driver codes; ``run_analysis`` checks all of that and raises errors a person can
+act on before running the pure function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import msgspec
+
+from f1core.analysis.classification import classification
+from f1core.analysis.fastest import best_laps, fastest_lap
+from f1core.analysis.long_runs import long_runs
+from f1core.analysis.pace import race_pace
+from f1core.analysis.pit_stops import pit_stops
+from f1core.analysis.positions import gaps, grid_vs_finish, positions
+from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
+from f1core.analysis.strategy import stints, tyre_degradation
+from f1core.analysis.teammates import teammates
+from f1core.analysis.weather import weather
+from f1core.domain.session import Session, SessionKind
+from f1core.domain.table import ExcludedLap, Table
+from f1core.errors import InvalidRequestError
+
+
+class AnalysisResult(Protocol):
+    """What every analysis returns: a frozen struct that can show itself."""
+
+    @property
+    def session(self) -> str:
+        """The session's title ("2024 Spanish Grand Prix Qualifying")."""
+        ...
+
+    @property
+    def excluded(self) -> tuple[ExcludedLap, ...]:
+        """The laps left out, each with a short reason."""
+        ...
+
+    def table(self) -> Table:
+        """Display-ready columns and rows."""
+        ...
+
+    def summary(self) -> str:
+        """One line in plain English."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisOption:
+    """A keyword option an analysis accepts, with the type values are converted to."""
+
+    name: str
+    type: type
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisSpec:
+    """One analysis: its name, what it does and where it applies.
+
+    ``needs`` completes "<title> needs ..." in the error for a session it does not apply to.
+    """
+
+    name: str
+    title: str
+    description: str
+    function: Callable[..., AnalysisResult]
+    takes_drivers: bool
+    session_kinds: tuple[SessionKind, ...]
+    needs: str
+    options: tuple[AnalysisOption, ...] = field(default=())
+
+    def applies_to(self, kind: SessionKind) -> bool:
+        """True when the analysis makes sense for this kind of session."""
+        return kind in self.session_kinds
+
+
+_ALL = tuple(SessionKind)
+_RACES = (SessionKind.SPRINT, SessionKind.RACE)
+_PRACTICE = (SessionKind.FP1, SessionKind.FP2, SessionKind.FP3)
+_CLASSIFIED = (
+    SessionKind.SPRINT_QUALIFYING,
+    SessionKind.QUALIFYING,
+    SessionKind.SPRINT,
+    SessionKind.RACE,
+)
+
+_KIND_NOUNS = {
+    SessionKind.FP1: "a practice session",
+    SessionKind.FP2: "a practice session",
+    SessionKind.FP3: "a practice session",
+    SessionKind.SPRINT_QUALIFYING: "a sprint qualifying session",
+    SessionKind.QUALIFYING: "a qualifying session",
+    SessionKind.SPRINT: "a sprint",
+    SessionKind.RACE: "a race",
+}
+
+_SPECS = (
+    AnalysisSpec(
+        "classification",
+        "Classification",
+        "Official results: positions, grid, status, points, time or gap, Q1/Q2/Q3.",
+        classification,
+        takes_drivers=False,
+        session_kinds=_CLASSIFIED,
+        needs="a qualifying, sprint or race session (practice has no classification: "
+        "use best-laps)",
+    ),
+    AnalysisSpec(
+        "fastest-lap",
+        "Fastest lap",
+        "The fastest valid lap (timed, not deleted, accurate).",
+        fastest_lap,
+        takes_drivers=True,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "best-laps",
+        "Best laps",
+        "Each driver's best valid lap and the gap to the fastest.",
+        best_laps,
+        takes_drivers=True,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "theoretical-best",
+        "Theoretical best",
+        "Best valid sectors summed per driver against the best lap actually driven.",
+        theoretical_best,
+        takes_drivers=True,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "sectors",
+        "Sector comparison",
+        "Each driver's best time in each sector and the gap to the best in that sector.",
+        sector_comparison,
+        takes_drivers=True,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "speed-traps",
+        "Speed traps",
+        "Drivers ranked by top speed at the speed trap, with I1, I2 and finish-line speeds.",
+        speed_traps,
+        takes_drivers=False,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "race-pace",
+        "Race pace",
+        "Median, mean, stdev and IQR of clean laps per driver and team, optionally fuel-corrected.",
+        race_pace,
+        takes_drivers=True,
+        session_kinds=_RACES,
+        needs="a race or sprint",
+        options=(
+            AnalysisOption(
+                "fuel_correction_s_per_lap",
+                float,
+                "seconds per lap of fuel still on board to subtract (e.g. 0.03)",
+            ),
+        ),
+    ),
+    AnalysisSpec(
+        "strategy",
+        "Strategy",
+        "Stints per driver (compound, laps, tyre age) and the number of pit stops.",
+        stints,
+        takes_drivers=False,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "degradation",
+        "Tyre degradation",
+        "Per stint, the slope of clean lap time against tyre life (s per lap) and r².",
+        tyre_degradation,
+        takes_drivers=True,
+        session_kinds=(*_PRACTICE, *_RACES),
+        needs="a race, sprint or practice session",
+    ),
+    AnalysisSpec(
+        "positions",
+        "Positions",
+        "The running order at the end of every lap.",
+        positions,
+        takes_drivers=False,
+        session_kinds=_RACES,
+        needs="a race or sprint",
+    ),
+    AnalysisSpec(
+        "grid-vs-finish",
+        "Grid vs finish",
+        "Where each driver started and finished, and the places gained or lost.",
+        grid_vs_finish,
+        takes_drivers=False,
+        session_kinds=_RACES,
+        needs="a race or sprint",
+    ),
+    AnalysisSpec(
+        "gaps",
+        "Gaps",
+        "Gap to the leader and interval to the car ahead at the end of every lap.",
+        gaps,
+        takes_drivers=True,
+        session_kinds=_RACES,
+        needs="a race or sprint",
+    ),
+    AnalysisSpec(
+        "teammates",
+        "Teammates",
+        "Per team, the one-lap gap between the drivers and, in races, the race-pace delta.",
+        teammates,
+        takes_drivers=False,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+    AnalysisSpec(
+        "long-runs",
+        "Long runs",
+        "Practice runs of 5+ consecutive clean laps: pace and degradation per run and compound.",
+        long_runs,
+        takes_drivers=False,
+        session_kinds=_PRACTICE,
+        needs="a practice session",
+    ),
+    AnalysisSpec(
+        "pit-stops",
+        "Pit stops",
+        "Each stop's pit-lane time and estimated time lost against the driver's pace.",
+        pit_stops,
+        takes_drivers=False,
+        session_kinds=_RACES,
+        needs="a race or sprint",
+    ),
+    AnalysisSpec(
+        "weather",
+        "Weather",
+        "Temperatures, humidity, wind and rain, and lap time against track temperature.",
+        weather,
+        takes_drivers=False,
+        session_kinds=_ALL,
+        needs="any session",
+    ),
+)
+
+CATALOG: Mapping[str, AnalysisSpec] = {spec.name: spec for spec in _SPECS}
+"""Every analysis by name, in the order they are listed to users."""
+
+
+def get_spec(name: str) -> AnalysisSpec:
+    """The analysis called ``name`` (case and spaces forgiven: "Race pace" -> race-pace).
+
+    Raises ``InvalidRequestError`` listing the known names.
+    """
+    key = "-".join(name.strip().lower().replace("_", " ").split())
+    spec = CATALOG.get(key)
+    if spec is None:
+        raise InvalidRequestError(f"unknown analysis {name!r}: choose from {', '.join(CATALOG)}")
+    return spec
+
+
+def run_analysis(
+    name: str,
+    session: Session,
+    drivers: Sequence[str] | None = None,
+    **options: Any,
+) -> AnalysisResult:
+    """Run the analysis ``name`` on ``session``, after checking the request makes sense.
+
+    Raises ``InvalidRequestError`` for an unknown analysis, a session kind it does not
+    apply to, drivers given to an analysis that compares everyone, or an unknown or
+    malformed option; ``UnknownDriverError`` for a driver not in the session. Options set
+    to None are treated as not given.
+    """
+    spec = get_spec(name)
+    kind = session.ref.kind
+    if not spec.applies_to(kind):
+        raise InvalidRequestError(
+            f"{spec.title.lower()} needs {spec.needs}; {session.title} is {_KIND_NOUNS[kind]}"
+        )
+    codes: list[str] | None = None
+    if drivers:
+        codes = [session.driver(code.strip().upper()).code for code in drivers]
+        if not spec.takes_drivers:
+            raise InvalidRequestError(
+                f"{spec.name} covers every driver and takes no driver codes; run it without drivers"
+            )
+    kwargs = _options(spec, options)
+    if spec.takes_drivers:
+        return spec.function(session, codes, **kwargs)
+    return spec.function(session, **kwargs)
+
+
+def _options(spec: AnalysisSpec, given: Mapping[str, Any]) -> dict[str, Any]:
+    known = {option.name: option for option in spec.options}
+    converted: dict[str, Any] = {}
+    for key, value in given.items():
+        if value is None:
+            continue
+        option = known.get(key)
+        if option is None:
+            accepted = ", ".join(known) if known else "none"
+            raise InvalidRequestError(f"{spec.name} has no option {key!r} (options: {accepted})")
+        try:
+            converted[key] = msgspec.convert(value, option.type, strict=False)
+        except msgspec.ValidationError:
+            raise InvalidRequestError(
+                f"{spec.name} option {key} must be a {option.type.__name__}, got {value!r}"
+            ) from None
+    return converted

@@ -1,0 +1,183 @@
+"""The fastest lap of a session and each driver's best lap, on valid laps only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from f1core.analysis.laps import (
+    full_name,
+    laps_by_driver,
+    select_drivers,
+    sort_excluded,
+    split_valid,
+    team_of,
+)
+from f1core.domain.session import Lap, Session
+from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.timefmt import format_gap, format_laptime
+
+
+class BestLap(msgspec.Struct, frozen=True, gc=False):
+    """A driver's best valid lap and its gap to the fastest of the compared drivers."""
+
+    position: int
+    driver: str
+    full_name: str
+    team: str
+    lap: int
+    time_ms: int
+    gap_ms: int
+    compound: str | None
+    tyre_life: int | None
+
+
+class FastestLap(msgspec.Struct, frozen=True, gc=False):
+    """The fastest valid lap among the compared drivers (None when nobody set one)."""
+
+    session: str
+    drivers: tuple[str, ...]
+    fastest: BestLap | None
+    excluded: tuple[ExcludedLap, ...]
+
+    def table(self) -> Table:
+        """One row: the fastest lap."""
+        columns = ("Driver", "Name", "Team", "Lap", "Time", "Compound", "Tyre life")
+        if self.fastest is None:
+            return Table(columns=columns, rows=())
+        f = self.fastest
+        row = (
+            f.driver,
+            f.full_name,
+            f.team,
+            f.lap,
+            format_laptime(f.time_ms),
+            f.compound or "-",
+            f.tyre_life,
+        )
+        return Table(columns=columns, rows=(row,))
+
+    def summary(self) -> str:
+        """ "NOR (Lando Norris) took the fastest lap, 1:11.383, in the ..."."""
+        if self.fastest is None:
+            return f"No valid lap was set in the {self.session}."
+        f = self.fastest
+        return (
+            f"{f.driver} ({f.full_name}) took the fastest lap, {format_laptime(f.time_ms)}, "
+            f"in the {self.session}{_among(self.drivers)}."
+        )
+
+
+class BestLaps(msgspec.Struct, frozen=True, gc=False):
+    """Each driver's best valid lap, fastest first."""
+
+    session: str
+    drivers: tuple[str, ...]
+    rows: tuple[BestLap, ...]
+    excluded: tuple[ExcludedLap, ...]
+
+    def table(self) -> Table:
+        """Position, driver, best lap time and gap to the fastest."""
+        columns = ("Pos", "Driver", "Name", "Team", "Lap", "Time", "Gap", "Compound")
+        rows = tuple(
+            (
+                r.position,
+                r.driver,
+                r.full_name,
+                r.team,
+                r.lap,
+                format_laptime(r.time_ms),
+                "" if r.gap_ms == 0 else format_gap(r.gap_ms),
+                r.compound or "-",
+            )
+            for r in self.rows
+        )
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """Who was fastest and by how much."""
+        if not self.rows:
+            return f"No valid lap was set in the {self.session}."
+        first = self.rows[0]
+        text = (
+            f"{first.driver} ({first.full_name}) set the best lap of the {self.session}"
+            f"{_among(self.drivers)}, {format_laptime(first.time_ms)}"
+        )
+        if len(self.rows) > 1:
+            second = self.rows[1]
+            text += f", {format_gap(second.gap_ms)} ahead of {second.driver}"
+        return text + "."
+
+
+def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLaps:
+    """Each driver's best valid lap (timed, not deleted, accurate), fastest first.
+
+    Ties go to the lap completed first, as the timing screens rank them. Drivers without a
+    valid lap have no row; their laps are listed in ``excluded``.
+    """
+    codes = select_drivers(session, drivers)
+    excluded: list[ExcludedLap] = []
+    bests: list[Lap] = []
+    for laps in laps_by_driver(session, codes).values():
+        valid, left_out = split_valid(laps)
+        excluded.extend(left_out)
+        if valid:
+            bests.append(min(valid, key=_rank_key))
+    bests.sort(key=_rank_key)
+    leader_ms = _time(bests[0]) if bests else 0
+    rows = tuple(
+        BestLap(
+            position=i + 1,
+            driver=lap.driver,
+            full_name=full_name(session, lap.driver),
+            team=team_of(session, lap.driver),
+            lap=lap.number,
+            time_ms=_time(lap),
+            gap_ms=_time(lap) - leader_ms,
+            compound=lap.compound,
+            tyre_life=lap.tyre_life,
+        )
+        for i, lap in enumerate(bests)
+    )
+    return BestLaps(
+        session=session.title,
+        drivers=codes if drivers else (),
+        rows=rows,
+        excluded=sort_excluded(excluded),
+    )
+
+
+def fastest_lap(session: Session, drivers: Sequence[str] | None = None) -> FastestLap:
+    """The fastest valid lap of the session (or of the given drivers).
+
+    A lap flagged inaccurate never wins, however quick its recorded time: the 2022 Saudi
+    Arabian qualifying holds a physically impossible 1:13.670 flagged exactly so.
+    """
+    best = best_laps(session, drivers)
+    return FastestLap(
+        session=best.session,
+        drivers=best.drivers,
+        fastest=best.rows[0] if best.rows else None,
+        excluded=best.excluded,
+    )
+
+
+def _time(lap: Lap) -> int:
+    # Only called on valid laps, which always carry a time.
+    assert lap.time_ms is not None
+    return lap.time_ms
+
+
+def _rank_key(lap: Lap) -> tuple[int, int, int]:
+    set_at = lap.end_at_ms if lap.end_at_ms is not None else 2**62
+    return (_time(lap), set_at, lap.number)
+
+
+def _among(drivers: tuple[str, ...]) -> str:
+    """ ", among HAM and VER" when the comparison was restricted to some drivers."""
+    if not drivers:
+        return ""
+    if len(drivers) == 1:
+        return f" (only {drivers[0]} compared)"
+    return f" among {', '.join(drivers[:-1])} and {drivers[-1]}"

@@ -1,0 +1,191 @@
+"""Which laps count: the validity and "clean lap" rules every analysis shares.
+
+One module decides, so that the fastest lap, the race pace and the degradation fits never
+disagree about whether a lap was real. Reasons are short and human because they are shown
+to users as the explanation of what an analysis left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from f1core.domain.session import Driver, Lap, Session
+from f1core.domain.table import ExcludedLap
+
+# FastF1 track status codes (a lap's status string lists every code seen during the lap).
+STATUS_GREEN = "1"
+STATUS_YELLOW = "2"
+STATUS_SAFETY_CAR = "4"
+STATUS_RED_FLAG = "5"
+STATUS_VSC_DEPLOYED = "6"
+STATUS_VSC_ENDING = "7"
+
+# Over 107% of the reference is a cool-down lap, a slow puncture or a spin: not pace.
+SLOW_LAP_FACTOR = 1.07
+
+NO_LAP_TIME = "no lap time"
+NOT_ACCURATE = "not accurate"
+LAP_ONE = "lap 1"
+PIT_IN = "pit in lap"
+PIT_OUT = "pit out lap"
+RED_FLAG = "red flag"
+SAFETY_CAR = "safety car (track status 4)"
+VIRTUAL_SAFETY_CAR = "virtual safety car"
+OVER_107 = "over 107% of best"
+
+
+def invalid_reason(lap: Lap) -> str | None:
+    """Why a lap is not a valid timed lap, or None when it is (timed, not deleted, accurate)."""
+    if lap.time_ms is None:
+        return NO_LAP_TIME
+    if lap.deleted:
+        return f"deleted: {lap.deleted_reason}" if lap.deleted_reason else "deleted"
+    if not lap.accurate:
+        return NOT_ACCURATE
+    return None
+
+
+def is_valid(lap: Lap) -> bool:
+    """True for a lap with a time that was neither deleted nor flagged inaccurate."""
+    return invalid_reason(lap) is None
+
+
+def neutralised_reason(lap: Lap) -> str | None:
+    """Why the lap ran under red flag, safety car or virtual safety car, else None."""
+    status = lap.track_status
+    if STATUS_RED_FLAG in status:
+        return RED_FLAG
+    if STATUS_SAFETY_CAR in status:
+        return SAFETY_CAR
+    if STATUS_VSC_DEPLOYED in status or STATUS_VSC_ENDING in status:
+        return VIRTUAL_SAFETY_CAR
+    return None
+
+
+def structural_reason(lap: Lap, *, race_start: bool = True) -> str | None:
+    """Why a lap cannot show pace whatever its time: no time, deleted, lap 1, pits, flags.
+
+    Checked before accuracy on purpose: FastF1 flags pit and safety-car laps as inaccurate
+    too, and "pit in lap" tells a reader more than "not accurate". ``race_start=False``
+    drops the lap-1 rule for sessions that have no standing start (practice).
+    """
+    if lap.time_ms is None:
+        return NO_LAP_TIME
+    if lap.deleted:
+        return f"deleted: {lap.deleted_reason}" if lap.deleted_reason else "deleted"
+    if race_start and lap.number == 1:
+        return LAP_ONE
+    if lap.pit_in:
+        return PIT_IN
+    if lap.pit_out:
+        return PIT_OUT
+    neutralised = neutralised_reason(lap)
+    if neutralised is not None:
+        return neutralised
+    if not lap.accurate:
+        return NOT_ACCURATE
+    return None
+
+
+def best_valid_ms(laps: Iterable[Lap]) -> int | None:
+    """The shortest time among the valid laps, or None when there is none."""
+    times = [lap.time_ms for lap in laps if lap.time_ms is not None and is_valid(lap)]
+    return min(times) if times else None
+
+
+def split_clean(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
+    """Split one driver's laps into clean pace laps and excluded laps with their reasons.
+
+    Clean: valid, not lap 1, not a pit in or out lap, no safety car, VSC or red flag during
+    the lap, and within 107% of the driver's best valid lap. Every lap lands in exactly one
+    of the two lists.
+    """
+    best = best_valid_ms(laps)
+    limit = best * SLOW_LAP_FACTOR if best is not None else None
+    clean: list[Lap] = []
+    excluded: list[ExcludedLap] = []
+    for lap in laps:
+        reason = structural_reason(lap)
+        if reason is None and limit is not None and (lap.time_ms or 0) > limit:
+            reason = OVER_107
+        if reason is None:
+            clean.append(lap)
+        else:
+            excluded.append(ExcludedLap(lap.driver, lap.number, reason))
+    return clean, excluded
+
+
+def split_valid(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
+    """Split laps into valid laps and excluded laps with the reason each is invalid."""
+    valid: list[Lap] = []
+    excluded: list[ExcludedLap] = []
+    for lap in laps:
+        reason = invalid_reason(lap)
+        if reason is None:
+            valid.append(lap)
+        else:
+            excluded.append(ExcludedLap(lap.driver, lap.number, reason))
+    return valid, excluded
+
+
+def select_drivers(session: Session, drivers: Sequence[str] | None) -> tuple[str, ...]:
+    """The driver codes an analysis covers: the requested ones (checked), else everyone.
+
+    Raises ``UnknownDriverError`` (through ``Session.driver``) for a code not in the session.
+    Codes are upper-cased because people type "ver" as readily as "VER".
+    """
+    if not drivers:
+        known = [d.code for d in session.drivers]
+        # Laps of a driver missing from the entry list still count rather than vanish.
+        extra = sorted({lap.driver for lap in session.laps} - set(known))
+        return (*known, *extra)
+    codes: list[str] = []
+    for code in drivers:
+        driver = session.driver(code.strip().upper())
+        if driver.code not in codes:
+            codes.append(driver.code)
+    return tuple(codes)
+
+
+def laps_by_driver(session: Session, codes: Sequence[str]) -> dict[str, list[Lap]]:
+    """Laps of the given drivers in lap order, keyed by code (every code present)."""
+    grouped: dict[str, list[Lap]] = {code: [] for code in codes}
+    for lap in session.laps:
+        bucket = grouped.get(lap.driver)
+        if bucket is not None:
+            bucket.append(lap)
+    for bucket in grouped.values():
+        bucket.sort(key=lambda lap: lap.number)
+    return grouped
+
+
+def driver_index(session: Session) -> dict[str, Driver]:
+    """The session's drivers by code."""
+    return {d.code: d for d in session.drivers}
+
+
+def full_name(session: Session, code: str) -> str:
+    """A driver's full name, or the code itself for a driver missing from the entry list."""
+    for d in session.drivers:
+        if d.code == code:
+            return d.full_name
+    return code
+
+
+def team_of(session: Session, code: str) -> str:
+    """A driver's team, or "" for a driver missing from the entry list."""
+    for d in session.drivers:
+        if d.code == code:
+            return d.team
+    return ""
+
+
+def who(session: Session, code: str) -> str:
+    """A driver as a summary names them: "NOR (Lando Norris)"."""
+    name = full_name(session, code)
+    return code if name == code else f"{code} ({name})"
+
+
+def sort_excluded(excluded: Iterable[ExcludedLap]) -> tuple[ExcludedLap, ...]:
+    """Excluded laps in a stable, readable order: by driver, then lap."""
+    return tuple(sorted(excluded, key=lambda e: (e.driver, e.lap)))

@@ -1,0 +1,149 @@
+"""Race pace: the centre and spread of each driver's and team's clean laps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from f1core.analysis.laps import (
+    full_name,
+    laps_by_driver,
+    select_drivers,
+    sort_excluded,
+    split_clean,
+    team_of,
+)
+from f1core.analysis.stats import Spread, fmt_ms, spread
+from f1core.domain.session import Lap, Session
+from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.timefmt import format_gap, format_laptime
+from f1core.errors import InvalidRequestError
+
+
+class PaceRow(msgspec.Struct, frozen=True, gc=False):
+    """The clean-lap statistics of one driver or one team (``name`` is the full name/team)."""
+
+    position: int
+    key: str
+    name: str
+    team: str
+    stats: Spread
+    gap_ms: float
+
+
+class RacePace(msgspec.Struct, frozen=True, gc=False):
+    """Drivers and teams ordered by median clean lap (fuel-corrected when asked)."""
+
+    session: str
+    drivers: tuple[PaceRow, ...]
+    teams: tuple[PaceRow, ...]
+    fuel_correction_s_per_lap: float | None
+    total_laps: int
+    excluded: tuple[ExcludedLap, ...]
+
+    def table(self) -> Table:
+        """Per driver: clean laps, median, mean, stdev, IQR (seconds) and gap on the median."""
+        columns: tuple[str, ...] = ("Pos", "Driver", "Name", "Team")
+        columns += ("Laps", "Median", "Mean", "Stdev s", "IQR s", "Gap")
+        rows = tuple((r.position, r.key, r.name, r.team, *_stat_cells(r)) for r in self.drivers)
+        return Table(columns=columns, rows=rows)
+
+    def team_table(self) -> Table:
+        """The same statistics per team, over both drivers' clean laps pooled."""
+        columns = ("Pos", "Team", "Laps", "Median", "Mean", "Stdev s", "IQR s", "Gap")
+        rows = tuple((r.position, r.key, *_stat_cells(r)) for r in self.teams)
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """Who had the best median clean-lap pace, and the correction used if any."""
+        if not self.drivers:
+            return f"No clean laps to measure race pace in the {self.session}."
+        top = self.drivers[0]
+        text = (
+            f"{top.key} ({top.name}) had the best race pace in the {self.session}: median "
+            f"clean lap {format_laptime(round(top.stats.median_ms))} over {top.stats.laps} laps"
+        )
+        if len(self.drivers) > 1:
+            second = self.drivers[1]
+            text += f", {format_gap(round(second.gap_ms))} a lap ahead of {second.key}"
+        if self.fuel_correction_s_per_lap is not None:
+            text += (
+                f" (fuel-corrected by {self.fuel_correction_s_per_lap:g} s per lap of fuel left"
+                f" over {self.total_laps} laps)"
+            )
+        return text + "."
+
+
+def race_pace(
+    session: Session,
+    drivers: Sequence[str] | None = None,
+    fuel_correction_s_per_lap: float | None = None,
+) -> RacePace:
+    """Median, mean, stdev and IQR of each driver's and team's clean laps, by median.
+
+    Clean laps follow ``f1core.analysis.laps.split_clean``. With a fuel correction of k
+    seconds per lap, each lap loses ``(total_laps - lap) * k`` seconds, putting every lap on
+    the empty-tank footing of the last one. Teams pool their drivers' corrected laps.
+    """
+    if fuel_correction_s_per_lap is not None and not 0 <= fuel_correction_s_per_lap <= 1:
+        raise InvalidRequestError(
+            f"fuel correction {fuel_correction_s_per_lap:g} s per lap is out of range: "
+            "use a value between 0 and 1 (typically 0.03 to 0.06)"
+        )
+    codes = select_drivers(session, drivers)
+    total = session.total_laps or max((lap.number for lap in session.laps), default=0)
+    k_ms = (fuel_correction_s_per_lap or 0.0) * 1000
+    excluded: list[ExcludedLap] = []
+    per_driver: dict[str, list[float]] = {}
+    for code, laps in laps_by_driver(session, codes).items():
+        clean, left_out = split_clean(laps)
+        excluded.extend(left_out)
+        if clean:
+            per_driver[code] = [_corrected(lap, total, k_ms) for lap in clean]
+    driver_rows = _ranked(
+        [
+            (code, full_name(session, code), team_of(session, code), times)
+            for code, times in per_driver.items()
+        ]
+    )
+    per_team: dict[str, list[float]] = {}
+    for code, times in per_driver.items():
+        per_team.setdefault(team_of(session, code) or code, []).extend(times)
+    team_rows = _ranked([(team, team, team, times) for team, times in per_team.items()])
+    return RacePace(
+        session=session.title,
+        drivers=driver_rows,
+        teams=team_rows,
+        fuel_correction_s_per_lap=fuel_correction_s_per_lap,
+        total_laps=total,
+        excluded=sort_excluded(excluded),
+    )
+
+
+def _stat_cells(row: PaceRow) -> tuple[int, str, str, str, str, str]:
+    """Laps, median, mean, stdev, IQR and gap, display-ready."""
+    st = row.stats
+    return (
+        st.laps,
+        format_laptime(round(st.median_ms)),
+        format_laptime(round(st.mean_ms)),
+        fmt_ms(st.stdev_ms),
+        fmt_ms(st.iqr_ms),
+        "" if row.position == 1 else format_gap(round(row.gap_ms)),
+    )
+
+
+def _corrected(lap: Lap, total_laps: int, k_ms: float) -> float:
+    assert lap.time_ms is not None  # clean laps always carry a time
+    return lap.time_ms - max(total_laps - lap.number, 0) * k_ms
+
+
+def _ranked(groups: list[tuple[str, str, str, list[float]]]) -> tuple[PaceRow, ...]:
+    stats = [(key, name, team, spread(times)) for key, name, team, times in groups]
+    stats.sort(key=lambda s: (s[3].median_ms, s[0]))
+    best = stats[0][3].median_ms if stats else 0.0
+    return tuple(
+        PaceRow(position=i + 1, key=key, name=name, team=team, stats=st, gap_ms=st.median_ms - best)
+        for i, (key, name, team, st) in enumerate(stats)
+    )

@@ -1,0 +1,142 @@
+"""Pit stops: time in the pit lane and the estimated time each stop cost."""
+
+from __future__ import annotations
+
+import statistics
+
+import msgspec
+
+from f1core.analysis.laps import (
+    full_name,
+    laps_by_driver,
+    neutralised_reason,
+    select_drivers,
+    sort_excluded,
+    split_clean,
+)
+from f1core.analysis.stats import counted, fmt_ms
+from f1core.analysis.strategy import stop_laps
+from f1core.domain.session import Session
+from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.timefmt import format_laptime
+
+
+class PitStop(msgspec.Struct, frozen=True, gc=False):
+    """One stop. ``lap`` is the in-lap.
+
+    ``pit_lane_ms``: pit exit time on the out-lap minus pit entry time on the in-lap.
+    ``loss_ms``: (in-lap + out-lap) - 2 x the driver's median clean lap, i.e. the time the
+    stop cost against staying out (None when a lap time or the median is missing).
+    ``neutralised`` names a safety car, VSC or red flag during the in- or out-lap: such a
+    stop costs far less than the formula says, because the median is a green-flag lap.
+    """
+
+    driver: str
+    full_name: str
+    lap: int
+    pit_lane_ms: int | None
+    in_lap_ms: int | None
+    out_lap_ms: int | None
+    median_clean_ms: float | None
+    loss_ms: float | None
+    compound_before: str | None
+    compound_after: str | None
+    neutralised: str | None
+
+
+class PitStops(msgspec.Struct, frozen=True, gc=False):
+    """Every stop in lap order."""
+
+    session: str
+    stops: tuple[PitStop, ...]
+    excluded: tuple[ExcludedLap, ...]
+
+    def table(self) -> Table:
+        """Driver, lap, pit-lane time, in/out laps, estimated loss (s), tyres."""
+        columns = (
+            "Driver",
+            "Name",
+            "Lap",
+            "Pit lane s",
+            "In lap",
+            "Out lap",
+            "Loss s",
+            "Tyres",
+            "Neutralised",
+        )
+        rows = tuple(
+            (
+                s.driver,
+                s.full_name,
+                s.lap,
+                fmt_ms(s.pit_lane_ms, 1),
+                format_laptime(s.in_lap_ms),
+                format_laptime(s.out_lap_ms),
+                fmt_ms(s.loss_ms, 1),
+                f"{s.compound_before or '?'} -> {s.compound_after or '?'}",
+                s.neutralised or "",
+            )
+            for s in self.stops
+        )
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """Number of stops, the shortest pit-lane time and the median loss."""
+        if not self.stops:
+            return f"No pit stops in the {self.session}."
+        text = f"{counted(len(self.stops), 'pit stop')} in the {self.session}"
+        timed = [s for s in self.stops if s.pit_lane_ms is not None]
+        if timed:
+            best = min(timed, key=lambda s: s.pit_lane_ms or 0)
+            text += (
+                f"; shortest time in the pit lane: {best.driver} ({best.full_name}) on lap "
+                f"{best.lap}, {fmt_ms(best.pit_lane_ms, 1)} s"
+            )
+        losses = [s.loss_ms for s in self.stops if s.loss_ms is not None and not s.neutralised]
+        if losses:
+            text += f"; median loss under green flag {fmt_ms(statistics.median(losses), 1)} s"
+        return text + "."
+
+
+def pit_stops(session: Session) -> PitStops:
+    """Each pit stop with its pit-lane time and estimated loss against the driver's pace.
+
+    A pit-in lap with no out-lap after it (retirement, chequered flag) is excluded.
+    """
+    codes = select_drivers(session, None)
+    stops: list[PitStop] = []
+    excluded: list[ExcludedLap] = []
+    for code, laps in laps_by_driver(session, codes).items():
+        clean, _ = split_clean(laps)
+        median = statistics.median(lap.time_ms or 0 for lap in clean) if clean else None
+        pairs = stop_laps(laps)
+        paired = {in_lap.number for in_lap, _ in pairs}
+        excluded.extend(
+            ExcludedLap(code, lap.number, "pit in with no out lap after it")
+            for lap in laps
+            if lap.pit_in and lap.number not in paired
+        )
+        for in_lap, out_lap in pairs:
+            lane = None
+            if in_lap.pit_in_at_ms is not None and out_lap.pit_out_at_ms is not None:
+                lane = out_lap.pit_out_at_ms - in_lap.pit_in_at_ms
+            loss = None
+            if median is not None and in_lap.time_ms is not None and out_lap.time_ms is not None:
+                loss = in_lap.time_ms + out_lap.time_ms - 2 * float(median)
+            stops.append(
+                PitStop(
+                    driver=code,
+                    full_name=full_name(session, code),
+                    lap=in_lap.number,
+                    pit_lane_ms=lane,
+                    in_lap_ms=in_lap.time_ms,
+                    out_lap_ms=out_lap.time_ms,
+                    median_clean_ms=None if median is None else float(median),
+                    loss_ms=loss,
+                    compound_before=in_lap.compound,
+                    compound_after=out_lap.compound,
+                    neutralised=neutralised_reason(in_lap) or neutralised_reason(out_lap),
+                )
+            )
+    stops.sort(key=lambda s: (s.lap, s.driver))
+    return PitStops(session=session.title, stops=tuple(stops), excluded=sort_excluded(excluded))

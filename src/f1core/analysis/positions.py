@@ -1,0 +1,279 @@
+"""Running order: positions lap by lap, grid against finish, gaps and intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from f1core.analysis.laps import select_drivers, sort_excluded
+from f1core.analysis.stats import counted
+from f1core.domain.session import Session
+from f1core.domain.table import Cell, ExcludedLap, Table
+from f1core.domain.timefmt import format_gap
+
+
+class LapOrder(msgspec.Struct, frozen=True, gc=False):
+    """The running order at the end of one lap: driver codes from P1 down."""
+
+    lap: int
+    order: tuple[str, ...]
+
+
+class Positions(msgspec.Struct, frozen=True, gc=False):
+    """Position of every driver at the end of every lap."""
+
+    session: str
+    laps: tuple[LapOrder, ...]
+    lead_changes: int
+    laps_led: tuple[tuple[str, int], ...]
+    excluded: tuple[ExcludedLap, ...]
+
+    def position_of(self, driver: str, lap: int) -> int | None:
+        """A driver's position at the end of a lap, None when not recorded."""
+        for entry in self.laps:
+            if entry.lap == lap:
+                return entry.order.index(driver) + 1 if driver in entry.order else None
+        return None
+
+    def table(self) -> Table:
+        """One row per lap: the driver codes in running order (P1, P2, ...)."""
+        width = max((len(e.order) for e in self.laps), default=0)
+        columns = ("Lap", *(f"P{i + 1}" for i in range(width)))
+        rows: tuple[tuple[Cell, ...], ...] = tuple(
+            (e.lap, *e.order, *([""] * (width - len(e.order)))) for e in self.laps
+        )
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """Who led most and how often the lead changed."""
+        if not self.laps_led:
+            return f"No lap positions were recorded in the {self.session}."
+        code, led = self.laps_led[0]
+        changes = counted(self.lead_changes, "time")
+        return (
+            f"{code} led the most laps of the {self.session} ({led} of {len(self.laps)}); "
+            f"the lead changed hands {changes}."
+        )
+
+
+def positions(session: Session) -> Positions:
+    """Each driver's position at the end of each lap (FastF1's lap Position).
+
+    Laps without a recorded position (a driver who has stopped, a lap in the pits under red
+    flag) are excluded rather than guessed.
+    """
+    codes = set(select_drivers(session, None))
+    by_lap: dict[int, list[tuple[int, str]]] = {}
+    excluded: list[ExcludedLap] = []
+    for lap in session.laps:
+        if lap.driver not in codes:
+            continue
+        if lap.position is None:
+            excluded.append(ExcludedLap(lap.driver, lap.number, "no position"))
+            continue
+        by_lap.setdefault(lap.number, []).append((lap.position, lap.driver))
+    orders = tuple(
+        LapOrder(lap=number, order=tuple(code for _, code in sorted(entries)))
+        for number, entries in sorted(by_lap.items())
+    )
+    led: dict[str, int] = {}
+    changes = 0
+    previous: str | None = None
+    for entry in orders:
+        leader = entry.order[0]
+        led[leader] = led.get(leader, 0) + 1
+        if previous is not None and leader != previous:
+            changes += 1
+        previous = leader
+    return Positions(
+        session=session.title,
+        laps=orders,
+        lead_changes=changes,
+        laps_led=tuple(sorted(led.items(), key=lambda item: (-item[1], item[0]))),
+        excluded=sort_excluded(excluded),
+    )
+
+
+class GridChange(msgspec.Struct, frozen=True, gc=False):
+    """Where a driver started and finished; ``gained`` is positive for places won.
+
+    A pit-lane start (grid 0) counts as starting behind the whole field.
+    """
+
+    driver: str
+    full_name: str
+    team: str
+    grid: int | None
+    finish: int | None
+    classified: str
+    status: str
+    gained: int | None
+
+
+class GridVsFinish(msgspec.Struct, frozen=True, gc=False):
+    """Grid against finishing position for every driver, in finishing order."""
+
+    session: str
+    rows: tuple[GridChange, ...]
+    excluded: tuple[ExcludedLap, ...] = ()
+
+    def table(self) -> Table:
+        """Finish, grid, places gained (+) or lost (-), status."""
+        columns = ("Finish", "Driver", "Name", "Team", "Grid", "Gained", "Status")
+        rows = tuple(
+            (
+                r.classified or ("-" if r.finish is None else str(r.finish)),
+                r.driver,
+                r.full_name,
+                r.team,
+                "-" if r.grid is None else ("pit lane" if r.grid == 0 else str(r.grid)),
+                "-" if r.gained is None else f"{r.gained:+d}",
+                r.status,
+            )
+            for r in self.rows
+        )
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """The biggest gain and the biggest loss among classified finishers."""
+        counted = [r for r in self.rows if r.gained is not None and r.classified.isdigit()]
+        if not counted:
+            return f"No grid and finishing positions are available for the {self.session}."
+        up = max(counted, key=lambda r: (r.gained or 0, -(r.finish or 0)))
+        down = min(counted, key=lambda r: (r.gained or 0, r.finish or 0))
+        text = (
+            f"{up.driver} ({up.full_name}) gained the most places in the {self.session}: "
+            f"{_slot(up.grid)} to P{up.finish} ({up.gained:+d})"
+        )
+        if down.gained is not None and down.gained < 0:
+            text += (
+                f"; {down.driver} lost the most: {_slot(down.grid)} to P{down.finish} "
+                f"({down.gained:+d})"
+            )
+        return text + "."
+
+
+def grid_vs_finish(session: Session) -> GridVsFinish:
+    """Each driver's grid slot against the finishing position, from the results."""
+    field = len(session.results)
+    ordered = sorted(
+        enumerate(session.results),
+        key=lambda item: (item[1].position is None, item[1].position or 0, item[0]),
+    )
+    rows = []
+    for _, r in ordered:
+        start = field if r.grid == 0 else r.grid
+        gained = None if start is None or r.position is None else start - r.position
+        rows.append(
+            GridChange(
+                driver=r.driver,
+                full_name=r.full_name,
+                team=r.team,
+                grid=r.grid,
+                finish=r.position,
+                classified=r.classified,
+                status=r.status,
+                gained=gained,
+            )
+        )
+    return GridVsFinish(session=session.title, rows=tuple(rows))
+
+
+def _slot(grid: int | None) -> str:
+    if grid is None:
+        return "?"
+    return "the pit lane" if grid == 0 else f"P{grid}"
+
+
+class GapRow(msgspec.Struct, frozen=True, gc=False):
+    """A driver's gap to the leader and interval to the car ahead, at the end of a lap.
+
+    Both come from lap end times: the leader of lap N is whoever completed lap N first.
+    """
+
+    lap: int
+    position: int
+    driver: str
+    gap_ms: int
+    interval_ms: int
+    ahead: str | None
+
+
+class Gaps(msgspec.Struct, frozen=True, gc=False):
+    """Gaps to the leader and intervals, lap by lap."""
+
+    session: str
+    rows: tuple[GapRow, ...]
+    excluded: tuple[ExcludedLap, ...]
+
+    def at_lap(self, lap: int) -> tuple[GapRow, ...]:
+        """The rows of one lap, in running order."""
+        return tuple(r for r in self.rows if r.lap == lap)
+
+    def table(self) -> Table:
+        """One row per driver per lap: position on the road, gap and interval."""
+        columns = ("Lap", "Pos", "Driver", "Gap", "Interval")
+        rows: tuple[tuple[Cell, ...], ...] = tuple(
+            (
+                r.lap,
+                r.position,
+                r.driver,
+                "Leader" if r.position == 1 else format_gap(r.gap_ms),
+                "" if r.ahead is None else format_gap(r.interval_ms),
+            )
+            for r in self.rows
+        )
+        return Table(columns=columns, rows=rows)
+
+    def summary(self) -> str:
+        """The order and gaps at the end of the last lap."""
+        if not self.rows:
+            return f"No lap end times were recorded in the {self.session}."
+        last = self.rows[-1].lap
+        final = self.at_lap(last)
+        parts = [
+            r.driver if r.position == 1 else f"{r.driver} {format_gap(r.gap_ms)}" for r in final[:4]
+        ]
+        return f"At the end of lap {last} of the {self.session}: {', '.join(parts)}."
+
+
+def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
+    """Gap to the leader and interval to the car ahead at the end of each lap, in ms.
+
+    The leader of lap N is the driver who completed lap N first; a driver's gap is the
+    difference between their end of lap N and the leader's, so it is never negative and
+    the leader's is 0. With ``drivers`` given, rows are shown for them only but the leader
+    and the car ahead are still taken from the whole field.
+    """
+    shown = set(select_drivers(session, drivers))
+    everyone = set(select_drivers(session, None))
+    by_lap: dict[int, list[tuple[int, str]]] = {}
+    excluded: list[ExcludedLap] = []
+    for lap in session.laps:
+        if lap.driver not in everyone:
+            continue
+        if lap.end_at_ms is None:
+            if lap.driver in shown:
+                excluded.append(ExcludedLap(lap.driver, lap.number, "no lap end time"))
+            continue
+        by_lap.setdefault(lap.number, []).append((lap.end_at_ms, lap.driver))
+    rows: list[GapRow] = []
+    for number in sorted(by_lap):
+        finished = sorted(by_lap[number])
+        leader_at = finished[0][0]
+        for i, (end_at, code) in enumerate(finished):
+            if code not in shown:
+                continue
+            ahead = finished[i - 1] if i > 0 else None
+            rows.append(
+                GapRow(
+                    lap=number,
+                    position=i + 1,
+                    driver=code,
+                    gap_ms=end_at - leader_at,
+                    interval_ms=0 if ahead is None else end_at - ahead[0],
+                    ahead=None if ahead is None else ahead[1],
+                )
+            )
+    return Gaps(session=session.title, rows=tuple(rows), excluded=sort_excluded(excluded))

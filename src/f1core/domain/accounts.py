@@ -1,0 +1,160 @@
+"""Accounts: users, roles, issued tokens, and the errors the account use cases raise."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+import msgspec
+
+from f1core.errors import F1Error
+
+
+class Role(enum.StrEnum):
+    """What a user may do. Ordered: each role can do everything the one before it can."""
+
+    VIEWER = "viewer"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+    def at_least(self, other: Role) -> bool:
+        """Whether this role includes ``other``'s rights (admin includes analyst, ...)."""
+        order = (Role.VIEWER, Role.ANALYST, Role.ADMIN)
+        return order.index(self) >= order.index(other)
+
+
+class NewUser(msgspec.Struct, frozen=True, kw_only=True):
+    """A user about to be stored; the repository assigns the id."""
+
+    username: str
+    password_hash: str
+    role: Role
+    created_at: datetime
+
+
+class User(msgspec.Struct, frozen=True, kw_only=True):
+    """A stored user, password hash included: never hand this to a driver (see ``profile``)."""
+
+    id: int
+    username: str
+    password_hash: str
+    role: Role
+    disabled: bool
+    created_at: datetime
+    # Access and refresh tokens issued at or before this instant are refused ("log out
+    # everywhere" sets it to now); None until the first such logout.
+    tokens_valid_after: datetime | None = None
+
+    def profile(self) -> UserProfile:
+        """The user without secrets, as drivers show it."""
+        return UserProfile(
+            id=self.id,
+            username=self.username,
+            role=self.role,
+            disabled=self.disabled,
+            created_at=self.created_at,
+        )
+
+
+class UserProfile(msgspec.Struct, frozen=True, kw_only=True):
+    """What the outside world may see of a user."""
+
+    id: int
+    username: str
+    role: Role
+    disabled: bool
+    created_at: datetime
+
+
+class IssuedToken(msgspec.Struct, frozen=True, kw_only=True):
+    """A signed token with the claims the issuer put in it."""
+
+    token: str
+    jti: str
+    issued_at: datetime
+    expires_at: datetime
+
+
+class TokenClaims(msgspec.Struct, frozen=True, kw_only=True):
+    """The verified claims of an access or refresh token."""
+
+    user_id: int
+    jti: str
+    issued_at: datetime
+    expires_at: datetime
+    # Refresh tokens only: the rotation chain the token belongs to.
+    family_id: str | None = None
+
+
+class TokenPair(msgspec.Struct, frozen=True, kw_only=True):
+    """What a login or a refresh returns to the client."""
+
+    access_token: str
+    access_expires_at: datetime
+    refresh_token: str
+    refresh_expires_at: datetime
+    token_type: str = "bearer"
+
+
+class RefreshTokenRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """A refresh token as stored: only its hash, never the token itself."""
+
+    token_hash: str
+    family_id: str
+    user_id: int
+    issued_at: datetime
+    expires_at: datetime
+    rotated_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class AuthenticationError(F1Error):
+    """Credentials or a token were refused. The message never says which part was wrong."""
+
+    kind = "unauthenticated"
+
+
+class PermissionDeniedError(F1Error):
+    """The user is known but their role does not allow the action."""
+
+    kind = "forbidden"
+
+
+class PasswordPolicyError(F1Error):
+    """A new password breaks the policy (too short, too long, too common)."""
+
+    kind = "invalid_password"
+
+
+class UsernameTakenError(F1Error):
+    """Registration under a name (compared case-insensitively) that already exists."""
+
+    kind = "conflict"
+
+
+class UserNotFoundError(F1Error):
+    """An admin action names a user that does not exist."""
+
+    kind = "not_found"
+
+
+class ConfigurationError(F1Error):
+    """The system is set up wrongly (e.g. a JWT secret that is too short)."""
+
+    kind = "configuration"
+
+
+def normalize_username(username: str) -> str:
+    """The form usernames are compared in: trimmed and case-folded, so "Ana" == "ana"."""
+    return username.strip().casefold()
+
+
+# The CLI acts with direct database access, which is already full control; it acts as this
+# admin. Id 0 is never a stored user's.
+LOCAL_OPERATOR = UserProfile(
+    id=0,
+    username="local operator",
+    role=Role.ADMIN,
+    disabled=False,
+    created_at=datetime(1970, 1, 1, tzinfo=UTC),
+)

@@ -1,0 +1,32 @@
+"""Port: signing and verifying access and refresh tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from f1core.domain.accounts import IssuedToken, TokenClaims
+
+
+class TokenIssuer(Protocol):
+    """Issues short-lived access tokens and longer-lived refresh tokens, and checks them.
+
+    The two kinds are not interchangeable: ``verify_access`` refuses a refresh token and
+    ``verify_refresh`` an access token. Verification raises ``AuthenticationError``.
+    """
+
+    def issue_access(self, user_id: int, now: datetime) -> IssuedToken:
+        """A signed access token for ``user_id`` issued at ``now``."""
+        ...
+
+    def issue_refresh(self, user_id: int, family_id: str, now: datetime) -> IssuedToken:
+        """A signed refresh token of the rotation family ``family_id``."""
+        ...
+
+    def verify_access(self, token: str, now: datetime) -> TokenClaims:
+        """The claims of a valid access token at ``now``."""
+        ...
+
+    def verify_refresh(self, token: str, now: datetime) -> TokenClaims:
+        """The claims (with ``family_id``) of a valid refresh token at ``now``."""
+        ...

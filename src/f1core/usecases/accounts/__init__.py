@@ -1,0 +1,1 @@
+"""Account use cases: register, log in, tokens, and the admin's user management."""

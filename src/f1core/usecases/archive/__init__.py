@@ -1,0 +1,1 @@
+"""Archive use cases and the name resolution every archive implementation shares."""

@@ -1,0 +1,1 @@
+"""History use cases: record, list, read, delete questions; save and share answers."""

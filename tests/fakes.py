@@ -1,0 +1,857 @@
+"""In-memory fakes of the f1core ports, one per port; contract tests keep them honest."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import msgspec
+
+from adapters.sql.archive_importer import LoadedDump, read_dump
+from f1core.domain.accounts import (
+    NewUser,
+    RefreshTokenRecord,
+    Role,
+    User,
+    UsernameTakenError,
+    normalize_username,
+)
+from f1core.domain.archive import (
+    ArchiveCircuit,
+    ArchiveDriver,
+    ArchiveImport,
+    ArchiveRace,
+    ArchiveTeam,
+    HeadToHead,
+    Leaderboard,
+    RaceEntry,
+    RaceResult,
+    SeasonChampions,
+    StandingRow,
+    Standings,
+    SubjectKind,
+    Tally,
+)
+from f1core.domain.history import (
+    HistoryEntry,
+    NewHistoryEntry,
+    NewSavedAnswer,
+    SavedAnswer,
+)
+from f1core.domain.session import (
+    ClassificationRow,
+    Driver,
+    EventInfo,
+    Lap,
+    Session,
+    SessionKind,
+    SessionRef,
+)
+from f1core.errors import DataUnavailableError, F1Error, InvalidRequestError, SessionNotFoundError
+from f1core.usecases.archive.compute import (
+    RaceLine,
+    circuit_board,
+    final_races,
+    head_to_head_counts,
+    names_of,
+    race_summary,
+    rank_leaders,
+    standings_race,
+    teams_in_order,
+)
+from f1core.usecases.archive.names import ReferenceIndex
+
+# ---- accounts and history (helper C) -------------------------------------------------
+
+
+class FakeClock:
+    """A settable clock: ``clock()`` is the current instant, ``advance()`` moves it."""
+
+    def __init__(self, start: datetime = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+class FakePasswordHasher:
+    """Reversible "hashes" tagged with a parameter version; counts the verifications done."""
+
+    def __init__(self, version: int = 1) -> None:
+        self.version = version
+        self.verifications = 0
+
+    async def hash(self, password: str) -> str:
+        return f"fake$v{self.version}${password}"
+
+    async def verify(self, password_hash: str, password: str) -> bool:
+        self.verifications += 1
+        _, _, stored = password_hash.partition("$")
+        return stored.partition("$")[2] == password
+
+    async def verify_dummy(self, password: str) -> None:
+        self.verifications += 1
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return not password_hash.startswith(f"fake$v{self.version}$")
+
+
+class FakeCommonPasswords:
+    def __init__(self, passwords: tuple[str, ...] = ("password123", "qwertyuiop")) -> None:
+        self._passwords = {p.casefold() for p in passwords}
+
+    def contains(self, password: str) -> bool:
+        return password.casefold() in self._passwords
+
+
+@dataclasses.dataclass
+class AccountsState:
+    """What the fake database holds; each unit of work works on a copy until commit."""
+
+    users: dict[int, User] = dataclasses.field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshTokenRecord] = dataclasses.field(default_factory=dict)
+    history: dict[int, HistoryEntry] = dataclasses.field(default_factory=dict)
+    saved_answers: dict[int, SavedAnswer] = dataclasses.field(default_factory=dict)
+    next_id: int = 1
+
+    def copy(self) -> AccountsState:
+        # Values are frozen structs, so copying the dicts is a full snapshot.
+        return AccountsState(
+            dict(self.users),
+            dict(self.refresh_tokens),
+            dict(self.history),
+            dict(self.saved_answers),
+            self.next_id,
+        )
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+
+class InMemoryUserRepository:
+    def __init__(self, state: AccountsState) -> None:
+        self._s = state
+
+    async def add(self, user: NewUser) -> User:
+        if await self.get_by_username(user.username) is not None:
+            raise UsernameTakenError(f"The username {user.username!r} is taken.")
+        stored = User(
+            id=self._s.new_id(),
+            username=user.username,
+            password_hash=user.password_hash,
+            role=user.role,
+            disabled=False,
+            created_at=user.created_at,
+        )
+        self._s.users[stored.id] = stored
+        return stored
+
+    async def get(self, user_id: int) -> User | None:
+        return self._s.users.get(user_id)
+
+    async def get_by_username(self, username: str) -> User | None:
+        key = normalize_username(username)
+        return next(
+            (u for u in self._s.users.values() if normalize_username(u.username) == key), None
+        )
+
+    async def list(self) -> tuple[User, ...]:
+        return tuple(sorted(self._s.users.values(), key=lambda u: u.id))
+
+    async def count(self) -> int:
+        return len(self._s.users)
+
+    def _replace(self, user_id: int, **changes: object) -> None:
+        if user_id in self._s.users:
+            self._s.users[user_id] = msgspec.structs.replace(self._s.users[user_id], **changes)
+
+    async def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        self._replace(user_id, password_hash=password_hash)
+
+    async def set_role(self, user_id: int, role: Role) -> None:
+        self._replace(user_id, role=role)
+
+    async def set_disabled(self, user_id: int, disabled: bool) -> None:
+        self._replace(user_id, disabled=disabled)
+
+    async def set_tokens_valid_after(self, user_id: int, at: datetime) -> None:
+        self._replace(user_id, tokens_valid_after=at.astimezone(UTC))
+
+
+class InMemoryRefreshTokenRepository:
+    def __init__(self, state: AccountsState) -> None:
+        self._s = state
+
+    async def add(self, record: RefreshTokenRecord) -> None:
+        self._s.refresh_tokens[record.token_hash] = record
+
+    async def get(self, token_hash: str) -> RefreshTokenRecord | None:
+        return self._s.refresh_tokens.get(token_hash)
+
+    async def mark_rotated(self, token_hash: str, at: datetime) -> bool:
+        record = self._s.refresh_tokens.get(token_hash)
+        if record is None or record.rotated_at is not None or record.revoked_at is not None:
+            return False
+        self._s.refresh_tokens[token_hash] = msgspec.structs.replace(record, rotated_at=at)
+        return True
+
+    async def revoke(self, token_hash: str, at: datetime) -> None:
+        record = self._s.refresh_tokens.get(token_hash)
+        if record is not None and record.revoked_at is None:
+            self._s.refresh_tokens[token_hash] = msgspec.structs.replace(record, revoked_at=at)
+
+    async def _revoke_where(self, keep: object, at: datetime, field: str) -> int:
+        hashes = [
+            h
+            for h, r in self._s.refresh_tokens.items()
+            if getattr(r, field) == keep and r.revoked_at is None
+        ]
+        for h in hashes:
+            await self.revoke(h, at)
+        return len(hashes)
+
+    async def revoke_family(self, family_id: str, at: datetime) -> int:
+        return await self._revoke_where(family_id, at, "family_id")
+
+    async def revoke_all_for_user(self, user_id: int, at: datetime) -> int:
+        return await self._revoke_where(user_id, at, "user_id")
+
+
+class InMemoryHistoryRepository:
+    def __init__(self, state: AccountsState) -> None:
+        self._s = state
+
+    async def add(self, entry: NewHistoryEntry) -> HistoryEntry:
+        stored = HistoryEntry(
+            id=self._s.new_id(),
+            user_id=entry.user_id,
+            question=entry.question,
+            status=entry.status,
+            interpreted_query=entry.interpreted_query,
+            answer_summary=entry.answer_summary,
+            timings_ms=dict(entry.timings_ms),
+            created_at=entry.created_at,
+        )
+        self._s.history[stored.id] = stored
+        return stored
+
+    async def get(self, user_id: int, entry_id: int) -> HistoryEntry | None:
+        entry = self._s.history.get(entry_id)
+        return entry if entry is not None and entry.user_id == user_id else None
+
+    async def list(
+        self, user_id: int, *, limit: int, before_id: int | None = None
+    ) -> tuple[HistoryEntry, ...]:
+        mine = [
+            e
+            for e in self._s.history.values()
+            if e.user_id == user_id and (before_id is None or e.id < before_id)
+        ]
+        return tuple(sorted(mine, key=lambda e: -e.id)[:limit])
+
+    async def delete(self, user_id: int, entry_id: int) -> bool:
+        if await self.get(user_id, entry_id) is None:
+            return False
+        del self._s.history[entry_id]
+        for sid, saved in list(self._s.saved_answers.items()):
+            if saved.history_id == entry_id:
+                self._s.saved_answers[sid] = msgspec.structs.replace(saved, history_id=None)
+        return True
+
+
+class InMemorySavedAnswerRepository:
+    def __init__(self, state: AccountsState) -> None:
+        self._s = state
+
+    async def add(self, answer: NewSavedAnswer) -> SavedAnswer:
+        stored = SavedAnswer(id=self._s.new_id(), **msgspec.structs.asdict(answer))
+        self._s.saved_answers[stored.id] = stored
+        return stored
+
+    async def get(self, user_id: int, answer_id: int) -> SavedAnswer | None:
+        saved = self._s.saved_answers.get(answer_id)
+        return saved if saved is not None and saved.user_id == user_id else None
+
+    async def get_by_share_token(self, share_token: str) -> SavedAnswer | None:
+        return next(
+            (s for s in self._s.saved_answers.values() if s.share_token == share_token), None
+        )
+
+    async def list(self, user_id: int) -> tuple[SavedAnswer, ...]:
+        mine = [s for s in self._s.saved_answers.values() if s.user_id == user_id]
+        return tuple(sorted(mine, key=lambda s: -s.id))
+
+    async def delete(self, user_id: int, answer_id: int) -> bool:
+        if await self.get(user_id, answer_id) is None:
+            return False
+        del self._s.saved_answers[answer_id]
+        return True
+
+
+class FakeUnitOfWork:
+    """``UnitOfWork`` over ``AccountsState``: writes become visible on commit only."""
+
+    def __init__(self, state: AccountsState | None = None) -> None:
+        self.state = state if state is not None else AccountsState()
+        self.commits = 0
+        self._bind(self.state.copy())
+
+    def _bind(self, work: AccountsState) -> None:
+        self._work = work
+        self.users = InMemoryUserRepository(work)
+        self.refresh_tokens = InMemoryRefreshTokenRepository(work)
+        self.history = InMemoryHistoryRepository(work)
+        self.saved_answers = InMemorySavedAnswerRepository(work)
+
+    async def __aenter__(self) -> Self:
+        self._bind(self.state.copy())
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.rollback()
+
+    async def commit(self) -> None:
+        self.state.__dict__.update(self._work.copy().__dict__)
+        self.commits += 1
+
+    async def rollback(self) -> None:
+        self._bind(self.state.copy())
+
+
+class InMemoryAnswerCache:
+    def __init__(self) -> None:
+        self._entries: dict[str, bytes] = {}
+        self._hits: dict[str, int] = {}
+
+    async def get(self, key: str) -> bytes | None:
+        if key not in self._entries:
+            return None
+        self._hits[key] = self._hits.get(key, 0) + 1
+        return self._entries[key]
+
+    async def put(self, key: str, answer_json: bytes) -> None:
+        self._entries[key] = answer_json
+        self._hits[key] = 0
+
+    async def hits(self, key: str) -> int:
+        return self._hits.get(key, 0)
+
+    async def clear(self) -> int:
+        count = len(self._entries)
+        self._entries.clear()
+        self._hits.clear()
+        return count
+
+
+# ---- sessions and snapshots (helper A) -----------------------------------------------
+
+_WEEKEND = (
+    SessionKind.FP1,
+    SessionKind.FP2,
+    SessionKind.FP3,
+    SessionKind.QUALIFYING,
+    SessionKind.RACE,
+)
+
+
+def make_event(
+    year: int,
+    round: int,
+    name: str,
+    country: str = "",
+    location: str = "",
+    sessions: tuple[SessionKind, ...] = _WEEKEND,
+    official_name: str = "",
+) -> EventInfo:
+    """An ``EventInfo`` with a conventional weekend unless told otherwise."""
+    return EventInfo(
+        year=year,
+        round=round,
+        name=name,
+        country=country,
+        location=location,
+        date=f"{year}-06-{min(round, 28):02d}",
+        sessions=sessions,
+        official_name=official_name,
+    )
+
+
+def make_lap(driver: str, number: int, time_ms: int | None, **changes: object) -> Lap:
+    """A clean, accurate lap; ``changes`` overrides any field (``deleted=True``...)."""
+    lap = Lap(
+        driver=driver,
+        number=number,
+        time_ms=time_ms,
+        sector1_ms=None,
+        sector2_ms=None,
+        sector3_ms=None,
+        compound="SOFT",
+        tyre_life=number,
+        stint=1,
+        pit_in_at_ms=None,
+        pit_out_at_ms=None,
+        position=None,
+        track_status="1",
+        accurate=True,
+        deleted=False,
+        deleted_reason="",
+        speed_i1=None,
+        speed_i2=None,
+        speed_fl=None,
+        speed_st=None,
+        start_at_ms=None,
+        end_at_ms=None,
+    )
+    return msgspec.structs.replace(lap, **changes) if changes else lap
+
+
+def make_session(
+    event: EventInfo, kind: SessionKind, laps: tuple[Lap, ...] = (), source: str = "fake"
+) -> Session:
+    """A session of ``event`` whose drivers and classification follow from ``laps``."""
+    codes = list(dict.fromkeys(lap.driver for lap in laps))
+    best = {
+        c: min((lap.time_ms for lap in laps if lap.driver == c and lap.time_ms), default=None)
+        for c in codes
+    }
+    order = sorted(codes, key=lambda c: (best[c] is None, best[c] or 0))
+    drivers = tuple(Driver(c, str(i + 1), c.title(), "Team") for i, c in enumerate(codes))
+    results = tuple(
+        ClassificationRow(
+            position=i + 1,
+            classified=str(i + 1),
+            driver=c,
+            number=str(codes.index(c) + 1),
+            full_name=c.title(),
+            team="Team",
+            grid=None,
+            status="",
+            points=None,
+            q1_ms=best[c] if kind.is_qualifying_like else None,
+            q2_ms=None,
+            q3_ms=None,
+            time_ms=None,
+            laps=None,
+        )
+        for i, c in enumerate(order)
+    )
+    return Session(
+        ref=SessionRef(event.year, event.name, kind),
+        event=event,
+        drivers=drivers,
+        laps=laps,
+        results=results,
+        weather=(),
+        messages=(),
+        source=source,
+    )
+
+
+class FakeSessionSource:
+    """``SessionSource`` over given calendars and sessions; records every call.
+
+    Behaves as the FastF1 adapter does: unknown season or event and sessions the event
+    did not hold raise ``SessionNotFoundError``; a held session it has no data for raises
+    ``DataUnavailableError``. ``failures`` makes a load raise until the entry is removed;
+    ``delay`` (seconds) keeps loads in flight long enough to overlap.
+    """
+
+    def __init__(
+        self,
+        calendars: dict[int, tuple[EventInfo, ...]] | None = None,
+        sessions: tuple[Session, ...] = (),
+        *,
+        delay: float = 0.0,
+    ) -> None:
+        self.calendars = dict(calendars or {})
+        self.sessions = {s.ref: s for s in sessions}
+        self.delay = delay
+        self.failures: dict[SessionRef, F1Error] = {}
+        self.load_calls: list[SessionRef] = []
+        self.events_calls: list[int] = []
+
+    async def events(self, year: int) -> tuple[EventInfo, ...]:
+        self.events_calls.append(year)
+        if year not in self.calendars:
+            raise SessionNotFoundError(f"no calendar for {year}")
+        return self.calendars[year]
+
+    async def load(self, ref: SessionRef) -> Session:
+        self.load_calls.append(ref)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if ref in self.failures:
+            raise self.failures[ref]
+        event = next((e for e in self.calendars.get(ref.year, ()) if e.name == ref.event), None)
+        if event is None:
+            raise SessionNotFoundError(f"no event named {ref.event!r} in {ref.year}")
+        if ref.kind not in event.sessions:
+            raise SessionNotFoundError(f"the {ref.year} {ref.event} had no {ref.kind.label}")
+        if ref not in self.sessions:
+            raise DataUnavailableError(f"timing data for the {ref} is not available")
+        return self.sessions[ref]
+
+
+class InMemorySnapshotStore:
+    """``SnapshotStore`` in dicts; counts reads and writes."""
+
+    def __init__(self) -> None:
+        self.sessions: dict[SessionRef, Session] = {}
+        self.calendars: dict[int, tuple[EventInfo, ...]] = {}
+        self.session_reads = 0
+        self.session_writes = 0
+
+    async def get_session(self, ref: SessionRef) -> Session | None:
+        self.session_reads += 1
+        return self.sessions.get(ref)
+
+    async def put_session(self, session: Session) -> None:
+        self.session_writes += 1
+        self.sessions[session.ref] = session
+
+    async def get_events(self, year: int) -> tuple[EventInfo, ...] | None:
+        return self.calendars.get(year)
+
+    async def put_events(self, year: int, events: tuple[EventInfo, ...]) -> None:
+        self.calendars[year] = events
+
+
+# ---- historical archive (helper D) ---------------------------------------------------
+
+
+class InMemoryHistoricalArchive:
+    """``HistoricalArchive`` and ``ArchiveImporter`` over plain lists in memory.
+
+    It reads a dump with the same CSV reader as the SQL importer (parsing is not what
+    the contract tests are about) but answers every query with its own Python loops.
+    An import builds the new state completely before swapping it in, so a failed
+    import leaves the previous one, as the port promises.
+    """
+
+    def __init__(self) -> None:
+        self._state: _ArchiveState | None = None
+        self._imports: list[ArchiveImport] = []
+
+    async def import_dump(self, directory: Path) -> ArchiveImport:
+        dump = read_dump(directory)
+        state = _ArchiveState(dump)
+        record = ArchiveImport(
+            id=len(self._imports) + 1,
+            source_dir=str(dump.directory),
+            checksum=dump.checksum,
+            imported_at=datetime.now(UTC),
+            row_counts=dump.row_counts(),
+            duration_s=0.0,
+        )
+        self._state = state
+        self._imports.append(record)
+        return record
+
+    async def data_version(self) -> ArchiveImport | None:
+        return self._imports[-1] if self._imports else None
+
+    def _s(self) -> _ArchiveState:
+        if self._state is None:
+            raise DataUnavailableError(
+                "the historical archive is empty: load it with `f1 archive import DIR`"
+            )
+        return self._state
+
+    async def race_result(self, year: int, event: str, *, top: int = 3) -> RaceResult:
+        s = self._s()
+        race = s.index.race(year, event)
+        rows = sorted(s.results_by_race.get(race.id, []), key=lambda r: r["position_order"])
+        if not rows:
+            raise SessionNotFoundError(f"the {year} {race.name} has no results in the archive yet")
+        entries = tuple(
+            RaceEntry(
+                position=r["position"],
+                position_text=r["position_text"],
+                driver=s.index.drivers[r["driver_id"]].name,
+                driver_ref=s.index.drivers[r["driver_id"]].ref,
+                code=s.index.drivers[r["driver_id"]].code,
+                team=s.index.teams[r["constructor_id"]].name,
+                grid=r["grid"],
+                laps=r["laps"],
+                time=r["time"],
+                status=s.status[r["status_id"]],
+                points=float(r["points"]),
+            )
+            for r in rows[: max(top, 1)]
+        )
+        return RaceResult(race=race_summary(s.index, race), entries=entries)
+
+    async def standings(
+        self, year: int, *, after_round: int | None = None, constructors: bool = False
+    ) -> Standings:
+        s = self._s()
+        race = s.standings_race(year, after_round, constructors)
+        season = s.index.season(year)
+        return Standings(
+            year=year,
+            kind="constructors" if constructors else "drivers",
+            after_round=race.round,
+            round_name=race.name,
+            final=race.round == season[-1].round,
+            rows=s.standing_rows(race, constructors),
+        )
+
+    async def champions(self, year: int) -> SeasonChampions:
+        s = self._s()
+        race = s.standings_race(year, None, False)
+        drivers = s.standing_rows(race, False)
+        teams: tuple[StandingRow, ...] = ()
+        if any(r.id in s.team_standings for r in s.index.season(year)):
+            teams = s.standing_rows(s.standings_race(year, None, True), True)
+        return SeasonChampions(
+            year=year,
+            complete=race.round == s.index.season(year)[-1].round,
+            after_round=race.round,
+            champion=drivers[0],
+            runner_up=drivers[1] if len(drivers) > 1 else None,
+            constructors_champion=teams[0] if teams else None,
+            constructors_runner_up=teams[1] if len(teams) > 1 else None,
+        )
+
+    async def tally(self, subject: str, *, kind: SubjectKind, year: int | None = None) -> Tally:
+        s = self._s()
+        who: ArchiveDriver | ArchiveTeam
+        if kind == "driver":
+            who = s.index.driver(subject, year=year)
+            key, standings = "driver_id", s.driver_standings
+        else:
+            who = s.index.team(subject, year=year)
+            key, standings = "constructor_id", s.team_standings
+        mine = [
+            r
+            for r in s.results
+            if r[key] == who.id and (year is None or s.index.races[r["race_id"]].year == year)
+        ]
+        finals = final_races(s.index, frozenset(standings), year)
+        own = [
+            (race_id, row) for race_id in finals for row in standings[race_id] if row[key] == who.id
+        ]
+        return Tally(
+            kind=kind,
+            name=who.name,
+            ref=who.ref,
+            year=year,
+            entries=len({r["race_id"] for r in mine}),
+            wins=len({r["race_id"] for r in mine if r["position"] == 1}),
+            poles=len({r["race_id"] for r in mine if r["grid"] == 1}),
+            podiums=sum(1 for r in mine if r["position"] is not None and r["position"] <= 3),
+            points=sum(float(row["points"]) for _, row in own),
+            championship_position=own[0][1]["position"] if year is not None and own else None,
+            titles=sum(1 for race_id, row in own if row["position"] == 1 and finals[race_id]),
+        )
+
+    async def most_wins(
+        self, *, kind: SubjectKind = "driver", year: int | None = None, limit: int = 10
+    ) -> Leaderboard:
+        s = self._s()
+        key = "driver_id" if kind == "driver" else "constructor_id"
+        winners: dict[int, set[int]] = {}
+        for r in s.results:
+            if r["position"] == 1 and (year is None or s.index.races[r["race_id"]].year == year):
+                winners.setdefault(r[key], set()).add(r["race_id"])
+        scope = "all time" if year is None else str(year)
+        who = "drivers" if kind == "driver" else "constructors"
+        return Leaderboard(
+            title=f"Most wins, {who}, {scope}",
+            kind=kind,
+            year=year,
+            circuit=None,
+            rows=rank_leaders(
+                {k: len(v) for k, v in winners.items()}, names_of(s.index, kind), limit
+            ),
+        )
+
+    async def wins_at_circuit(
+        self, circuit: str, *, driver: str | None = None, limit: int = 10
+    ) -> Leaderboard:
+        s = self._s()
+        place = s.index.circuit(circuit)
+        who = s.index.driver(driver) if driver is not None else None
+        winners: dict[int, set[int]] = {}
+        for r in s.results:
+            if r["position"] == 1 and s.index.races[r["race_id"]].circuit_id == place.id:
+                winners.setdefault(r["driver_id"], set()).add(r["race_id"])
+        counts = {k: len(v) for k, v in winners.items()}
+        return circuit_board(s.index, place, counts, who, limit)
+
+    async def head_to_head(self, year: int, driver_a: str, driver_b: str) -> HeadToHead:
+        s = self._s()
+        a = s.index.driver(driver_a, year=year)
+        b = s.index.driver(driver_b, year=year)
+        if a.id == b.id:
+            raise InvalidRequestError(f"a head-to-head needs two drivers, got {a.name} twice")
+        season = {r.id for r in s.index.season(year)}
+        quali: dict[tuple[int, int], int] = {}
+        for q in s.qualifying:
+            if q["race_id"] in season and q["position"] is not None:
+                k = (q["race_id"], q["driver_id"])
+                quali[k] = min(quali.get(k, q["position"]), q["position"])
+
+        def lines(driver_id: int) -> list[RaceLine]:
+            return [
+                RaceLine(
+                    race_id=r["race_id"],
+                    position_order=r["position_order"],
+                    position=r["position"],
+                    grid=r["grid"],
+                    quali=quali.get((r["race_id"], driver_id)),
+                )
+                for r in s.results
+                if r["driver_id"] == driver_id and r["race_id"] in season
+            ]
+
+        counts = head_to_head_counts(
+            lines(a.id), lines(b.id), quali_races=frozenset(q["race_id"] for q in s.qualifying)
+        )
+        finals = final_races(s.index, frozenset(s.driver_standings), year)
+        points = {
+            row["driver_id"]: float(row["points"])
+            for race_id in finals
+            for row in s.driver_standings[race_id]
+        }
+        return HeadToHead(
+            year=year,
+            driver_a=a.name,
+            driver_b=b.name,
+            points_a=points.get(a.id, 0.0),
+            points_b=points.get(b.id, 0.0),
+            **msgspec.structs.asdict(counts),
+        )
+
+
+class _ArchiveState:
+    """One imported dump, indexed the simple way."""
+
+    def __init__(self, dump: LoadedDump) -> None:
+        races = [
+            ArchiveRace(
+                id=r["id"],
+                year=r["year"],
+                round=r["round"],
+                circuit_id=r["circuit_id"],
+                name=r["name"],
+                date=r["date"],
+            )
+            for r in dump.records("archive_races")
+        ]
+        by_id = {r.id: r for r in races}
+        self.results = dump.records("archive_results")
+        self.qualifying = dump.records("archive_qualifying")
+        self.status = {r["id"]: r["status"] for r in dump.records("archive_status")}
+        self.results_by_race: dict[int, list[dict[str, Any]]] = {}
+        entries: dict[int, dict[int, set[int]]] = {}
+        team_seasons: dict[int, set[int]] = {}
+        for r in self.results:
+            self.results_by_race.setdefault(r["race_id"], []).append(r)
+            year = by_id[r["race_id"]].year
+            entries.setdefault(r["driver_id"], {}).setdefault(year, set()).add(r["race_id"])
+            team_seasons.setdefault(r["constructor_id"], set()).add(year)
+        self.driver_standings = self._by_race(dump.records("archive_driver_standings"))
+        self.team_standings = self._by_race(dump.records("archive_constructor_standings"))
+        self.index = ReferenceIndex(
+            drivers=[
+                ArchiveDriver(
+                    id=d["id"],
+                    ref=d["ref"],
+                    code=d["code"],
+                    forename=d["forename"],
+                    surname=d["surname"],
+                    nationality=d["nationality"] or "",
+                )
+                for d in dump.records("archive_drivers")
+            ],
+            teams=[
+                ArchiveTeam(
+                    id=c["id"], ref=c["ref"], name=c["name"], nationality=c["nationality"] or ""
+                )
+                for c in dump.records("archive_constructors")
+            ],
+            circuits=[
+                ArchiveCircuit(
+                    id=c["id"],
+                    ref=c["ref"],
+                    name=c["name"],
+                    location=c["location"] or "",
+                    country=c["country"] or "",
+                )
+                for c in dump.records("archive_circuits")
+            ],
+            races=races,
+            driver_entries={
+                d: {y: len(ids) for y, ids in seasons.items()} for d, seasons in entries.items()
+            },
+            team_seasons=team_seasons,
+        )
+
+    @staticmethod
+    def _by_race(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+        out: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            out.setdefault(row["race_id"], []).append(row)
+        for group in out.values():
+            group.sort(key=lambda r: r["position"] if r["position"] is not None else 10**6)
+        return out
+
+    def standings_race(self, year: int, after_round: int | None, constructors: bool) -> ArchiveRace:
+        table = self.team_standings if constructors else self.driver_standings
+        return standings_race(
+            self.index.season(year), frozenset(table), year, after_round, constructors=constructors
+        )
+
+    def standing_rows(self, race: ArchiveRace, constructors: bool) -> tuple[StandingRow, ...]:
+        if constructors:
+            return tuple(
+                StandingRow(
+                    position=row["position"] or 0,
+                    position_text=row["position_text"] or str(row["position"]),
+                    name=self.index.teams[row["constructor_id"]].name,
+                    ref=self.index.teams[row["constructor_id"]].ref,
+                    code=None,
+                    teams=(),
+                    points=float(row["points"]),
+                    wins=row["wins"],
+                )
+                for row in self.team_standings[race.id]
+            )
+        first: dict[tuple[int, int], int] = {}
+        for r in self.results:
+            other = self.index.races[r["race_id"]]
+            if other.year == race.year and other.round <= race.round:
+                k = (r["driver_id"], r["constructor_id"])
+                first[k] = min(first.get(k, other.round), other.round)
+        teams = teams_in_order(self.index, [(d, c, rnd) for (d, c), rnd in first.items()])
+        out = []
+        for row in self.driver_standings[race.id]:
+            d = self.index.drivers[row["driver_id"]]
+            out.append(
+                StandingRow(
+                    position=row["position"] or 0,
+                    position_text=row["position_text"] or str(row["position"]),
+                    name=d.name,
+                    ref=d.ref,
+                    code=d.code,
+                    teams=teams.get(d.id, ()),
+                    points=float(row["points"]),
+                    wins=row["wins"],
+                )
+            )
+        return tuple(out)

@@ -1,0 +1,56 @@
+"""Fixtures for integration tests on the recorded FastF1 data (../shared/data).
+
+The recorded data must be there: a missing folder fails the run rather than skipping it,
+so a broken checkout cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from adapters.fastf1 import FastF1SessionSource
+from f1core.domain.session import Session, SessionRef
+
+REPO_ROOT = Path(__file__).parents[2]
+
+
+def recorded_replay_dir() -> Path:
+    """The recorded FastF1 responses: F1_FASTF1_REPLAY_DIR, else ../shared/data/...."""
+    configured = os.environ.get("F1_FASTF1_REPLAY_DIR")
+    path = Path(configured) if configured else REPO_ROOT.parent / "shared/data/fastf1-http-cache"
+    if not path.is_dir():
+        pytest.fail(f"recorded FastF1 data not found at {path}; set F1_FASTF1_REPLAY_DIR")
+    return path
+
+
+@pytest.fixture(scope="session")
+def replay_dir() -> Path:
+    return recorded_replay_dir()
+
+
+@pytest.fixture(scope="module")
+def fastf1_source(
+    replay_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FastF1SessionSource]:
+    """One FastF1 source per module, with its own (initially empty) parsed-data cache."""
+    source = FastF1SessionSource(tmp_path_factory.mktemp("fastf1-cache"), replay_dir)
+    yield source
+    source.close()
+
+
+@pytest.fixture(scope="module")
+def load_recorded(fastf1_source: FastF1SessionSource) -> Callable[[SessionRef], Session]:
+    """Load a recorded session once per module, however many tests ask for it."""
+    loaded: dict[SessionRef, Session] = {}
+
+    def load(ref: SessionRef) -> Session:
+        if ref not in loaded:
+            loaded[ref] = asyncio.run(fastf1_source.load(ref))
+        return loaded[ref]
+
+    return load

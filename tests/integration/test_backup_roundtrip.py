@@ -1,0 +1,141 @@
+"""Backup -> change -> verify (mismatch) -> restore -> verify (ok), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from tests.contract.sql_backends import (
+    Database,
+    empty_account_tables,
+    postgres_database,
+    sqlite_database,
+)
+
+from adapters.sql.answer_cache import SqlAnswerCache
+from adapters.sql.pg_dump_backups import PgDumpDatabaseBackups
+from adapters.sql.sqlite_backups import SqliteDatabaseBackups
+from adapters.sql.unit_of_work import SqlUnitOfWork
+from f1core.domain.accounts import NewUser, Role
+from f1core.domain.history import NewHistoryEntry, QueryStatus
+from f1core.ports.backups import BackupError, DatabaseBackups
+
+T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        yield sqlite_database(tmp_path)
+    else:
+        yield from postgres_database()
+
+
+def backups_for(database: Database) -> DatabaseBackups:
+    if database.schema is None:
+        return SqliteDatabaseBackups(database.url)
+    return PgDumpDatabaseBackups(database.url, schema=database.schema)
+
+
+async def _populate(database: Database) -> None:
+    engine = database.engine()
+    try:
+        await empty_account_tables(engine)
+        uow = SqlUnitOfWork(engine)
+        async with uow:
+            for name in ("ana", "bob"):
+                user = await uow.users.add(
+                    NewUser(username=name, password_hash="h", role=Role.ADMIN, created_at=T0)
+                )
+                for i in range(50):
+                    await uow.history.add(
+                        NewHistoryEntry(
+                            user_id=user.id,
+                            question=f"{name} asks {i} – ünïcode",
+                            status=QueryStatus.ANSWERED,
+                            interpreted_query={"year": 1950 + i, "tags": ["a", "b"]},
+                            answer_summary="x" * i,
+                            timings_ms={"total": i / 3},
+                            created_at=T0,
+                        )
+                    )
+            await uow.commit()
+        await SqlAnswerCache(engine).put("k" * 64, b"\x00\xffbinary answer")
+    finally:
+        await engine.dispose()
+
+
+async def _usernames(database: Database) -> list[str]:
+    engine = database.engine()
+    try:
+        async with SqlUnitOfWork(engine) as uow:
+            return [u.username for u in await uow.users.list()]
+    finally:
+        await engine.dispose()
+
+
+async def _change(database: Database) -> None:
+    engine = database.engine()
+    try:
+        async with SqlUnitOfWork(engine) as uow:
+            await uow.users.add(
+                NewUser(username="carol", password_hash="h", role=Role.VIEWER, created_at=T0)
+            )
+            assert await uow.history.delete(1, 1)
+            await uow.commit()
+    finally:
+        await engine.dispose()
+
+
+async def test_round_trip(database: Database, tmp_path: Path) -> None:
+    await _populate(database)
+    backups = backups_for(database)
+    path = tmp_path / "f1.backup"
+
+    report = await backups.backup(path)
+    counts = {t.table: t.rows for t in report.tables}
+    assert counts["users"] == 2
+    assert counts["query_history"] == 100
+    assert counts["answer_cache"] == 1
+    assert counts["alembic_version"] == 1
+    assert report.size_bytes == path.stat().st_size > 0
+    assert not path.with_name(path.name + ".partial").exists()
+
+    verified = await backups.verify(path)
+    assert verified.ok
+    assert {c.table: c.backup_rows for c in verified.tables} == counts
+
+    await _change(database)
+    drifted = await backups.verify(path)
+    assert not drifted.ok
+    assert sorted(c.table for c in drifted.tables if not c.ok) == ["query_history", "users"]
+    history = next(c for c in drifted.tables if c.table == "query_history")
+    assert (history.source_rows, history.backup_rows) == (99, 100)
+
+    await backups.restore(path)
+    assert await _usernames(database) == ["ana", "bob"]
+    assert (await backups.verify(path)).ok
+
+
+async def test_damaged_backups_are_refused_and_leave_the_database(
+    database: Database, tmp_path: Path
+) -> None:
+    await _populate(database)
+    backups = backups_for(database)
+    good = tmp_path / "good.backup"
+    await backups.backup(good)
+    garbage = tmp_path / "garbage.backup"
+    garbage.write_bytes(b"this is not a backup at all" * 100)
+    truncated = tmp_path / "truncated.backup"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    for bad in (garbage, truncated):
+        with pytest.raises(BackupError):
+            await backups.restore(bad)
+        with pytest.raises(BackupError):
+            await backups.verify(bad)
+    assert await _usernames(database) == ["ana", "bob"]
+    assert (await backups.verify(good)).ok
+    with pytest.raises(BackupError, match="no backup file"):
+        await backups.restore(tmp_path / "missing.backup")

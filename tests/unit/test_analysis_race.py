@@ -1,0 +1,437 @@
+"""Race analyses: classification, pace, strategy, degradation, stops, positions, gaps."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.unit.laps_factory import lap, result, run, session
+
+from f1core.analysis.classification import classification
+from f1core.analysis.pace import race_pace
+from f1core.analysis.pit_stops import pit_stops
+from f1core.analysis.positions import gaps, grid_vs_finish, positions
+from f1core.analysis.strategy import split_stints, stints, tyre_degradation
+from f1core.analysis.teammates import teammates
+from f1core.domain.session import Lap, SessionKind
+from f1core.errors import InvalidRequestError
+
+# -- classification -----------------------------------------------------------------------
+
+
+def test_race_classification_table_and_summary() -> None:
+    s = session(
+        results=[
+            result("NOR", 2, grid=1, time_ms=2_460, points=18.0, laps=51),
+            result("HAM", 1, grid=2, time_ms=6_224_291, points=25.0, laps=51),
+            result("VER", None, grid=0, status="Collision", classified="R", laps=39),
+        ]
+    )
+    c = classification(s)
+    assert [r.driver for r in c.rows] == ["HAM", "NOR", "VER"]
+    assert c.table().rows == (
+        ("1", "HAM", "Lewis Hamilton", "Mercedes", "P2", 51, "1:43:44.291", "Finished", "25"),
+        ("2", "NOR", "Lando Norris", "McLaren", "P1", 51, "+2.460", "Finished", "18"),
+        (
+            "R",
+            "VER",
+            "Max Verstappen",
+            "Red Bull Racing",
+            "pit lane",
+            39,
+            "Collision",
+            "Collision",
+            "0",
+        ),
+    )
+    assert c.summary() == (
+        "HAM (Lewis Hamilton) won the 2024 Spanish Grand Prix Race from P2 on the grid."
+    )
+
+
+def test_qualifying_classification_shows_q_times() -> None:
+    s = session(
+        kind=SessionKind.QUALIFYING,
+        results=[
+            result("NOR", 1, q=(72_100, 71_600, 71_383)),
+            result("HAM", 2, q=(72_500, None, None)),
+        ],
+    )
+    c = classification(s)
+    assert c.table().columns == ("Pos", "Driver", "Name", "Team", "Q1", "Q2", "Q3")
+    assert c.table().rows[1] == ("2", "HAM", "Lewis Hamilton", "Mercedes", "1:12.500", "-", "-")
+    assert c.summary() == (
+        "NOR (Lando Norris) took pole in the 2024 Spanish Grand Prix Qualifying with 1:11.383."
+    )
+
+
+# -- race pace ----------------------------------------------------------------------------
+
+
+def _two_driver_race() -> list[Lap]:
+    ver = run("VER", [100_000, 91_000, 90_000, 92_000, 95_000, 91_000, 200_000])
+    # Lap 5 pit in, lap 6 pit out; lap 7 is a 200 s lap (over 107% of best).
+    ver[4] = lap("VER", 5, 95_000, pit_in_at_ms=460_000)
+    ver[5] = lap("VER", 6, 91_000, pit_out_at_ms=480_000, stint=2, compound="HARD")
+    nor = run("NOR", [101_000, 90_500, 90_700, 90_600], track_status="1")
+    nor.append(lap("NOR", 5, 120_000, track_status="4"))
+    return ver + nor
+
+
+def test_race_pace_per_driver_and_team() -> None:
+    s = session(_two_driver_race(), total_laps=7)
+    result = race_pace(s)
+    rows = {r.key: r for r in result.drivers}
+    assert [r.key for r in result.drivers] == ["NOR", "VER"]
+    assert rows["NOR"].stats.laps == 3
+    assert rows["NOR"].stats.median_ms == 90_600.0
+    assert rows["VER"].stats.laps == 3  # laps 2, 3, 4
+    assert rows["VER"].stats.median_ms == 91_000.0
+    assert rows["VER"].gap_ms == 400.0
+    assert rows["VER"].stats.mean_ms == pytest.approx(91_000.0)
+    assert rows["VER"].stats.stdev_ms == pytest.approx(1000.0)
+    assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [
+        ("NOR", 1, "lap 1"),
+        ("NOR", 5, "safety car (track status 4)"),
+        ("VER", 1, "lap 1"),
+        ("VER", 5, "pit in lap"),
+        ("VER", 6, "pit out lap"),
+        ("VER", 7, "over 107% of best"),
+    ]
+    assert [t.key for t in result.teams] == ["McLaren", "Red Bull Racing"]
+    assert result.table().rows[1][:6] == (
+        2,
+        "VER",
+        "Max Verstappen",
+        "Red Bull Racing",
+        3,
+        "1:31.000",
+    )
+    assert result.table().rows[1][9] == "+0.400"
+    assert result.summary() == (
+        "NOR (Lando Norris) had the best race pace in the 2024 Spanish Grand Prix Race: "
+        "median clean lap 1:30.600 over 3 laps, +0.400 a lap ahead of VER."
+    )
+
+
+def test_fuel_correction_subtracts_fuel_left_times_k() -> None:
+    s = session(run("VER", [100_000, 91_000, 90_500, 90_000]), total_laps=4)
+    result = race_pace(s, fuel_correction_s_per_lap=0.05)
+    # Laps 2, 3, 4 carry 2, 1 and 0 laps of fuel: 91.000-0.100, 90.500-0.050, 90.000.
+    assert result.drivers[0].stats.median_ms == pytest.approx(90_450.0)
+    assert result.summary().endswith("(fuel-corrected by 0.05 s per lap of fuel left over 4 laps).")
+
+
+def test_fuel_correction_out_of_range_is_refused() -> None:
+    with pytest.raises(InvalidRequestError, match="between 0 and 1"):
+        race_pace(session(run("VER", [90_000])), fuel_correction_s_per_lap=3.0)
+
+
+_status = st.sampled_from(["1", "1", "1", "2", "4", "12", "6", "7", "5"])
+
+
+@st.composite
+def _race_laps(draw: st.DrawFn) -> list[Lap]:
+    laps: list[Lap] = []
+    for code in draw(
+        st.lists(st.sampled_from(["VER", "NOR", "HAM", "PER"]), min_size=1, max_size=4, unique=True)
+    ):
+        n = draw(st.integers(1, 25))
+        clock = draw(st.integers(0, 5_000))
+        stint = 1
+        pit_next = False
+        for number in range(1, n + 1):
+            time_ms = draw(st.one_of(st.none(), st.integers(85_000, 130_000)))
+            pit_in = draw(st.booleans()) and draw(st.booleans())
+            pit_out = pit_next
+            if pit_out:
+                stint += 1
+            end = clock + (time_ms or 100_000)
+            laps.append(
+                lap(
+                    code,
+                    number,
+                    time_ms,
+                    track_status=draw(_status),
+                    accurate=draw(st.booleans()) or draw(st.booleans()),
+                    stint=draw(st.one_of(st.just(stint), st.none())),
+                    tyre_life=number,
+                    pit_in_at_ms=end - 1_000 if pit_in else None,
+                    pit_out_at_ms=clock + 20_000 if pit_out else None,
+                    start_at_ms=clock,
+                    end_at_ms=end,
+                )
+            )
+            clock = end
+            pit_next = pit_in
+    return laps
+
+
+@given(_race_laps())
+def test_race_pace_excluded_plus_included_is_every_lap(laps: list[Lap]) -> None:
+    result = race_pace(session(laps))
+    counted = {r.key: r.stats.laps for r in result.drivers}
+    for code in {x.driver for x in laps}:
+        excluded = [e for e in result.excluded if e.driver == code]
+        assert len(excluded) + counted.get(code, 0) == sum(1 for x in laps if x.driver == code)
+
+
+# -- strategy and degradation ---------------------------------------------------------------
+
+
+def test_stints_and_stop_count() -> None:
+    laps = [
+        # Lap 1 has no stint number, as FastF1 leaves it in older seasons.
+        lap("HAM", 1, 150_000, stint=None, compound=None, tyre_life=None),
+        lap("HAM", 2, 108_000, stint=1, compound="SUPERSOFT", tyre_life=6),
+        lap("HAM", 3, 108_000, stint=1, compound="SUPERSOFT", tyre_life=7, pit_in_at_ms=300_000),
+        lap("HAM", 4, 125_000, stint=2, compound="SOFT", tyre_life=1, pit_out_at_ms=320_000),
+        lap("HAM", 5, 107_000, stint=2, compound="SOFT", tyre_life=2),
+    ]
+    s = session(laps, results=[result("HAM", 1)])
+    strategy = stints(s)
+    (ham,) = strategy.drivers
+    assert ham.pit_stops == 1
+    assert [
+        (x.number, x.compound, x.first_lap, x.last_lap, x.laps, x.tyre_age_at_start)
+        for x in ham.stints
+    ] == [(1, "SUPERSOFT", 1, 3, 3, 4), (2, "SOFT", 4, 5, 2, 0)]
+    assert strategy.table().rows == (
+        ("HAM", "Lewis Hamilton", "Mercedes", 1, "SUPERSOFT 1-3 (3), SOFT 4-5 (2)"),
+    )
+    assert strategy.summary() == (
+        "1 pit stop in the 2024 Spanish Grand Prix Race; the most common strategy was "
+        "1 stop (1 of 1 driver)."
+    )
+
+
+def test_stints_without_stint_numbers_split_at_stops() -> None:
+    laps = [
+        lap("VER", 1, stint=None),
+        lap("VER", 2, stint=None, pit_in_at_ms=1),
+        lap("VER", 3, stint=None, pit_out_at_ms=2),
+        lap("VER", 4, stint=None),
+    ]
+    assert [[x.number for x in g] for g in split_stints(laps)] == [[1, 2], [3, 4]]
+
+
+@given(_race_laps())
+def test_stints_cover_every_lap_exactly_once(laps: list[Lap]) -> None:
+    s = session(laps)
+    for d in stints(s).drivers:
+        mine = sorted(x.number for x in laps if x.driver == d.driver)
+        covered = [n for stint in d.stints for n in range(stint.first_lap, stint.last_lap + 1)]
+        assert covered == mine
+        assert sum(stint.laps for stint in d.stints) == len(mine)
+
+
+def test_degradation_slope_and_skipped_stints() -> None:
+    # Stint 1: 0.1 s per lap of tyre life exactly; stint 2: only 3 clean laps.
+    stint1 = [lap("VER", n, 90_000 + 100 * n, tyre_life=n) for n in range(2, 8)]
+    stint2 = [
+        lap("VER", 8, 95_000, stint=2, pit_out_at_ms=1, tyre_life=1, compound="HARD"),
+        *[lap("VER", n, 91_000, stint=2, tyre_life=n - 7, compound="HARD") for n in (9, 10, 11)],
+    ]
+    result = tyre_degradation(session([lap("VER", 1, 99_000), *stint1, *stint2]))
+    (fit,) = result.stints
+    assert fit.slope_s_per_lap == pytest.approx(0.1)
+    assert fit.r2 == pytest.approx(1.0)
+    assert (fit.laps, fit.first_lap, fit.last_lap, fit.compound) == (6, 2, 7, "SOFT")
+    assert [(x.stint, x.reason) for x in result.skipped] == [(2, "only 3 clean laps (need 4)")]
+    assert result.table().rows[0][7:] == ("+0.100", "1.00")
+
+
+@given(
+    base=st.integers(80_000, 100_000),
+    # Bounded so the whole series stays within 107% of its best lap (150 ms x 35 < 5.6 s).
+    slope_ms=st.integers(-150, 150),
+    n=st.integers(4, 25),
+    start_life=st.integers(1, 10),
+)
+def test_degradation_of_a_linear_series_is_its_slope(
+    base: int, slope_ms: int, n: int, start_life: int
+) -> None:
+    laps = [
+        lap("NOR", 2 + i, base + slope_ms * (start_life + i), tyre_life=start_life + i)
+        for i in range(n)
+    ]
+    (fit,) = tyre_degradation(session(laps)).stints
+    assert fit.slope_s_per_lap == pytest.approx(slope_ms / 1000, abs=1e-9)
+    assert fit.laps == n
+
+
+# -- pit stops ----------------------------------------------------------------------------
+
+
+def test_pit_stop_lane_time_and_loss() -> None:
+    laps = [
+        *run("VER", [100_000, 90_000, 91_000, 90_500]),
+        lap("VER", 5, 95_000, pit_in_at_ms=470_000, track_status="1"),
+        lap("VER", 6, 110_000, pit_out_at_ms=491_500, stint=2, compound="HARD"),
+        lap("VER", 7, 90_000, stint=2, compound="HARD"),
+        # Retires into the pits on the last lap: not a stop.
+        lap("VER", 8, 99_000, stint=2, compound="HARD", pit_in_at_ms=700_000),
+    ]
+    result = pit_stops(session(laps))
+    (stop,) = result.stops
+    assert (stop.lap, stop.pit_lane_ms, stop.in_lap_ms, stop.out_lap_ms) == (
+        5,
+        21_500,
+        95_000,
+        110_000,
+    )
+    # Clean laps: 90.000, 91.000, 90.500, 90.000 -> median 90.250; loss 205.000 - 180.500.
+    assert stop.median_clean_ms == 90_250.0
+    assert stop.loss_ms == pytest.approx(24_500.0)
+    assert stop.neutralised is None
+    assert [(e.lap, e.reason) for e in result.excluded] == [(8, "pit in with no out lap after it")]
+    assert result.table().columns[-2:] == ("Tyres", "Neutralised")
+    assert result.table().rows[0] == (
+        "VER",
+        "Max Verstappen",
+        5,
+        "21.5",
+        "1:35.000",
+        "1:50.000",
+        "24.5",
+        "SOFT -> HARD",
+        "",
+    )
+    assert result.summary() == (
+        "1 pit stop in the 2024 Spanish Grand Prix Race; shortest time in the pit lane: VER "
+        "(Max Verstappen) on lap 5, 21.5 s; median loss under green flag 24.5 s."
+    )
+
+
+def test_stop_under_safety_car_is_marked() -> None:
+    laps = [
+        *run("VER", [100_000, 90_000, 90_000]),
+        lap("VER", 4, 120_000, pit_in_at_ms=400_000, track_status="4"),
+        lap("VER", 5, 130_000, pit_out_at_ms=420_000, stint=2, track_status="4"),
+    ]
+    (stop,) = pit_stops(session(laps)).stops
+    assert stop.neutralised == "safety car (track status 4)"
+
+
+# -- positions, grid, gaps ------------------------------------------------------------------
+
+
+def test_positions_lead_changes() -> None:
+    laps = [
+        lap("VER", 1, position=1),
+        lap("NOR", 1, position=2),
+        lap("VER", 2, position=2),
+        lap("NOR", 2, position=1),
+        lap("VER", 3, position=2),
+        lap("NOR", 3, position=1),
+        lap("VER", 4, position=None),
+    ]
+    result = positions(session(laps))
+    assert result.table().rows == ((1, "VER", "NOR"), (2, "NOR", "VER"), (3, "NOR", "VER"))
+    assert result.position_of("VER", 2) == 2
+    assert result.lead_changes == 1
+    assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [("VER", 4, "no position")]
+    assert result.summary() == (
+        "NOR led the most laps of the 2024 Spanish Grand Prix Race (2 of 3); "
+        "the lead changed hands 1 time."
+    )
+
+
+def test_grid_vs_finish() -> None:
+    s = session(
+        results=[
+            result("HAM", 1, grid=4),
+            result("NOR", 2, grid=1),
+            result("VER", 3, grid=0),  # pit lane: counts as starting behind all 3 cars
+        ]
+    )
+    r = grid_vs_finish(s)
+    assert [(x.driver, x.gained) for x in r.rows] == [("HAM", 3), ("NOR", -1), ("VER", 0)]
+    assert r.table().rows[2] == (
+        "3",
+        "VER",
+        "Max Verstappen",
+        "Red Bull Racing",
+        "pit lane",
+        "+0",
+        "Finished",
+    )
+    assert r.summary() == (
+        "HAM (Lewis Hamilton) gained the most places in the 2024 Spanish Grand Prix Race: "
+        "P4 to P1 (+3); NOR lost the most: P1 to P2 (-1)."
+    )
+
+
+def test_gaps_and_intervals_from_lap_end_times() -> None:
+    laps = [
+        *run("VER", [90_000, 90_000], start_at_ms=0),
+        *run("NOR", [90_500, 90_000], start_at_ms=0),
+        *run("HAM", [91_000, 88_000], start_at_ms=0),
+    ]
+    result = gaps(session(laps))
+    assert [(r.lap, r.position, r.driver, r.gap_ms, r.interval_ms) for r in result.rows] == [
+        (1, 1, "VER", 0, 0),
+        (1, 2, "NOR", 500, 500),
+        (1, 3, "HAM", 1_000, 500),
+        (2, 1, "HAM", 0, 0),  # 179.000 beats VER's 180.000
+        (2, 2, "VER", 1_000, 1_000),
+        (2, 3, "NOR", 1_500, 500),
+    ]
+    assert result.table().rows[4] == (2, 2, "VER", "+1.000", "+1.000")
+    assert result.summary() == (
+        "At the end of lap 2 of the 2024 Spanish Grand Prix Race: HAM, VER +1.000, NOR +1.500."
+    )
+    only_nor = gaps(session(laps), ["NOR"])
+    assert [(r.lap, r.position, r.gap_ms, r.ahead) for r in only_nor.rows] == [
+        (1, 2, 500, "VER"),
+        (2, 3, 1_500, "VER"),
+    ]
+
+
+@given(_race_laps())
+def test_gap_to_leader_is_never_negative_and_leader_gap_is_zero(laps: list[Lap]) -> None:
+    result = gaps(session(laps))
+    for r in result.rows:
+        assert r.gap_ms >= 0
+        assert r.interval_ms >= 0
+        assert (r.position == 1) == (r.ahead is None)
+        if r.position == 1:
+            assert r.gap_ms == 0
+
+
+# -- teammates ----------------------------------------------------------------------------
+
+
+def test_teammates_one_lap_gap_and_pace_delta() -> None:
+    laps = [
+        *run("VER", [100_000, 90_000, 90_200, 90_400]),
+        *run("PER", [100_500, 90_300, 90_100, 90_500]),
+        *run("NOR", [101_000, 91_000]),
+    ]
+    result = teammates(session(laps))
+    (pair,) = result.pairs  # McLaren has one driver here
+    assert (pair.driver_a, pair.driver_b, pair.one_lap_gap_ms) == ("VER", "PER", 100)
+    # Medians: VER 90.200, PER 90.300 -> PER 0.100 s slower on pace.
+    assert pair.pace_delta_ms == pytest.approx(100.0)
+    assert result.table().rows[0] == (
+        "Red Bull Racing",
+        "VER",
+        "PER",
+        "1:30.000",
+        "1:30.100",
+        "+0.100",
+        "1:30.200",
+        "1:30.300",
+        "+0.100",
+    )
+    assert result.summary() == (
+        "Closest teammates over one lap in the 2024 Spanish Grand Prix Race: VER and PER "
+        "(Red Bull Racing), +0.100."
+    )
+
+
+def test_teammates_in_qualifying_have_no_pace_columns() -> None:
+    laps = [lap("HAM", 3, 71_500), lap("RUS", 3, 71_498)]
+    result = teammates(session(laps, kind=SessionKind.QUALIFYING))
+    assert result.table().columns == ("Team", "A", "B", "Best A", "Best B", "Gap")
+    assert result.table().rows == (("Mercedes", "RUS", "HAM", "1:11.498", "1:11.500", "+0.002"),)
