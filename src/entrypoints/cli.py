@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -18,25 +17,6 @@ from entrypoints import cli_archive, cli_db
 from entrypoints.cli_support import CliApp, fail, pass_app, render_table
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error, InvalidRequestError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def json_option(func: F) -> F:
-    """``--json`` accepted after any command as well as before it."""
-
-    def _set(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-        if value:
-            ctx.find_object(CliApp).json_output = True  # type: ignore[union-attr]
-
-    return click.option(
-        "--json",
-        "json_output",
-        is_flag=True,
-        expose_value=False,
-        callback=_set,
-        help="Print the result as one JSON document.",
-    )(func)
 
 
 def _kind(value: str) -> SessionKind:
@@ -47,7 +27,12 @@ def _kind(value: str) -> SessionKind:
 
 
 @click.group()
-@click.option("--json", "json_output", is_flag=True, help="Print results as JSON.")
+@click.option(
+    "--json",
+    "json_output",
+    is_flag=True,
+    help="Print results as one JSON document (anywhere on the line).",
+)
 @click.version_option(package_name="f1-analysis")
 @click.pass_context
 def cli(ctx: click.Context, json_output: bool) -> None:
@@ -57,7 +42,6 @@ def cli(ctx: click.Context, json_output: bool) -> None:
 
 @cli.command()
 @click.argument("year", type=int)
-@json_option
 @pass_app
 def sessions(app: CliApp, year: int) -> None:
     """List a season's events and sessions, and which are already cached locally."""
@@ -82,7 +66,6 @@ def session() -> None:
 @click.argument("year", type=int)
 @click.argument("event")
 @click.argument("kind", metavar="SESSION")
-@json_option
 @pass_app
 def session_show(app: CliApp, year: int, event: str, kind: str) -> None:
     """Summarise a session: e.g. ``f1 session show 2018 Baku R``."""
@@ -115,7 +98,6 @@ def session_show(app: CliApp, year: int, event: str, kind: str) -> None:
     default=None,
     help="Race pace: seconds per lap of fuel burn to correct for (e.g. 0.03).",
 )
-@json_option
 @pass_app
 def analyze(
     app: CliApp,
@@ -143,7 +125,6 @@ def analyze(
 
 
 @cli.command()
-@json_option
 @pass_app
 def analyses(app: CliApp) -> None:
     """List the analyses ``f1 analyze`` can run."""
@@ -167,9 +148,13 @@ cli_archive.register(cli)
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry: run the CLI, turning every failure into one line."""
-    json_output = "--json" in (argv if argv is not None else sys.argv[1:])
+    args = list(sys.argv[1:] if argv is None else argv)
+    # ``--json`` is a root option, accepted anywhere on the line: ``f1 sessions 2024 --json``.
+    json_output = "--json" in args
+    if json_output:
+        args = ["--json", *(a for a in args if a != "--json")]
     try:
-        cli.main(args=argv, prog_name="f1", standalone_mode=False)
+        cli.main(args=args, prog_name="f1", standalone_mode=False)
     except F1Error as exc:
         fail(exc, json_output=json_output)
     except click.exceptions.Abort:
@@ -183,3 +168,7 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"internal error: {type(exc).__name__}: {exc} (F1_DEBUG=1 shows more)", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

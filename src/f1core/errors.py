@@ -48,7 +48,5 @@ class UnknownDriverError(F1Error):
     kind = "unknown_driver"
 
     def __init__(self, code: str, session: str, known: tuple[str, ...]) -> None:
-        super().__init__(
-            f"{code} did not take part in the {session}; drivers: {', '.join(known)}"
-        )
+        super().__init__(f"{code} did not take part in the {session}; drivers: {', '.join(known)}")
         self.code = code

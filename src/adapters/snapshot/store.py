@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import os
 import tempfile
@@ -28,9 +29,16 @@ from f1core.domain.session import EventInfo, Session, SessionRef
 
 logger = logging.getLogger(__name__)
 
-# Bump whenever a struct in f1core.domain.session changes shape: old snapshots then read as
-# absent and are rebuilt from the source instead of failing to decode (or decoding wrong).
-SCHEMA_VERSION = 1
+
+def _schema_fingerprint() -> int:
+    # Derived from the domain structs' own schema, so any change of shape (a field added,
+    # a struct made array-like) moves snapshots to a new folder: old ones read as absent
+    # and are rebuilt from the source instead of failing to decode, or decoding wrong.
+    schema = msgspec.json.encode(msgspec.json.schema_components((Session, EventInfo)))
+    return int.from_bytes(hashlib.sha256(schema).digest()[:4], "big")
+
+
+SCHEMA_VERSION = _schema_fingerprint()
 
 
 class _SessionFile(msgspec.Struct, array_like=True, gc=False):

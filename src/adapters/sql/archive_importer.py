@@ -191,7 +191,7 @@ def name_is_date(spec: DumpFile, column: str) -> bool:
 async def _copy_postgres(
     conn: AsyncConnection, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]
 ) -> None:
-    import asyncpg  # type: ignore[import-untyped]  # only PostgreSQL needs it
+    import asyncpg  # only PostgreSQL needs it
 
     raw = await conn.get_raw_connection()
     driver = raw.driver_connection

@@ -123,7 +123,7 @@ class EventInfo(msgspec.Struct, frozen=True, gc=False):
         return kind.label
 
 
-class Driver(msgspec.Struct, frozen=True, gc=False, array_like=True):
+class Driver(msgspec.Struct, frozen=True, gc=False):
     """A driver as entered in one session."""
 
     code: str

@@ -14,7 +14,7 @@ class Table(msgspec.Struct, frozen=True, gc=False):
     rows: tuple[tuple[Cell, ...], ...]
 
 
-class ExcludedLap(msgspec.Struct, frozen=True, gc=False, array_like=True):
+class ExcludedLap(msgspec.Struct, frozen=True, gc=False):
     """A lap an analysis left out, and why ("pit in lap", "safety car", "deleted: track limits")."""
 
     driver: str

@@ -6,7 +6,6 @@ import msgspec
 
 from f1core.analysis.classification import classification
 from f1core.analysis.fastest import best_laps
-
 from f1core.domain.session import Driver, Session, SessionKind
 from f1core.domain.table import Table
 from f1core.usecases.load_session import SessionLoader

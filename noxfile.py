@@ -1,0 +1,69 @@
+"""Project tasks: ``nox -s lint tests`` is what CI runs; ``nox -s bench`` prints figures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+SHARED_DATA = (ROOT.parent / "shared" / "data").resolve()
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "tests"]
+PYTHON = "3.11"
+
+
+def _data_env(session: nox.Session) -> dict[str, str]:
+    """Point the code at the recorded data and a scratch data dir inside the session."""
+    data_dir = Path(session.create_tmp()) / "f1-data"
+    return {
+        "F1_FASTF1_REPLAY_DIR": str(SHARED_DATA / "fastf1-http-cache"),
+        "F1_ERGAST_DIR": str(SHARED_DATA / "ergast-csv"),
+        "F1_DATA_DIR": str(data_dir),
+    }
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    deps = [d for g in groups for d in nox.project.dependency_groups(PYPROJECT, g)]
+    session.install("-e", ".", *deps)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Unit, contract and integration tests (real FastF1 replay, SQLite, PostgreSQL)."""
+    _install(session, "test")
+    args = session.posargs or ["-p", "no:cacheprovider"]
+    session.run("pytest", *args, env=_data_env(session))
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff (lint + format), import-linter contracts, mypy --strict."""
+    _install(session, "lint", "test")
+    session.run("ruff", "check", "src", "tests", "bench", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py")
+    session.run("lint-imports")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: one JSON line per case, with the comparison measured in the same run."""
+    _install(session, "test")
+    env = _data_env(session)
+    session.run("python", "bench/bench_sessions.py", env=env)
+    session.run("python", "bench/bench_archive.py", "--dump", env["F1_ERGAST_DIR"], env=env)
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The main job on the embedded defaults: analyse a recorded session offline."""
+    _install(session)
+    env = {**_data_env(session), "F1_DATA_DIR": os.environ.get("F1_DATA_DIR", ".data")}
+    session.run("f1", "session", "show", "2018", "Baku", "R", env=env)
+    session.run("f1", "analyze", "fastest-lap", "2024", "Spanish GP", "Q", env=env)

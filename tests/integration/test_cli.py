@@ -1,0 +1,130 @@
+"""The ``f1`` command as a user runs it: a real process on the recorded data.
+
+One data directory is shared by the module, so the first command of a session pays for
+FastF1 and later ones read the snapshot, as on a user's machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from tests.integration.conftest import recorded_replay_dir
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    data_dir = tmp_path_factory.mktemp("f1-data")
+    return {
+        **os.environ,
+        "F1_DATA_DIR": str(data_dir),
+        "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
+    }
+
+
+def f1(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "entrypoints.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def f1_json(env: dict[str, str], *args: str) -> Any:
+    done = f1(env, *args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(
+    ("year", "event", "session", "driver", "time_ms"),
+    [
+        ("2024", "Spanish GP", "Q", "NOR", 71_383),
+        ("2019", "Monza", "quali", "LEC", 79_307),
+        ("2018", "Baku", "R", "BOT", 105_149),
+        # The bogus 1:13.670 flagged not accurate must never win.
+        ("2022", "Jeddah", "Q", "PER", 88_200),
+    ],
+)
+def test_fastest_lap_real_values(
+    env: dict[str, str], year: str, event: str, session: str, driver: str, time_ms: int
+) -> None:
+    result = f1_json(env, "analyze", "fastest-lap", year, event, session)
+    assert result["fastest"]["driver"] == driver
+    assert result["fastest"]["time_ms"] == time_ms
+
+
+def test_fastest_lap_text_prints_the_time_as_people_read_it(env: dict[str, str]) -> None:
+    done = f1(env, "analyze", "fastest-lap", "2024", "Spanish GP", "Q")
+    assert done.returncode == 0, done.stderr
+    assert "NOR (Lando Norris) took the fastest lap, 1:11.383" in done.stdout
+
+
+def test_session_show_baku_2018_hamilton_won(env: dict[str, str]) -> None:
+    summary = f1_json(env, "session", "show", "2018", "Baku", "R")
+    assert summary["title"] == "2018 Azerbaijan Grand Prix Race"
+    assert summary["lap_count"] == 848
+    winner = summary["classification"]["rows"][0]
+    assert winner[1] == "HAM"
+    assert winner[6] == "1:43:44.291"
+
+
+def test_race_pace_compares_the_drivers_asked_for(env: dict[str, str]) -> None:
+    # Perez won the 2023 Baku sprint from Leclerc, with Verstappen third.
+    result = f1_json(env, "analyze", "race-pace", "2023", "Baku", "sprint", "-d", "VER,PER")
+    assert [row["key"] for row in result["drivers"]] == ["PER", "VER"]
+    per = result["drivers"][0]["stats"]
+    assert 103_000 < per["median_ms"] < 105_000
+    assert per["laps"] >= 10
+    excluded_laps = {(e["driver"], e["lap"]) for e in result["excluded"]}
+    assert ("PER", 1) in excluded_laps and ("VER", 1) in excluded_laps
+
+
+def test_sessions_lists_the_calendar(env: dict[str, str]) -> None:
+    done = f1(env, "sessions", "2024")
+    assert done.returncode == 0, done.stderr
+    assert "Spanish Grand Prix" in done.stdout
+    assert "Chinese Grand Prix" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["session", "show", "2023", "Bahrain", "R"], "not available"),
+        (["session", "show", "2019", "Atlantis", "R"], "Atlantis"),
+        (["session", "show", "2019", "Monza", "sprint"], "had no Sprint"),
+        (["analyze", "race-pace", "2024", "Spanish GP", "Q"], "race pace needs a race"),
+        (["analyze", "fastest-lap", "2024", "Spanish GP", "Q", "-d", "XYZ"], "XYZ"),
+        (["analyze", "warp-speed", "2024", "Spanish GP", "Q"], "warp-speed"),
+        (["session", "show", "1990", "Monaco", "R"], "1990"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(env: dict[str, str], args: list[str], message: str) -> None:
+    done = f1(env, *args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert message in lines[0]
+
+
+def test_errors_with_json_are_an_error_object(env: dict[str, str]) -> None:
+    done = f1(env, "session", "show", "2023", "Bahrain", "R", "--json")
+    assert done.returncode == 2
+    error = json.loads(done.stdout)["error"]
+    assert error["kind"] == "data_unavailable"
+    assert "2023 Bahrain Grand Prix Race" in error["message"]
+
+
+def test_usage_errors_exit_2_without_traceback(env: dict[str, str]) -> None:
+    done = f1(env, "session", "show", "twenty", "Baku", "R")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "twenty" in done.stderr
