@@ -27,6 +27,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_schema: str | None = None
     jwt_secret: str | None = None
     log_format: str = "auto"  # auto | json | console
+    interpreter: str = "offline"  # offline | openai
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_phrasing: bool = False
+    redis_url: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -51,4 +57,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             database_schema=env.get("F1_DATABASE_SCHEMA"),
             jwt_secret=env.get("F1_JWT_SECRET"),
             log_format=env.get("F1_LOG_FORMAT", "auto"),
+            # An API key alone selects the OpenAI interpreter; F1_INTERPRETER overrides.
+            interpreter=env.get(
+                "F1_INTERPRETER", "openai" if env.get("OPENAI_API_KEY") else "offline"
+            ),
+            openai_api_key=env.get("OPENAI_API_KEY"),
+            openai_base_url=env.get("OPENAI_BASE_URL"),
+            llm_model=env.get("F1_LLM_MODEL", "gpt-4o-mini"),
+            llm_phrasing=env.get("F1_LLM_PHRASING", "0") in {"1", "true", "yes"},
+            redis_url=env.get("F1_REDIS_URL"),
         )

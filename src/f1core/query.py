@@ -1,0 +1,302 @@
+"""The typed query language: one tagged union of every question the system can answer.
+
+Each variant names its session (year, event, session kind) or season and its drivers or
+teams explicitly, so a query is complete on its own: the CLI's ``--json``, the HTTP API
+and the LLM tool definition all use ``QUERY_JSON_SCHEMA``, generated from these structs.
+Session variants map one to one onto the analysis catalog (``analysis`` names the entry);
+archive variants map onto ``HistoricalArchive`` methods.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+
+from f1core.domain.session import SessionKind
+
+Year = Annotated[int, msgspec.Meta(ge=1950, le=2100, description="Season, e.g. 2024")]
+EventName = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=80,
+        description="Event as people say it: 'Monza', 'Spanish GP', 'Baku', a country",
+    ),
+]
+DriverCode = Annotated[
+    str,
+    msgspec.Meta(pattern="^[A-Z]{3}$", description="Three-letter driver code, e.g. VER"),
+]
+Person = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=2,
+        max_length=60,
+        description="A driver (surname, full name, code) or team name, as the user said it",
+    ),
+]
+
+
+class _Query(
+    msgspec.Struct, frozen=True, kw_only=True, tag_field="type", forbid_unknown_fields=True
+):
+    """Base of every query variant; ``type`` is the tag on the wire."""
+
+
+class SessionQuery(_Query, frozen=True, kw_only=True):
+    """A question about one timed session, answered by one analysis of the catalog."""
+
+    analysis: ClassVar[str]
+    year: Year
+    event: EventName
+    session: SessionKind
+    drivers: tuple[DriverCode, ...] = ()
+
+
+# One variant per analysis of the catalog; the tag is the analysis name.
+class Classification(SessionQuery, frozen=True, kw_only=True, tag="classification"):
+    """Results of a session (who won, the top ten, where a driver finished)."""
+
+    analysis = "classification"
+
+
+class FastestLap(SessionQuery, frozen=True, kw_only=True, tag="fastest-lap"):
+    """The fastest valid lap of a session (pole time in qualifying)."""
+
+    analysis = "fastest-lap"
+
+
+class BestLaps(SessionQuery, frozen=True, kw_only=True, tag="best-laps"):
+    """Each driver's best valid lap with the gap to the fastest."""
+
+    analysis = "best-laps"
+
+
+class TheoreticalBest(SessionQuery, frozen=True, kw_only=True, tag="theoretical-best"):
+    """Best sectors summed against the actual best lap."""
+
+    analysis = "theoretical-best"
+
+
+class Sectors(SessionQuery, frozen=True, kw_only=True, tag="sectors"):
+    """Sector-by-sector comparison."""
+
+    analysis = "sectors"
+
+
+class SpeedTraps(SessionQuery, frozen=True, kw_only=True, tag="speed-traps"):
+    """Top speeds at the speed trap."""
+
+    analysis = "speed-traps"
+
+
+class RacePace(SessionQuery, frozen=True, kw_only=True, tag="race-pace"):
+    """Clean-lap race pace per driver and team."""
+
+    analysis = "race-pace"
+    fuel_correction_s_per_lap: Annotated[float, msgspec.Meta(ge=0, le=0.2)] | None = None
+
+
+class Strategy(SessionQuery, frozen=True, kw_only=True, tag="strategy"):
+    """Stints, compounds and pit-stop counts."""
+
+    analysis = "strategy"
+
+
+class Degradation(SessionQuery, frozen=True, kw_only=True, tag="degradation"):
+    """Tyre degradation per stint."""
+
+    analysis = "degradation"
+
+
+class Positions(SessionQuery, frozen=True, kw_only=True, tag="positions"):
+    """Position of each driver on each lap."""
+
+    analysis = "positions"
+
+
+class GridVsFinish(SessionQuery, frozen=True, kw_only=True, tag="grid-vs-finish"):
+    """Places gained and lost from the grid."""
+
+    analysis = "grid-vs-finish"
+
+
+class Gaps(SessionQuery, frozen=True, kw_only=True, tag="gaps"):
+    """Gap to the leader and interval per lap."""
+
+    analysis = "gaps"
+
+
+class Teammates(SessionQuery, frozen=True, kw_only=True, tag="teammates"):
+    """Teammate head-to-head: qualifying gap and race-pace delta."""
+
+    analysis = "teammates"
+
+
+class LongRuns(SessionQuery, frozen=True, kw_only=True, tag="long-runs"):
+    """Practice long runs: pace and degradation per compound."""
+
+    analysis = "long-runs"
+
+
+class PitStops(SessionQuery, frozen=True, kw_only=True, tag="pit-stops"):
+    """Pit stops: pit-lane time and estimated loss."""
+
+    analysis = "pit-stops"
+
+
+class Weather(SessionQuery, frozen=True, kw_only=True, tag="weather"):
+    """Weather summary and track temperature against lap time."""
+
+    analysis = "weather"
+
+
+# --- Archive questions (the historical archive, 1950 on) ---
+
+
+class RaceWinner(_Query, frozen=True, kw_only=True, tag="race-winner"):
+    """Who won a Grand Prix."""
+
+    year: Year
+    event: EventName
+
+
+class Podium(_Query, frozen=True, kw_only=True, tag="podium"):
+    """The top three of a Grand Prix."""
+
+    year: Year
+    event: EventName
+
+
+class ChampionshipStandings(_Query, frozen=True, kw_only=True, tag="standings"):
+    """A championship table, final or after a round."""
+
+    year: Year
+    championship: Literal["drivers", "constructors"] = "drivers"
+    after_round: Annotated[int, msgspec.Meta(ge=1, le=30)] | None = None
+
+
+class Champion(_Query, frozen=True, kw_only=True, tag="champion"):
+    """Who won (or was runner-up in) a season's championship."""
+
+    year: Year
+    championship: Literal["drivers", "constructors"] = "drivers"
+    runner_up: bool = False
+
+
+class CareerStat(_Query, frozen=True, kw_only=True, tag="career-stat"):
+    """How many wins, poles, podiums or points a driver or team has, in a season or career."""
+
+    subject: Person
+    subject_kind: Literal["driver", "team"] = "driver"
+    stat: Literal["wins", "poles", "podiums", "points", "entries"]
+    year: Year | None = None
+
+
+class MostWins(_Query, frozen=True, kw_only=True, tag="most-wins"):
+    """Who has the most wins, in a season or all time."""
+
+    subject_kind: Literal["driver", "team"] = "driver"
+    year: Year | None = None
+
+
+class WinsAtCircuit(_Query, frozen=True, kw_only=True, tag="wins-at-circuit"):
+    """The most wins at a circuit, or one driver's wins there."""
+
+    circuit: EventName
+    driver: Person | None = None
+
+
+class SeasonHeadToHead(_Query, frozen=True, kw_only=True, tag="season-head-to-head"):
+    """Two drivers compared over a season: race and qualifying head-to-head."""
+
+    year: Year
+    driver_a: Person
+    driver_b: Person
+
+
+Query = (
+    Classification
+    | FastestLap
+    | BestLaps
+    | TheoreticalBest
+    | Sectors
+    | SpeedTraps
+    | RacePace
+    | Strategy
+    | Degradation
+    | Positions
+    | GridVsFinish
+    | Gaps
+    | Teammates
+    | LongRuns
+    | PitStops
+    | Weather
+    | RaceWinner
+    | Podium
+    | ChampionshipStandings
+    | Champion
+    | CareerStat
+    | MostWins
+    | WinsAtCircuit
+    | SeasonHeadToHead
+)
+
+SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
+    Classification,
+    FastestLap,
+    BestLaps,
+    TheoreticalBest,
+    Sectors,
+    SpeedTraps,
+    RacePace,
+    Strategy,
+    Degradation,
+    Positions,
+    GridVsFinish,
+    Gaps,
+    Teammates,
+    LongRuns,
+    PitStops,
+    Weather,
+)
+
+
+class QueryEnvelope(msgspec.Struct, frozen=True):
+    """A query wrapped in an object, the shape tools and APIs exchange: ``{"query": {...}}``."""
+
+    query: Query
+
+
+QUERY_JSON_SCHEMA: dict[str, object] = msgspec.json.schema(QueryEnvelope)
+
+_DECODER = msgspec.json.Decoder(Query)
+
+
+def decode_query(data: bytes | str) -> Query:
+    """Parse and validate a query from JSON; raises ``InvalidRequestError`` naming the field."""
+    from f1core.errors import InvalidRequestError
+
+    try:
+        return _DECODER.decode(data)
+    except msgspec.ValidationError as exc:
+        raise InvalidRequestError(f"invalid query: {exc}") from exc
+    except msgspec.DecodeError as exc:
+        raise InvalidRequestError(f"invalid query JSON: {exc}") from exc
+
+
+def encode_query(query: Query) -> bytes:
+    """The canonical JSON of a query (stable field order; the answer-cache key uses it)."""
+    return msgspec.json.encode(query)
+
+
+class Refusal(msgspec.Struct, frozen=True, kw_only=True):
+    """An interpreter's "no": why, in words the user can act on, and what it would need."""
+
+    reason: str
+    kind: Literal["ambiguous", "off_topic", "future", "unknown_name", "unsupported"] = "unsupported"
+    suggestions: tuple[str, ...] = ()
+
+
+Interpretation = Query | Refusal
