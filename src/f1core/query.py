@@ -271,7 +271,7 @@ class QueryEnvelope(msgspec.Struct, frozen=True):
 
 QUERY_JSON_SCHEMA: dict[str, object] = msgspec.json.schema(QueryEnvelope)
 
-_DECODER = msgspec.json.Decoder(Query)
+_DECODER: msgspec.json.Decoder[Query] = msgspec.json.Decoder(Query)
 
 
 def decode_query(data: bytes | str) -> Query:
@@ -279,11 +279,12 @@ def decode_query(data: bytes | str) -> Query:
     from f1core.errors import InvalidRequestError
 
     try:
-        return _DECODER.decode(data)
+        query: Query = _DECODER.decode(data)
     except msgspec.ValidationError as exc:
         raise InvalidRequestError(f"invalid query: {exc}") from exc
     except msgspec.DecodeError as exc:
         raise InvalidRequestError(f"invalid query JSON: {exc}") from exc
+    return query
 
 
 def encode_query(query: Query) -> bytes:
