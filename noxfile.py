@@ -37,8 +37,14 @@ def _install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """Unit, contract and integration tests (real FastF1 replay, SQLite, PostgreSQL)."""
     _install(session, "test")
-    args = session.posargs or ["-p", "no:cacheprovider"]
-    session.run("pytest", *args, env=_data_env(session))
+    env = _data_env(session)
+    if session.posargs:
+        session.run("pytest", *session.posargs, env=env)
+        return
+    # The browser tests run in their own process: Playwright's sync API keeps an event
+    # loop running in the main thread, which pytest-asyncio's tests cannot share.
+    session.run("pytest", "-p", "no:cacheprovider", "--ignore=tests/e2e", env=env)
+    session.run("pytest", "-p", "no:cacheprovider", "tests/e2e", env=env)
 
 
 @nox.session(python=PYTHON)
@@ -58,6 +64,8 @@ def bench(session: nox.Session) -> None:
     env = _data_env(session)
     session.run("python", "bench/bench_sessions.py", env=env)
     session.run("python", "bench/bench_archive.py", "--dump", env["F1_ERGAST_DIR"], env=env)
+    session.run("python", "bench/bench_ask.py", "--dump", env["F1_ERGAST_DIR"], env=env)
+    session.run("python", "bench/bench_http.py", env=env)
 
 
 @nox.session(python=PYTHON)

@@ -52,6 +52,7 @@ from f1core.domain.session import (
     SessionRef,
 )
 from f1core.errors import DataUnavailableError, F1Error, InvalidRequestError, SessionNotFoundError
+from f1core.query import Interpretation, Refusal
 from f1core.usecases.archive.compute import (
     RaceLine,
     circuit_board,
@@ -855,3 +856,48 @@ class _ArchiveState:
                 )
             )
         return tuple(out)
+
+
+# ---- query interpreter (helper G) ----------------------------------------------------
+
+
+class FakeQueryInterpreter:
+    """``QueryInterpreter`` answering from a table of questions; records what it was asked.
+
+    A question not in the table gets ``default``, or a refusal naming it.
+    """
+
+    def __init__(
+        self,
+        answers: dict[str, Interpretation] | None = None,
+        default: Interpretation | None = None,
+    ) -> None:
+        self.answers = dict(answers or {})
+        self.default = default
+        self.questions: list[str] = []
+
+    async def interpret(self, question: str) -> Interpretation:
+        self.questions.append(question)
+        if question in self.answers:
+            return self.answers[question]
+        if self.default is not None:
+            return self.default
+        return Refusal(reason=f"the fake interpreter has no reading of {question!r}")
+
+
+# ---- answer phraser (helper E) -------------------------------------------------------
+
+
+class FakeAnswerPhraser:
+    """``AnswerPhraser`` returning a fixed text (or raising ``error``); records each answer."""
+
+    def __init__(self, text: str | None = None, error: Exception | None = None) -> None:
+        self.text = text
+        self.error = error
+        self.seen: list[str] = []
+
+    async def phrase(self, answer: Any) -> str | None:
+        self.seen.append(answer.text)
+        if self.error is not None:
+            raise self.error
+        return self.text

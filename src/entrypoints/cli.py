@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from entrypoints import cli_archive, cli_db
+from entrypoints import cli_archive, cli_ask, cli_db, cli_serve
 from entrypoints.cli_support import CliApp, fail, pass_app, render_table
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error, InvalidRequestError
@@ -144,6 +144,8 @@ def analyses(app: CliApp) -> None:
 
 cli_db.register(cli)
 cli_archive.register(cli)
+cli_ask.register(cli)
+cli_serve.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -23,6 +23,8 @@ import msgspec
 from entrypoints.composition import Container, bootstrap
 from entrypoints.settings import Settings
 from f1core.analysis.catalog import CATALOG
+from f1core.answers.svg import render_svg
+from f1core.domain.answer import Answer
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import Table
 
@@ -87,6 +89,71 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+class NotebookAnswer:
+    """An answer to a question, shown inline: paragraph, chart, table, source.
+
+    No CDN is reachable, so the chart is drawn as SVG here for bar and line charts; the
+    Vega-Lite spec is embedded as JSON either way (``<script type="application/json">``)
+    for a front end that has vega-embed, and available as ``.chart``.
+    """
+
+    def __init__(self, answer: Answer) -> None:
+        self.answer = answer
+
+    @property
+    def text(self) -> str:
+        """The paragraph."""
+        return self.answer.text
+
+    @property
+    def table(self) -> Table:
+        """The answer's table."""
+        return self.answer.table
+
+    @property
+    def chart(self) -> dict[str, Any] | None:
+        """The Vega-Lite v5 spec (data inline), or None."""
+        return self.answer.chart
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The table as a pandas DataFrame (pandas is imported only here)."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.table.rows), columns=list(self.table.columns))
+
+    def to_dict(self) -> Any:
+        """The whole answer as plain Python data (JSON-ready)."""
+        return msgspec.to_builtins(self.answer)
+
+    def _repr_html_(self) -> str:
+        a = self.answer
+        parts = [f"<p>{html.escape(a.text)}</p>"]
+        if a.chart is not None:
+            svg = render_svg(a.chart)
+            if svg is not None:
+                parts.append(f"<div class='f1-chart'>{svg}</div>")
+            spec = msgspec.json.encode(a.chart).decode().replace("</", "<\\/")
+            parts.append(f"<script type='application/json' class='vega-lite-spec'>{spec}</script>")
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in a.table.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+            for row in a.table.rows
+        )
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        note = f"{len(a.excluded)} laps excluded; " if a.excluded else ""
+        cached = ", cached" if a.cached else ""
+        parts.append(
+            f"<p><small>{note}source: {html.escape(a.source)}"
+            f" ({a.timings_ms.get('total_ms', 0.0):.0f} ms{cached})</small></p>"
+        )
+        return "".join(parts)
+
+    def __repr__(self) -> str:
+        from entrypoints.cli_ask import format_answer
+
+        return format_answer(self.answer)
 
 
 class NotebookSession:
@@ -162,6 +229,16 @@ class F1:
         """Load the session and run one analysis on it."""
         result: NotebookResult = self.session(year, event, kind).analyze(name, drivers, **options)
         return result
+
+    def ask(self, question: str) -> NotebookAnswer:
+        """Answer a question in plain English: ``f1.ask("who won the 1988 title")``."""
+
+        async def answer() -> Answer:
+            use_case = await self._container.ask.ask_question()
+            result: Answer = await use_case.execute(question)
+            return result
+
+        return NotebookAnswer(self._run(answer()))
 
     @staticmethod
     def analyses() -> list[str]:

@@ -9,6 +9,7 @@ archive variants map onto ``HistoricalArchive`` methods.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal
 
 import msgspec
@@ -301,3 +302,25 @@ class Refusal(msgspec.Struct, frozen=True, kw_only=True):
 
 
 Interpretation = Query | Refusal
+
+
+# Typed as building a ``Query``: every SessionQuery subclass listed is a member of the union.
+_SESSION_QUERY_BY_ANALYSIS: dict[str, Callable[..., Query]] = {
+    q.analysis: q for q in SESSION_QUERIES
+}
+
+
+def session_query(
+    analysis: str, year: int, event: str, session: SessionKind, drivers: tuple[str, ...] = ()
+) -> Query:
+    """The query variant that runs ``analysis`` (a catalog name) on one session.
+
+    Raises ``InvalidRequestError`` listing the analyses for an unknown name.
+    """
+    from f1core.errors import InvalidRequestError
+
+    variant = _SESSION_QUERY_BY_ANALYSIS.get(analysis)
+    if variant is None:
+        names = ", ".join(_SESSION_QUERY_BY_ANALYSIS)
+        raise InvalidRequestError(f"unknown analysis {analysis!r}; one of: {names}")
+    return variant(year=year, event=event, session=session, drivers=drivers)

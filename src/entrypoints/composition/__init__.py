@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 
 from entrypoints.composition.accounts import AccountsContainer
 from entrypoints.composition.archive import ArchiveContainer
+from entrypoints.composition.ask import AskContainer
 from entrypoints.composition.sessions import SessionsContainer
 from entrypoints.composition.storage import StorageContainer
 from entrypoints.settings import Settings
@@ -24,6 +25,14 @@ class Container(containers.DeclarativeContainer):
     storage = providers.Container(StorageContainer, settings=settings)
     accounts = providers.Container(AccountsContainer, settings=settings, engine=storage.engine)
     archive = providers.Container(ArchiveContainer, engine=storage.engine)
+    ask = providers.Container(
+        AskContainer,
+        settings=settings,
+        loader=sessions.loader,
+        historical_archive=archive.historical_archive,
+        answer_cache=accounts.answer_cache,
+        record_question=accounts.record_question,
+    )
 
 
 def bootstrap(settings: Settings | None = None) -> Container:

@@ -1,0 +1,1096 @@
+"""The offline interpreter: plain English to a typed query with word lists and rules.
+
+It reads a question in three passes: pull out the seasons (years, "'19", "last year"),
+tag the words it knows (drivers, teams, events, session kinds) by longest match, then pick
+the intent from the remaining wording. Whatever it cannot pin down becomes a ``Refusal``
+that says what is missing; it never substitutes a different question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar, cast
+
+from adapters.rules.vocabulary import (
+    CAR_NUMBERS,
+    DRIVERS,
+    GRAND_PRIX,
+    HISTORIC_DRIVERS,
+    PLACE_DISPLAY,
+    PLACE_EVENTS,
+    SHARED_SURNAMES,
+    TEAMS,
+    DriverEntry,
+)
+from f1core.domain.events import EVENT_ALIASES
+from f1core.domain.session import SessionKind
+from f1core.query import (
+    BestLaps,
+    CareerStat,
+    Champion,
+    ChampionshipStandings,
+    Classification,
+    Degradation,
+    FastestLap,
+    Gaps,
+    GridVsFinish,
+    Interpretation,
+    LongRuns,
+    MostWins,
+    PitStops,
+    Podium,
+    Positions,
+    Query,
+    RacePace,
+    RaceWinner,
+    Refusal,
+    SeasonHeadToHead,
+    Sectors,
+    SessionQuery,
+    SpeedTraps,
+    Strategy,
+    Teammates,
+    TheoreticalBest,
+    Weather,
+    WinsAtCircuit,
+)
+
+# FastF1 lap timing exists from 2018 on; earlier seasons are archive-only.
+FIRST_TIMED_SEASON = 2018
+_MAX_QUESTION_CHARS = 500
+
+T = TypeVar("T")
+
+_Kind = Literal["driver", "team", "event", "session", "person", "word"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tag:
+    kind: _Kind
+    value: str
+    start: int
+    end: int
+    # how the name was matched: "exact", "code", "first", "nick", "fuzzy", "surname"
+    how: str = "exact"
+
+
+@dataclass(slots=True)
+class _Parsed:
+    text: str  # normalised: lower-case ascii words joined by single spaces
+    years: list[int] = field(default_factory=list)
+    relative_year: str | None = None
+    tags: list[_Tag] = field(default_factory=list)
+    after_round: int | None = None
+    unknown_names: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (long word lists stay readable)."""
+    return frozenset(text.split())
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", _fold(text).lower()))
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^| )(?:{pattern})(?= |$)")
+
+
+# --- word lists ----------------------------------------------------------------------------
+
+_SESSION_PHRASES: dict[str, SessionKind] = {
+    "sprint shootout": SessionKind.SPRINT_QUALIFYING,
+    "sprint shoot out": SessionKind.SPRINT_QUALIFYING,
+    "shootout": SessionKind.SPRINT_QUALIFYING,
+    "sprint qualifying": SessionKind.SPRINT_QUALIFYING,
+    "sprint quali": SessionKind.SPRINT_QUALIFYING,
+    "sprint qualy": SessionKind.SPRINT_QUALIFYING,
+    "sprint qualification": SessionKind.SPRINT_QUALIFYING,
+    "sq": SessionKind.SPRINT_QUALIFYING,
+    "sprint race": SessionKind.SPRINT,
+    "sprint": SessionKind.SPRINT,
+    "fp1": SessionKind.FP1,
+    "fp 1": SessionKind.FP1,
+    "free practice 1": SessionKind.FP1,
+    "practice 1": SessionKind.FP1,
+    "first practice": SessionKind.FP1,
+    "first free practice": SessionKind.FP1,
+    "fp2": SessionKind.FP2,
+    "fp 2": SessionKind.FP2,
+    "free practice 2": SessionKind.FP2,
+    "practice 2": SessionKind.FP2,
+    "second practice": SessionKind.FP2,
+    "second free practice": SessionKind.FP2,
+    "fp3": SessionKind.FP3,
+    "fp 3": SessionKind.FP3,
+    "free practice 3": SessionKind.FP3,
+    "practice 3": SessionKind.FP3,
+    "third practice": SessionKind.FP3,
+    "third free practice": SessionKind.FP3,
+    "qualifying": SessionKind.QUALIFYING,
+    "quali": SessionKind.QUALIFYING,
+    "qualy": SessionKind.QUALIFYING,
+    "qualification": SessionKind.QUALIFYING,
+    "qualifier": SessionKind.QUALIFYING,
+    "q1": SessionKind.QUALIFYING,
+    "q2": SessionKind.QUALIFYING,
+    "q3": SessionKind.QUALIFYING,
+    "race": SessionKind.RACE,
+    "qualify": SessionKind.QUALIFYING,
+    "qualified": SessionKind.QUALIFYING,
+    "sprint pole": SessionKind.SPRINT_QUALIFYING,
+    "main race": SessionKind.RACE,
+    "sunday race": SessionKind.RACE,
+    # "race pace" and friends name an analysis, not a session: tagged so "race" is eaten
+    "race pace": SessionKind.RACE,
+    "race trace": SessionKind.RACE,
+    "race sim": SessionKind.RACE,
+    "race sims": SessionKind.RACE,
+    "race simulation": SessionKind.RACE,
+    "race simulations": SessionKind.RACE,
+    "race win": SessionKind.RACE,
+    "race wins": SessionKind.RACE,
+    "races": SessionKind.RACE,
+}
+# Phrases tagged as a session that only hint at one (the analysis word decides).
+_WEAK_SESSION_PHRASES = frozenset(
+    {
+        "race pace",
+        "race trace",
+        "race sim",
+        "race sims",
+        "race simulation",
+        "race simulations",
+        "race win",
+        "race wins",
+        "races",
+    }
+)
+
+_CREATIVE = _words(
+    r"poem|poems|haiku|song|lyrics|limerick|joke|jokes|recipe|essay|story|novel|sonnet|"
+    r"rap|translate|homework|bitcoin|stock|stocks|crypto"
+)
+_F1_WORDS = _words(
+    r"f1|formula 1|formula one|grand prix|gp|race|races|raced|racing|qualifying|quali|pole|"
+    r"poles|lap|laps|podium|podiums|driver|drivers|championship|champion|champions|title|"
+    r"titles|standings|pit|pits|pitstop|pitstops|tyre|tyres|tire|tires|stint|stints|sector|"
+    r"sectors|speed trap|team|teams|constructor|constructors|season|sprint|practice|wins|"
+    r"won|win|winner|victories|grid|teammate|teammates|wdc|wcc|circuit|track|fp1|fp2|fp3|"
+    r"strategy|degradation|overtakes|points"
+)
+_RUNNER_UP = _words(
+    r"runner up|runners up|runnerup|second in the (?:drivers |constructors )?"
+    r"(?:championship|standings|title)|finished second in the championship|"
+    r"came second in the championship|p2 in the championship"
+)
+_STANDINGS = _words(
+    r"standings|standing|championship table|points table|table|leaderboard|"
+    r"leading the championship|championship leader|led the championship|"
+    r"championship order|championship positions|points standings"
+)
+_CHAMPION = _words(
+    r"champion|champions|championship|title|titles|wdc|wcc|crown|crowned|world title"
+)
+_CONSTRUCTORS = _words(
+    r"constructors|constructor|constructors championship|wcc|team|teams|"
+    r"team championship|teams championship"
+)
+_H2H = _words(
+    r"head to head|h2h|head2head|vs|versus|v|against|compare|compared|comparison|"
+    r"compare between|beat|outqualified|outqualify|out qualified|battle"
+)
+_COUNT = _words(r"how many|how much|number of|count of|total")
+_STAT_WORDS: tuple[
+    tuple[re.Pattern[str], Literal["wins", "poles", "podiums", "points", "entries"]], ...
+] = (
+    (_words(r"poles|pole positions|pole|pole position"), "poles"),
+    (_words(r"podiums|podium|podium finishes|top 3 finishes|top three finishes"), "podiums"),
+    (_words(r"points|point"), "points"),
+    (_words(r"wins|win|won|victories|victory|race wins|grand prix wins"), "wins"),
+    (_words(r"entries|starts|races|grands prix|grand prix|started|entered|raced"), "entries"),
+)
+_MOST_WINS = _words(
+    r"most wins|most victories|most race wins|most grand prix wins|won the most|"
+    r"most successful|winningest|won most|the most races|most races won"
+)
+_WON = _words(
+    r"won|win|wins|winner|winners|victory|victor|triumphed|first place|"
+    r"took the win|take the win|took the chequered flag"
+)
+_PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
+_TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
+
+_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "theoretical",
+        _words(
+            r"theoretical|ideal lap|optimal lap|ultimate lap|perfect lap|"
+            r"best possible lap|potential lap|purple sectors combined"
+        ),
+    ),
+    ("sectors", _words(r"sector|sectors|s1|s2|s3|sector times|mini sectors")),
+    (
+        "speed",
+        _words(
+            r"speed trap|speed traps|top speed|top speeds|max speed|maximum speed|"
+            r"highest speed|straight line speed|trap speed|vmax|fastest on the straight"
+        ),
+    ),
+    (
+        "long_runs",
+        _words(
+            r"long run|long runs|longrun|longruns|race sim|race sims|"
+            r"race simulation|race simulations|high fuel"
+        ),
+    ),
+    (
+        "degradation",
+        _words(
+            r"degradation|deg|tyre wear|tire wear|tyre drop off|drop off|"
+            r"dropoff|wear"
+        ),
+    ),
+    (
+        "pit",
+        _words(
+            r"pit stop|pit stops|pitstop|pitstops|pit|pits|pitted|pitting|pit lane|"
+            r"stops|stop"
+        ),
+    ),
+    (
+        "strategy",
+        _words(
+            r"strategy|strategies|tyre|tyres|tire|tires|compound|compounds|stint|"
+            r"stints|one stop|two stop|softs|mediums|hards"
+        ),
+    ),
+    (
+        "grid",
+        _words(
+            r"places gained|positions gained|gained the most|lost the most|"
+            r"gained most|grid vs finish|grid versus finish|grid to finish|"
+            r"from the grid|started vs finished|gained|lost places|made up"
+        ),
+    ),
+    (
+        "gaps",
+        _words(
+            r"race trace|gap to the leader|gap to leader|gaps to the leader|"
+            r"gaps to leader|interval|intervals|gaps lap by lap|gap lap by lap"
+        ),
+    ),
+    (
+        "positions",
+        _words(
+            r"positions|position chart|position changes|lap by lap positions|"
+            r"running order|position each lap|positions each lap|lap chart"
+        ),
+    ),
+    ("teammates", _words(r"teammate|teammates|team mate|team mates|intra team|team battle")),
+    (
+        "weather",
+        _words(
+            r"weather|temperature|temperatures|track temp|track temperature|"
+            r"air temp|air temperature|rain|raining|rained|wet|humidity|wind|hot|"
+            r"cold|conditions"
+        ),
+    ),
+    (
+        "gap",
+        _words(
+            r"gap|gaps|how far|margin|how much faster|how much slower|delta|"
+            r"difference|by how much|off pole|off the pole|behind pole|from pole|"
+            r"to pole"
+        ),
+    ),
+    ("pole", _words(r"pole|pole position|pole sitter|polesitter|on pole|pole time|pole lap")),
+    (
+        "fastest",
+        _words(
+            r"fastest lap|fastest|quickest lap|quickest|best lap|top the times|"
+            r"topped|top of the timesheets|fastest time|best time|lap record"
+        ),
+    ),
+    (
+        "pace",
+        _words(
+            r"pace|race pace|average lap|median lap|consistency|consistent|"
+            r"long run pace|on average"
+        ),
+    ),
+    (
+        "compare",
+        _words(
+            r"compare|compared|comparison|vs|versus|v|against|faster|quicker|"
+            r"slower|head to head|h2h|battle|better"
+        ),
+    ),
+    (
+        "best_laps",
+        _words(
+            r"best laps|lap times|laptimes|times|timesheet|timesheets|"
+            r"timing|ranking|each driver s best|everyone s best|all drivers"
+        ),
+    ),
+    (
+        "results",
+        _words(
+            r"results|result|classification|classified|finishing order|"
+            r"final order|order|finish|finished|top 10|top ten|top 5|top five|"
+            r"where did|how did|came|positions at the end|do in|perform"
+        ),
+    ),
+)
+
+# Words an unknown name cannot be: they stop "How did Smith do" from flagging "How".
+_COMMON = _word_set(
+    """
+    a an the and or of in at on for to from by with vs versus v who what which when
+    where how why whose whom is was were are be been being do did does done doing has
+    have had having give show tell list me us i my mine we our you your it its this that
+    these those there their them they he she his her him please can could would should
+    will shall may might about than then more most less least much many any some all
+    each every other same one two three four five six seven eight nine ten first second
+    third last next previous fastest quickest slowest best worst fast quick slow faster
+    quicker slower better worse lap laps time times session sessions weekend grand prix
+    gp race races sprint practice qualifying quali pole poles podium podiums win wins
+    won winner victory victories points point result results classification standing
+    standings championship champion title driver drivers team teams constructor
+    constructors season year years round after before during between against compare
+    compared comparison pace gap gaps delta margin difference strategy strategies tyre
+    tyres tire tires stint stints compound compounds degradation deg pit pits stop stops
+    speed trap traps top sector sectors theoretical ideal optimal weather temperature
+    track air rain wet positions position trace leader interval teammate teammates mate
+    mates head h2h formula f1 one world career total number count ever all time history
+    historically so far get got set take took make made finish finished finishing end
+    start started grid gained lost places order chart graph plot data analysis analyse
+    analyze summary average median long run runs lead led leading runner up do doing
+    score scored earn earned achieve achieved have had hold held over under up down out
+    off not no yes if but just only also still yet again ok okay hey hi hello thanks
+    thank s t what's circuit track lap record straight line max maximum minimum min
+    close closest far how's gp grands prix edition event events race's entry entries
+    starts raced
+    """
+)
+
+# Tokens too common to fuzzy-match against a surname ("scroll" is not Stroll).
+_NOT_FUZZY = _COMMON | _word_set(
+    """
+    scroll ghastly bottles along alone saint peres ricardo hamlet
+    """
+)
+
+
+def _place_display(alias: str) -> str:
+    return PLACE_DISPLAY.get(alias) or " ".join(w.capitalize() for w in alias.split())
+
+
+def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
+    """Every multi- or single-word name -> (kind, value, how), keyed by normalised text."""
+    phrases: dict[str, tuple[_Kind, str, str]] = {}
+    for alias in EVENT_ALIASES:
+        phrases[_norm(alias)] = ("event", _place_display(_norm(alias)), "exact")
+    for name, forms in GRAND_PRIX.items():
+        for form in forms:
+            key = _norm(form)
+            phrases[key] = ("event", name, "exact")
+            if not key.endswith("grand prix"):
+                phrases[f"{key} grand prix"] = ("event", name, "exact")
+    for place, forms in PLACE_EVENTS.items():
+        for form in forms:
+            phrases[_norm(form)] = ("event", place, "exact")
+            if not form.endswith("grand prix"):
+                phrases[f"{_norm(form)} grand prix"] = ("event", place, "exact")
+    for alias in list(EVENT_ALIASES):
+        key = _norm(alias)
+        phrases.setdefault(f"{key} grand prix", ("event", _place_display(key), "exact"))
+    for team, forms in TEAMS.items():
+        for form in forms:
+            phrases[_norm(form)] = ("team", team, "exact")
+    for phrase in ("max speed", "max top speed", "max speeds"):
+        phrases[phrase] = ("word", phrase, "exact")
+    for phrase, kind in _SESSION_PHRASES.items():
+        phrases[phrase] = (
+            "session",
+            kind.value,
+            "weak" if phrase in _WEAK_SESSION_PHRASES else "exact",
+        )
+    for d in DRIVERS:
+        phrases[_norm(d.last)] = ("driver", d.code, "surname")
+        phrases[_norm(d.full_name)] = ("driver", d.code, "full")
+        phrases[_norm(f"{d.first.split()[0]} {d.last}")] = ("driver", d.code, "full")
+        for nick in d.nicknames:
+            phrases[_norm(nick)] = ("driver", d.code, "nick")
+    firsts: dict[str, list[str]] = {}
+    for d in DRIVERS:
+        for first in d.first.split():
+            firsts.setdefault(_norm(first), []).append(d.code)
+    for first, codes in firsts.items():
+        if first not in phrases:
+            phrases[first] = ("driver", "|".join(codes), "first")
+    phrases["kimi"] = ("driver", "RAI|ANT", "first")
+    # the generic word must not shadow the phrases that contain it
+    phrases.pop("grand prix", None)
+    return phrases
+
+
+_PHRASES = _build_phrases()
+_MAX_PHRASE = max(len(k.split()) for k in _PHRASES)
+_BY_CODE: dict[str, DriverEntry] = {d.code: d for d in DRIVERS}
+_SURNAMES: dict[str, str] = {_norm(d.last): d.code for d in DRIVERS if " " not in d.last}
+# Lower-case codes that are not also English words; upper-case codes always count.
+_SAFE_LOWER_CODES = _word_set(
+    """
+    ver ham lec sai alo oco pia tsu alb hul zho ric rus mag sar vet rai gio kvy lat maz
+    eri gro
+    """
+)
+
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SHORT_YEAR_RE = re.compile(r"(?<![\w'’‘])['’‘](\d\d)\b")
+_RELATIVE_RE = re.compile(
+    r"\b(this|last|next|current|previous|coming|upcoming)\s+(year|season|years|seasons)\b",
+    re.IGNORECASE,
+)
+_VAGUE_WHEN_RE = re.compile(
+    r"\b(this weekend|last weekend|next weekend|yesterday|today|tomorrow|last race|"
+    r"latest race|next race|recent race|most recent race|last sunday)\b",
+    re.IGNORECASE,
+)
+_AFTER_ROUND_RE = re.compile(
+    r"\bafter\s+(?:round|race|rd|r)\s*(\d{1,2})\b|\bafter\s+(\d{1,2})\s+(?:rounds|races)\b",
+    re.IGNORECASE,
+)
+_CAR_RE = re.compile(
+    r"(?:\bcar\s*(?:number|no\.?|#)?\s*|#|\bnumber\s+|\bno\.\s*)(\d{1,2})\b", re.IGNORECASE
+)
+
+
+class RuleBasedQueryInterpreter:
+    """Reads a question with word lists and rules; no network, well under a millisecond.
+
+    ``current_year`` pins "this year" and "last year" (defaults to today's year);
+    ``last_season`` is the latest season with results: later seasons are refused as future.
+    """
+
+    def __init__(self, *, current_year: int | None = None, last_season: int = 2025) -> None:
+        self._current_year = current_year or dt.date.today().year
+        self._last_season = last_season
+
+    async def interpret(self, question: str) -> Interpretation:
+        """The query ``question`` asks, or a ``Refusal`` saying what is missing."""
+        return self.interpret_now(question)
+
+    def interpret_now(self, question: str) -> Interpretation:
+        """The synchronous core of ``interpret`` (pure; handy in benchmarks and tests)."""
+        try:
+            return self._interpret(question)
+        except _RefusedError as refusal:
+            return refusal.refusal
+
+    # --- pass 1 and 2: years, names --------------------------------------------------------
+
+    def _interpret(self, question: str) -> Interpretation:
+        if not question or not question.strip():
+            raise _refusal(
+                "Ask a question about Formula 1, e.g. 'who won the 2021 Abu Dhabi GP?'",
+                "unsupported",
+            )
+        if len(question) > _MAX_QUESTION_CHARS:
+            raise _refusal(
+                f"That question is too long; keep it under {_MAX_QUESTION_CHARS} characters.",
+                "unsupported",
+            )
+        parsed = self._parse(question)
+        return self._decide(parsed)
+
+    def _parse(self, question: str) -> _Parsed:
+        text = _fold(question)
+        years: list[int] = []
+        relative: str | None = None
+
+        def take_year(m: re.Match[str]) -> str:
+            years.append(int(m.group(1)))
+            return " "
+
+        def take_short(m: re.Match[str]) -> str:
+            two = int(m.group(1))
+            years.append(1900 + two if two >= 50 else 2000 + two)
+            return " "
+
+        def take_relative(m: re.Match[str]) -> str:
+            nonlocal relative
+            which = m.group(1).lower()
+            if which in ("this", "current"):
+                years.append(self._current_year)
+            elif which in ("last", "previous"):
+                years.append(self._current_year - 1)
+            else:
+                years.append(self._current_year + 1)
+            relative = m.group(0).lower()
+            return " "
+
+        after_round: int | None = None
+
+        def take_round(m: re.Match[str]) -> str:
+            nonlocal after_round
+            after_round = int(m.group(1) or m.group(2))
+            return " "
+
+        text = _AFTER_ROUND_RE.sub(take_round, text)
+        vague = _VAGUE_WHEN_RE.search(text)
+        text = _YEAR_RE.sub(take_year, text)
+        text = _SHORT_YEAR_RE.sub(take_short, text)
+        text = _RELATIVE_RE.sub(take_relative, text)
+        cars: list[int] = []
+
+        def take_car(m: re.Match[str]) -> str:
+            cars.append(int(m.group(1)))
+            return " "
+
+        text = _CAR_RE.sub(take_car, text)
+        # "GP" spelled out once here, so every name list only needs "grand prix"
+        original = [
+            part
+            for word in re.findall(r"[A-Za-z0-9]+", text)
+            for part in (("grand", "prix") if word.lower() == "gp" else (word,))
+        ]
+        tokens = [t.lower() for t in original]
+        parsed = _Parsed(
+            text=" ".join(tokens),
+            years=years,
+            relative_year=relative,
+            after_round=after_round,
+            tokens=tokens,
+            original=original,
+        )
+        if vague and not years:
+            parsed.relative_year = vague.group(0).lower()
+        self._tag(parsed)
+        for number in cars:
+            parsed.tags.append(self._car(number, years))
+        return parsed
+
+    def _car(self, number: int, years: list[int]) -> _Tag:
+        owners = CAR_NUMBERS.get(number, ())
+        if years:
+            owners = tuple(o for o in owners if o[1] <= years[0] <= o[2])
+        codes = sorted({o[0] for o in owners})
+        if not codes:
+            raise _refusal(
+                f"I don't know which driver raced car number {number}"
+                + (f" in {years[0]}" if years else "")
+                + "; name the driver instead.",
+                "unknown_name",
+            )
+        return _Tag("driver", "|".join(codes), -1, -1, "number")
+
+    def _tag(self, parsed: _Parsed) -> None:
+        tokens, original = parsed.tokens, parsed.original
+        i = 0
+        while i < len(tokens):
+            for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+                key = " ".join(tokens[i : i + size])
+                hit = _PHRASES.get(key)
+                if hit is not None:
+                    kind, value, how = hit
+                    parsed.tags.append(_Tag(kind, value, i, i + size, how))
+                    i += size
+                    break
+            else:
+                self._tag_word(parsed, i, tokens[i], original[i])
+                i += 1
+
+    def _tag_word(self, parsed: _Parsed, i: int, token: str, original: str) -> None:
+        code = token.upper()
+        if code in _BY_CODE and (original.isupper() or token in _SAFE_LOWER_CODES):
+            parsed.tags.append(_Tag("driver", code, i, i + 1, "code"))
+            return
+        if original in ("Q", "SQ", "FP"):
+            # a capital Q is qualifying ("quickest in Q"); a lower-case q is too easily a typo
+            if original != "FP":
+                kind = SessionKind.QUALIFYING if original == "Q" else SessionKind.SPRINT_QUALIFYING
+                parsed.tags.append(_Tag("session", kind.value, i, i + 1, "exact"))
+            return
+        if token in HISTORIC_DRIVERS:
+            parsed.tags.append(_Tag("person", original, i, i + 1, "historic"))
+            return
+        if len(token) >= 6 and token.isalpha() and token not in _NOT_FUZZY:
+            close = difflib.get_close_matches(token, list(_SURNAMES), n=2, cutoff=0.8)
+            if len(close) == 1:
+                parsed.tags.append(_Tag("driver", _SURNAMES[close[0]], i, i + 1, "fuzzy"))
+                return
+        if token.isalpha() and token not in _COMMON and self._looks_like_name(parsed, i):
+            parsed.unknown_names.append(original)
+
+    @staticmethod
+    def _looks_like_name(parsed: _Parsed, i: int) -> bool:
+        """A capitalised word mid-sentence, or a word in a slot only a person fills."""
+        word = parsed.original[i]
+        if word[:1].isupper() and i > 0 and not word.isupper():
+            return True
+        before = parsed.tokens[i - 1] if i > 0 else ""
+        after = parsed.tokens[i + 1] if i + 1 < len(parsed.tokens) else ""
+        return before in {
+            "vs",
+            "versus",
+            "v",
+            "and",
+            "compare",
+            "between",
+            "does",
+            "has",
+            "did",
+        } or after in {"vs", "versus", "v"}
+
+    # --- pass 3: intent --------------------------------------------------------------------
+
+    def _decide(self, p: _Parsed) -> Interpretation:
+        t = p.text
+        has_names = any(tag.kind in ("driver", "team", "event") for tag in p.tags)
+        if _CREATIVE.search(t):
+            raise _refusal(
+                "I only answer questions about Formula 1 data: results, lap times, "
+                "strategy, standings.",
+                "off_topic",
+            )
+        if (not _F1_WORDS.search(t) and not has_names and not p.years) or (
+            not _F1_WORDS.search(t)
+            and not p.years
+            and not any(tag.kind in ("driver", "team", "session") for tag in p.tags)
+        ):
+            raise _refusal(
+                "That doesn't look like a Formula 1 question; ask about a race, a "
+                "driver, a team or a season.",
+                "off_topic",
+            )
+        events = _unique(tag.value for tag in p.tags if tag.kind == "event")
+        sessions = [tag for tag in p.tags if tag.kind == "session"]
+        if not events and not sessions and self._is_everyday(t, p):
+            raise _refusal(
+                "That doesn't look like a Formula 1 question; ask about a race, a "
+                "driver, a team or a season.",
+                "off_topic",
+            )
+        if p.relative_year and not p.years:
+            raise _refusal(
+                f"Which season and event do you mean by {p.relative_year!r}? Name them, "
+                "e.g. 'the 2024 Spanish GP'.",
+                "ambiguous",
+            )
+        years = _unique(p.years)
+        if len(years) > 1:
+            raise _refusal(
+                "One season at a time, please: the question names "
+                + " and ".join(str(y) for y in years)
+                + ".",
+                "ambiguous",
+            )
+        year = years[0] if years else None
+        if year is not None and year > self._last_season:
+            what = p.relative_year or str(year)
+            raise _refusal(
+                f"I have no results for {what} ({year}) yet: the data stops at the "
+                f"{self._last_season} season.",
+                "future",
+            )
+        if year is not None and year < 1950:
+            raise _refusal(
+                f"The world championship started in 1950; there is no {year} season.", "unsupported"
+            )
+        if p.unknown_names:
+            archive_ok = self._archive_person_question(t)
+            if not archive_ok or (len(p.unknown_names) == 1 and not self._person_tags(p)):
+                name = p.unknown_names[0]
+                if not (archive_ok and len(p.unknown_names) >= 2):
+                    raise _refusal(
+                        f"I don't know a driver called {name!r}; use a surname, a "
+                        "three-letter code (e.g. VER) or a car number.",
+                        "unknown_name",
+                    )
+        if len(events) > 1:
+            raise _refusal(
+                "The question names several events ("
+                + ", ".join(events)
+                + "); ask about one at a time.",
+                "ambiguous",
+            )
+        event = events[0] if events else None
+        session, session_hint = self._session(p, sessions)
+        return self._archive_or_session(p, year, event, session, session_hint)
+
+    @staticmethod
+    def _is_everyday(t: str, p: _Parsed) -> bool:
+        """Weather or news wording with no race, driver or season in sight."""
+        if p.years or any(tag.kind in ("driver", "team", "person") for tag in p.tags):
+            return False
+        return bool(_words(r"weather|forecast|temperature|rain|news|stock|price").search(t))
+
+    @staticmethod
+    def _archive_person_question(t: str) -> bool:
+        return bool(_COUNT.search(t) or _H2H.search(t) or _words(r"has|have|career").search(t))
+
+    @staticmethod
+    def _person_tags(p: _Parsed) -> list[_Tag]:
+        return [tag for tag in p.tags if tag.kind in ("driver", "person")]
+
+    @staticmethod
+    def _session(p: _Parsed, sessions: list[_Tag]) -> tuple[SessionKind | None, bool]:
+        strong = _unique(SessionKind(tag.value) for tag in sessions if tag.how != "weak")
+        if len(strong) > 1:
+            raise _refusal(
+                "The question names several sessions ("
+                + ", ".join(k.label for k in strong)
+                + "); ask about one.",
+                "ambiguous",
+            )
+        hint = bool(_words(r"grand prix|gp|grands prix").search(p.text)) or any(
+            tag.kind == "event"
+            and tag.value.endswith("Grand Prix")
+            and "grand prix" in " ".join(p.tokens[tag.start : tag.end])
+            for tag in p.tags
+        )
+        return (strong[0] if strong else None), hint
+
+    # --- archive intents -------------------------------------------------------------------
+
+    def _archive_or_session(
+        self,
+        p: _Parsed,
+        year: int | None,
+        event: str | None,
+        session: SessionKind | None,
+        gp_hint: bool,
+    ) -> Interpretation:
+        t = p.text
+        championship: Literal["drivers", "constructors"] = (
+            "constructors" if _CONSTRUCTORS.search(t) and not self._drivers(p, year) else "drivers"
+        )
+        season_word = bool(_words(r"season|championship|title|year|standings").search(t))
+        if _TITLE_UNSUPPORTED.search(t):
+            raise _refusal(
+                "I can't count championships yet; ask who won a season's title, or "
+                "for wins, poles, podiums or points.",
+                "unsupported",
+            )
+        if _RUNNER_UP.search(t):
+            return Champion(
+                year=self._need_year(year, "championship"),
+                championship=championship,
+                runner_up=True,
+            )
+        if _STANDINGS.search(t) and not event:
+            return ChampionshipStandings(
+                year=self._need_year(year, "standings"),
+                championship=championship,
+                after_round=p.after_round,
+            )
+        if _COUNT.search(t) and not session:
+            stat = self._stat(t)
+            if stat is not None:
+                return self._count(p, year, event, stat)
+        if _MOST_WINS.search(t):
+            if event:
+                return WinsAtCircuit(circuit=event)
+            kind: Literal["driver", "team"] = (
+                "team" if _words(r"team|teams|constructor|constructors").search(t) else "driver"
+            )
+            return MostWins(subject_kind=kind, year=year)
+        people = self._people(p, year)
+        if (
+            len(people) == 2
+            and year is not None
+            and not event
+            and session is None
+            and (_H2H.search(t) or season_word)
+        ):
+            return SeasonHeadToHead(year=year, driver_a=people[0], driver_b=people[1])
+        if (
+            _CHAMPION.search(t)
+            and not event
+            and session is None
+            and (
+                _WON.search(t)
+                or _words(
+                    r"champion|champions|wdc|wcc|crowned|who was|"
+                    r"who took|who got"
+                ).search(t)
+            )
+        ):
+            return Champion(year=self._need_year(year, "championship"), championship=championship)
+        if _words(r"how many times|how often").search(t) and event and _WON.search(t):
+            return WinsAtCircuit(circuit=event, driver=people[0] if people else None)
+        if (_WON.search(t) or _PODIUM.search(t)) and event and session in (None, SessionKind.RACE):
+            if year is None:
+                raise _refusal(
+                    f"Which year's {event}? e.g. 'who won the 2021 {event}'.", "ambiguous"
+                )
+            if _PODIUM.search(t):
+                return Podium(year=year, event=event)
+            if not _intent(t, skip_results=True) or _words(r"who won|winner").search(t):
+                return RaceWinner(year=year, event=event)
+        return self._session_query(p, year, event, session, gp_hint)
+
+    def _stat(self, t: str) -> Literal["wins", "poles", "podiums", "points", "entries"] | None:
+        if _words(r"how many races (?:has|have|did) .*(?:win|won)").search(t):
+            return "wins"
+        if _words(r"how many times (?:has|have|did) .*(?:win|won)").search(t):
+            return "wins"
+        for pattern, stat in _STAT_WORDS:
+            if pattern.search(t):
+                return stat
+        return None
+
+    def _count(
+        self,
+        p: _Parsed,
+        year: int | None,
+        event: str | None,
+        stat: Literal["wins", "poles", "podiums", "points", "entries"],
+    ) -> Interpretation:
+        people = self._people(p, year)
+        teams = _unique(tag.value for tag in p.tags if tag.kind == "team")
+        if event and year is None and stat == "wins":
+            return WinsAtCircuit(circuit=event, driver=people[0] if people else None)
+        if event:
+            raise _refusal(
+                f"I count {stat} by season or career, not per event; ask 'how many "
+                f"{stat} did X get in {year or 2021}'.",
+                "unsupported",
+            )
+        if len(people) + len(teams) > 1:
+            raise _refusal("Ask about one driver or team at a time.", "ambiguous")
+        if people:
+            return CareerStat(subject=people[0], subject_kind="driver", stat=stat, year=year)
+        if teams:
+            return CareerStat(subject=teams[0], subject_kind="team", stat=stat, year=year)
+        raise _refusal(f"Whose {stat}? Name a driver or a team.", "ambiguous")
+
+    def _people(self, p: _Parsed, year: int | None) -> list[str]:
+        """Drivers named in the question, written the way the archive resolves them."""
+        out: list[str] = []
+        tags = sorted(
+            (tag for tag in p.tags if tag.kind in ("driver", "person")), key=lambda tag: tag.start
+        )
+        i = 0
+        while i < len(tags):
+            tag = tags[i]
+            if tag.kind == "person":
+                # consecutive historic words form one name: "Michael Schumacher"
+                words = [tag.value]
+                while (
+                    i + 1 < len(tags)
+                    and tags[i + 1].start == tags[i].end
+                    and tags[i + 1].kind in ("person", "driver")
+                    and tags[i + 1].how in ("historic", "surname")
+                ):
+                    i += 1
+                    words.append(p.original[tags[i].start])
+                out.append(" ".join(words))
+            elif (
+                tag.how == "surname"
+                and p.tokens[tag.start] in SHARED_SURNAMES
+                and (year is None or year < FIRST_TIMED_SEASON)
+            ):
+                out.append(p.original[tag.start])
+            else:
+                out.append(_BY_CODE[self._pick(tag, year, p)].full_name)
+            i += 1
+        if not out and p.unknown_names and len(p.unknown_names) >= 2:
+            out.append(" ".join(p.unknown_names))
+        return _unique(out)
+
+    @staticmethod
+    def _pick(tag: _Tag, year: int | None, p: _Parsed) -> str:
+        codes = tag.value.split("|")
+        if len(codes) > 1 and year is not None:
+            raced = [c for c in codes if year in _BY_CODE[c].teams]
+            codes = raced or codes
+        if len(codes) > 1:
+            said = " ".join(p.original[tag.start : tag.end]) if tag.start >= 0 else "that number"
+            names = " or ".join(_BY_CODE[c].full_name for c in codes)
+            raise _refusal(
+                f"{said!r} could be {names}; use the surname or give the season.", "ambiguous"
+            )
+        return codes[0]
+
+    def _drivers(self, p: _Parsed, year: int | None) -> tuple[str, ...]:
+        codes = [
+            self._pick(tag, year, p)
+            for tag in sorted(
+                (tag for tag in p.tags if tag.kind == "driver"), key=lambda tag: tag.start
+            )
+        ]
+        return tuple(_unique(codes))
+
+    @staticmethod
+    def _need_year(year: int | None, what: str) -> int:
+        if year is None:
+            raise _refusal(f"Which season's {what}? Add a year, e.g. 2021.", "ambiguous")
+        return year
+
+    # --- session analyses ------------------------------------------------------------------
+
+    def _session_query(
+        self,
+        p: _Parsed,
+        year: int | None,
+        event: str | None,
+        session: SessionKind | None,
+        gp_hint: bool,
+    ) -> Interpretation:
+        t = p.text
+        intent = _intent(t)
+        if intent == "results" and (_WON.search(t) or _PODIUM.search(t)):
+            intent = "won"
+        if intent is None and (_WON.search(t) or _PODIUM.search(t)):
+            intent = "won"
+        if intent is None:
+            if event and (session or self._drivers(p, year)):
+                intent = "results"
+            else:
+                raise _refusal(
+                    "I couldn't tell what you want to know. Ask e.g. 'fastest lap in "
+                    "2024 Spanish GP qualifying', 'who won the 2021 title' or 'how many "
+                    "wins does Hamilton have'.",
+                    "unsupported",
+                )
+        if year is None:
+            raise _refusal("Which season? Add a year, e.g. 'the 2023 Azerbaijan GP'.", "ambiguous")
+        if event is None:
+            raise _refusal(
+                f"Which Grand Prix of {year}? Name it or its circuit, e.g. 'Monza'.", "ambiguous"
+            )
+        if year < FIRST_TIMED_SEASON:
+            raise _refusal(
+                f"Lap-by-lap timing data starts in {FIRST_TIMED_SEASON}; for {year} I can "
+                "answer results, podiums, standings and career counts.",
+                "unsupported",
+            )
+        for tag in p.tags:
+            if tag.kind == "person":
+                raise _refusal(
+                    f"I don't know a driver called {tag.value!r} in {year}; use a "
+                    "surname, a three-letter code (e.g. VER) or a car number.",
+                    "unknown_name",
+                )
+        weak = {
+            SessionKind(tag.value) for tag in p.tags if tag.kind == "session" and tag.how == "weak"
+        }
+        if session is None:
+            session = self._implied_session(intent, t, gp_hint or bool(weak))
+        drivers = self._drivers(p, year) + self._team_drivers(p, year)
+        drivers = tuple(_unique(drivers))
+        return _build(intent, session, year=year, event=event, drivers=drivers)
+
+    @staticmethod
+    def _implied_session(intent: str, t: str, gp_hint: bool) -> SessionKind:
+        if intent == "pole":
+            return SessionKind.QUALIFYING
+        if intent in ("won", "strategy", "pit", "grid", "gaps", "positions", "degradation"):
+            return SessionKind.RACE
+        if intent == "pace" and not _words(r"practice|fp").search(t):
+            return SessionKind.RACE
+        if intent == "long_runs" or _words(r"practice|free practice|fp").search(t):
+            raise _refusal("Which practice session: FP1, FP2 or FP3?", "ambiguous")
+        if gp_hint:
+            return SessionKind.RACE
+        raise _refusal(
+            "Which session: qualifying or the race? Or one of FP1-FP3, the sprint or "
+            "sprint qualifying?",
+            "ambiguous",
+        )
+
+    @staticmethod
+    def _team_drivers(p: _Parsed, year: int | None) -> tuple[str, ...]:
+        teams = [
+            tag.value for tag in sorted(p.tags, key=lambda tag: tag.start) if tag.kind == "team"
+        ]
+        out: list[str] = []
+        for team in teams:
+            out.extend(d.code for d in DRIVERS if year is not None and d.teams.get(year) == team)
+        return tuple(out)
+
+
+def _intent(t: str, *, skip_results: bool = False) -> str | None:
+    for name, pattern in _INTENTS:
+        if skip_results and name in ("results", "compare"):
+            continue
+        if pattern.search(t):
+            return name
+    return None
+
+
+# Intents whose analysis does not depend on the kind of session.
+_FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
+    "pole": FastestLap,
+    "fastest": FastestLap,
+    "theoretical": TheoreticalBest,
+    "sectors": Sectors,
+    "speed": SpeedTraps,
+    "degradation": Degradation,
+    "pit": PitStops,
+    "strategy": Strategy,
+    "grid": GridVsFinish,
+    "gaps": Gaps,
+    "positions": Positions,
+    "teammates": Teammates,
+    "weather": Weather,
+    "best_laps": BestLaps,
+}
+
+
+def _build(
+    intent: str, session: SessionKind, *, year: int, event: str, drivers: tuple[str, ...]
+) -> Query:
+    race_like = session.is_race_like
+    practice = session.is_practice
+    cls = _FIXED_ANALYSIS.get(intent)
+    if cls is None:
+        # the same words ask different analyses of a race, a qualifying and a practice
+        if intent == "won":
+            cls = Classification if race_like else FastestLap
+        elif intent == "long_runs":
+            cls = LongRuns if practice else RacePace
+        elif intent == "pace":
+            cls = RacePace if race_like else LongRuns if practice else BestLaps
+        elif intent == "gap":
+            cls = Gaps if race_like else BestLaps
+        elif intent == "compare":
+            cls = RacePace if race_like else BestLaps
+        else:
+            cls = Classification
+    return cast(Query, cls(year=year, event=event, session=session, drivers=drivers))
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))
+
+
+class _RefusedError(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.reason)
+        self.refusal = refusal
+
+
+def _refusal(
+    reason: str,
+    kind: Literal["ambiguous", "off_topic", "future", "unknown_name", "unsupported"],
+) -> _RefusedError:
+    """The exception that carries a refusal up to ``interpret_now``."""
+    return _RefusedError(Refusal(reason=reason, kind=kind))

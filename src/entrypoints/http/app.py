@@ -1,0 +1,136 @@
+"""The app factory: one place assembles the Litestar app around the composition root."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from dependency_injector import providers
+from litestar import Litestar, Router
+from litestar.config.cors import CORSConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
+
+from entrypoints.composition import Container, bootstrap
+from entrypoints.http.config import HttpConfig
+from entrypoints.http.controllers.admin import AdminController
+from entrypoints.http.controllers.ask import AskController, shared
+from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.data import DataController
+from entrypoints.http.controllers.ops import healthz, readyz
+from entrypoints.http.controllers.ops import metrics as metrics_endpoint
+from entrypoints.http.deps import DEPENDENCIES
+from entrypoints.http.edge import EdgeMiddleware, security_headers
+from entrypoints.http.metrics import HttpMetrics, InstrumentedSessionSource
+from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.http.ratelimit import RateLimiter
+from entrypoints.logging import configure_logging
+from entrypoints.settings import Settings
+from entrypoints.web import create_web_router
+from f1core.errors import F1Error
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(container: Container | None = None, config: HttpConfig | None = None) -> Litestar:
+    """The HTTP app over ``container`` (built from the environment when None).
+
+    Tests pass a container with overridden providers and an ``HttpConfig``; ``f1 serve``
+    calls this with no arguments in every worker process (``--factory``).
+    """
+    container = container or bootstrap(Settings.from_env())
+    config = config or HttpConfig.from_env()
+    settings: Settings = container.settings()
+    configure_logging(settings.log_format)
+    metrics = HttpMetrics()
+    _instrument_sessions(container, metrics)
+    limiter = RateLimiter(config, settings.redis_url)
+
+    async def shutdown() -> None:
+        result = container.shutdown_resources()
+        if result is not None:
+            await result
+
+    api = Router(
+        path="/",
+        route_handlers=[AuthController, AdminController, DataController, *_ask_handlers()],
+    )
+    app = Litestar(
+        route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router()],
+        dependencies=DEPENDENCIES,
+        exception_handlers=EXCEPTION_HANDLERS,
+        before_send=[security_headers(always_hsts=config.trust_tls)],
+        cors_config=_cors(config),
+        request_max_body_size=config.max_body_bytes,
+        on_shutdown=[shutdown],
+        openapi_config=OpenAPIConfig(
+            title="F1 analysis API",
+            version="1",
+            path="/schema",
+            components=Components(
+                security_schemes={
+                    "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
+                }
+            ),
+        ),
+        debug=False,
+        # structlog (configure_logging) owns the log handlers; Litestar must not add its own.
+        logging_config=None,
+    )
+    app.state.container = container
+    app.state.metrics = metrics
+    app.state.limiter = limiter
+    app.state.config = config
+    # Wrap outside routing so 404/405 are logged, counted and get a request id too.
+    app.asgi_handler = EdgeMiddleware(
+        app.asgi_handler,
+        metrics=metrics,
+        limiter=limiter,
+        user_of_token=_token_reader(container),
+        log_requests=config.log_requests,
+    )
+    logger.info(
+        "http app ready: database %s, rate limits in %s",
+        _backend(settings.database_url),
+        limiter.backend,
+    )
+    return app
+
+
+def _ask_handlers() -> list[Any]:
+    return [AskController, shared]
+
+
+def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:
+    # Time the cold loads the loader passes to the source. The source is built (cheaply:
+    # no FastF1 import) and wrapped before the loader singleton first asks for it.
+    source = container.sessions.source()
+    container.sessions.source.override(providers.Object(InstrumentedSessionSource(source, metrics)))
+
+
+def _token_reader(container: Container) -> Any:
+    def user_of_token(token: str) -> int | None:
+        try:
+            issuer = container.accounts.token_issuer()
+            return int(issuer.verify_access(token, datetime.now(UTC)).user_id)
+        except F1Error:
+            return None
+
+    return user_of_token
+
+
+def _cors(config: HttpConfig) -> CORSConfig | None:
+    if not config.cors_origins:
+        return None
+    return CORSConfig(
+        allow_origins=list(config.cors_origins),
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "If-None-Match"],
+        expose_headers=["X-Request-ID", "Retry-After", "ETag"],
+        max_age=600,
+    )
+
+
+def _backend(url: str) -> str:
+    return url.split(":", 1)[0]

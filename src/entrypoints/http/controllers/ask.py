@@ -1,0 +1,225 @@
+"""/api/v1/ask, /api/v1/query, the caller's history and saved answers, and shared answers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, Parameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from entrypoints.http.metrics import HttpMetrics
+from entrypoints.http.schemas import BEARER, AskBody, QueryBody, SavedLink
+from f1core.domain.accounts import UserProfile
+from f1core.domain.answer import Answer
+from f1core.domain.history import HistoryEntry, HistoryPage, SavedAnswer, SharedAnswer
+from f1core.errors import F1Error, InvalidRequestError
+from f1core.query import Query, decode_query
+from f1core.usecases.ask import AnswerQuery, AskQuestion
+from f1core.usecases.history.delete_history_item import DeleteHistoryItem
+from f1core.usecases.history.delete_saved_answer import DeleteSavedAnswer
+from f1core.usecases.history.get_history_item import GetHistoryItem
+from f1core.usecases.history.get_shared_answer import GetSharedAnswer
+from f1core.usecases.history.list_history import ListHistory
+from f1core.usecases.history.list_saved_answers import ListSavedAnswers
+from f1core.usecases.history.save_answer import SaveAnswer
+
+# Answers change only when the data does (a new import, a re-recorded session); clients
+# may keep them but must revalidate, which the ETag makes a cheap 304.
+ANSWER_CACHE_CONTROL = "private, no-cache"
+SHARED_CACHE_CONTROL = "public, max-age=300"
+Id = Annotated[int, Parameter(ge=1, le=2**62)]
+
+
+def intent_of(query: Query) -> str:
+    """The query type's wire tag (``fastest-lap``, ``race-winner``, ...), for metrics."""
+    return str(type(query).__struct_config__.tag)
+
+
+def etag_response(
+    request: Request[Any, Any, Any], value: Any, cache_control: str, status: int = HTTP_200_OK
+) -> Response[Any]:
+    """``value`` as JSON with a strong ETag; a matching ``If-None-Match`` gets a bare 304."""
+    body = msgspec.json.encode(value)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": cache_control}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(content=b"", status_code=304, headers=headers)
+    return Response(
+        content=body, status_code=status, media_type="application/json", headers=headers
+    )
+
+
+async def _counted(
+    metrics: NamedDependency[HttpMetrics], intent: str, work: Callable[[], Awaitable[Answer]]
+) -> Answer:
+    try:
+        answer = await work()
+    except F1Error as exc:
+        metrics.observe_answer(intent, exc.kind)
+        raise
+    except Exception:
+        metrics.observe_answer(intent, "error")
+        raise
+    metrics.observe_answer(intent_of(answer.query), "answered", cached=answer.cached)
+    return answer
+
+
+class AskController(Controller):
+    path = "/api/v1"
+    tags = ("ask",)
+    security = BEARER
+
+    @post("/ask", status_code=HTTP_200_OK)
+    async def ask(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[AskBody],
+        viewer: NamedDependency[UserProfile],
+        ask_question: NamedDependency[AskQuestion],
+        metrics: NamedDependency[HttpMetrics],
+    ) -> Response[Answer]:
+        """Answer a question in plain words; it is recorded in the caller's history."""
+        answer = await _counted(
+            metrics, "question", lambda: ask_question.execute(data.question, user_id=viewer.id)
+        )
+        return etag_response(request, answer, ANSWER_CACHE_CONTROL)
+
+    @post("/query", status_code=HTTP_200_OK)
+    async def query(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[QueryBody],
+        analyst: NamedDependency[UserProfile],
+        answer_query: NamedDependency[AnswerQuery],
+        metrics: NamedDependency[HttpMetrics],
+    ) -> Response[Answer]:
+        """Answer a typed query (for programs; analysts and admins). Not recorded."""
+        answer = await _counted(
+            metrics,
+            intent_of(data.query),
+            lambda: answer_query.execute(data.query, question=data.question),
+        )
+        return etag_response(request, answer, ANSWER_CACHE_CONTROL)
+
+    @get("/history")
+    async def history(
+        self,
+        viewer: NamedDependency[UserProfile],
+        list_history: NamedDependency[ListHistory],
+        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
+        before_id: Annotated[int | None, Parameter(ge=1, le=2**62)] = None,
+    ) -> HistoryPage:
+        """The caller's questions, newest first; pass ``next_before_id`` for the next page."""
+        return await list_history.execute(viewer.id, limit=limit, before_id=before_id)
+
+    @get("/history/{entry_id:int}")
+    async def history_item(
+        self,
+        entry_id: Id,
+        viewer: NamedDependency[UserProfile],
+        get_history_item: NamedDependency[GetHistoryItem],
+    ) -> HistoryEntry:
+        """One of the caller's history entries."""
+        return await get_history_item.execute(viewer.id, entry_id)
+
+    @delete("/history/{entry_id:int}", status_code=HTTP_204_NO_CONTENT)
+    async def delete_history_item(
+        self,
+        entry_id: Id,
+        viewer: NamedDependency[UserProfile],
+        delete_history_item: NamedDependency[DeleteHistoryItem],
+    ) -> None:
+        """Delete one of the caller's history entries."""
+        await delete_history_item.execute(viewer.id, entry_id)
+
+    @post("/history/{entry_id:int}/rerun", status_code=HTTP_200_OK)
+    async def rerun(
+        self,
+        request: Request[Any, Any, Any],
+        entry_id: Id,
+        viewer: NamedDependency[UserProfile],
+        get_history_item: NamedDependency[GetHistoryItem],
+        ask_question: NamedDependency[AskQuestion],
+        metrics: NamedDependency[HttpMetrics],
+    ) -> Response[Answer]:
+        """Ask an earlier question again (a new history entry records it)."""
+        entry = await get_history_item.execute(viewer.id, entry_id)
+        answer = await _counted(
+            metrics, "question", lambda: ask_question.execute(entry.question, user_id=viewer.id)
+        )
+        return etag_response(request, answer, ANSWER_CACHE_CONTROL)
+
+    @post("/history/{entry_id:int}/save", status_code=HTTP_201_CREATED)
+    async def save(
+        self,
+        entry_id: Id,
+        viewer: NamedDependency[UserProfile],
+        get_history_item: NamedDependency[GetHistoryItem],
+        answer_query: NamedDependency[AnswerQuery],
+        save_answer: NamedDependency[SaveAnswer],
+    ) -> SavedLink:
+        """Keep the answer of an answered history entry and make it shareable by link.
+
+        The entry stores the interpreted query, so the answer is recomputed (usually from
+        the answer cache) rather than trusted from the client.
+        """
+        entry = await get_history_item.execute(viewer.id, entry_id)
+        if entry.interpreted_query is None:
+            raise InvalidRequestError(
+                f"History entry {entry_id} was not answered ({entry.status}); only answers "
+                "can be saved."
+            )
+        query = decode_query(msgspec.json.encode(entry.interpreted_query))
+        answer = await answer_query.execute(query, question=entry.question)
+        saved = await save_answer.execute(
+            viewer.id,
+            msgspec.to_builtins(answer),
+            answer.text[:500],
+            history_id=entry.id,
+            question=entry.question,
+        )
+        return _link(saved)
+
+    @get("/saved")
+    async def saved(
+        self,
+        viewer: NamedDependency[UserProfile],
+        list_saved_answers: NamedDependency[ListSavedAnswers],
+    ) -> list[SavedLink]:
+        """The caller's saved answers with their share paths."""
+        return [_link(s) for s in await list_saved_answers.execute(viewer.id)]
+
+    @delete("/saved/{answer_id:int}", status_code=HTTP_204_NO_CONTENT)
+    async def unsave(
+        self,
+        answer_id: Id,
+        viewer: NamedDependency[UserProfile],
+        delete_saved_answer: NamedDependency[DeleteSavedAnswer],
+    ) -> None:
+        """Delete a saved answer; its share link stops working."""
+        await delete_saved_answer.execute(viewer.id, answer_id)
+
+
+@get("/api/v1/shared/{token:str}", tags=["ask"])
+async def shared(
+    request: Request[Any, Any, Any],
+    token: Annotated[str, Parameter(min_length=16, max_length=128)],
+    get_shared_answer: NamedDependency[GetSharedAnswer],
+) -> Response[SharedAnswer]:
+    """A shared answer, readable by anyone holding the link (no login)."""
+    return etag_response(request, await get_shared_answer.execute(token), SHARED_CACHE_CONTROL)
+
+
+def _link(saved: SavedAnswer) -> SavedLink:
+    return SavedLink(
+        id=saved.id,
+        share_token=saved.share_token,
+        share_path=f"/api/v1/shared/{saved.share_token}",
+        question=saved.question,
+        summary=saved.summary,
+    )

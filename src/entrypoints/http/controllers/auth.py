@@ -1,0 +1,82 @@
+"""/api/v1/auth: register, login, refresh, logout, logout everywhere, me."""
+
+from __future__ import annotations
+
+from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from entrypoints.http.ratelimit import RateLimiter
+from entrypoints.http.schemas import BEARER, Credentials, RateLimitedError, RefreshTokenBody
+from f1core.domain.accounts import TokenPair, UserProfile, normalize_username
+from f1core.usecases.accounts.log_in import LogIn
+from f1core.usecases.accounts.log_out import LogOut
+from f1core.usecases.accounts.log_out_everywhere import LogOutEverywhere
+from f1core.usecases.accounts.refresh import Refresh
+from f1core.usecases.accounts.register_user import RegisterUser
+
+
+async def _limit_account(limiter: NamedDependency[RateLimiter], action: str, username: str) -> None:
+    # Per account, on top of the edge's per-address limit: spreading guesses for one
+    # account over many addresses does not help either.
+    wait = await limiter.hit(limiter.account, action, normalize_username(username))
+    if wait is not None:
+        raise RateLimitedError(
+            f"Too many {action} attempts for this account; try again in {wait} s.", wait
+        )
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ("auth",)
+
+    @post("/register", status_code=HTTP_201_CREATED)
+    async def register(
+        self,
+        data: JSONBody[Credentials],
+        register_user: NamedDependency[RegisterUser],
+        limiter: NamedDependency[RateLimiter],
+    ) -> UserProfile:
+        """Create a viewer account (8 to 128 character password, not a common one)."""
+        await _limit_account(limiter, "register", data.username)
+        return await register_user.execute(data.username, data.password)
+
+    @post("/login", status_code=HTTP_200_OK)
+    async def login(
+        self,
+        data: JSONBody[Credentials],
+        log_in: NamedDependency[LogIn],
+        limiter: NamedDependency[RateLimiter],
+    ) -> TokenPair:
+        """Exchange username and password for an access and a refresh token."""
+        await _limit_account(limiter, "login", data.username)
+        return await log_in.execute(data.username, data.password)
+
+    @post("/refresh", status_code=HTTP_200_OK)
+    async def refresh(
+        self, data: JSONBody[RefreshTokenBody], refresh: NamedDependency[Refresh]
+    ) -> TokenPair:
+        """Trade a refresh token for a new pair; each refresh token works once."""
+        return await refresh.execute(data.refresh_token)
+
+    @post("/logout", status_code=HTTP_204_NO_CONTENT)
+    async def logout(
+        self, data: JSONBody[RefreshTokenBody], log_out: NamedDependency[LogOut]
+    ) -> None:
+        """End the login this refresh token belongs to."""
+        await log_out.execute(data.refresh_token)
+
+    @post("/logout-everywhere", status_code=HTTP_204_NO_CONTENT, security=BEARER)
+    async def logout_everywhere(
+        self,
+        viewer: NamedDependency[UserProfile],
+        log_out_everywhere: NamedDependency[LogOutEverywhere],
+    ) -> None:
+        """End every login of the caller, on every device, at once."""
+        await log_out_everywhere.execute(viewer.id)
+
+    @get("/me", security=BEARER)
+    async def me(self, viewer: NamedDependency[UserProfile]) -> UserProfile:
+        """The caller's profile."""
+        return viewer

@@ -1,0 +1,141 @@
+"""/api/v1 data: seasons, events, sessions, a session's summary, archive lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import Parameter, SkipValidation
+
+from entrypoints.http.schemas import BEARER, Seasons
+from f1core.domain.accounts import UserProfile
+from f1core.domain.answer import Answer
+from f1core.domain.archive import ArchiveImport, RaceResult, SeasonChampions, Standings
+from f1core.domain.session import EventInfo, SessionKind
+from f1core.errors import DataUnavailableError
+from f1core.ports.archive import HistoricalArchive
+from f1core.query import session_query
+from f1core.usecases.ask import AnswerQuery
+from f1core.usecases.load_session import EventAvailability, SessionLoader
+from f1core.usecases.session_summary import SessionSummary, ShowSession
+
+# FastF1's live timing archive starts in 2018; the Ergast archive in 1950.
+FIRST_TIMING_SEASON = 2018
+FIRST_ARCHIVE_SEASON = 1950
+TimingYear = Annotated[int, Parameter(ge=FIRST_TIMING_SEASON, le=2100)]
+ArchiveYear = Annotated[int, Parameter(ge=FIRST_ARCHIVE_SEASON, le=2100)]
+Name = Annotated[str, Parameter(min_length=1, max_length=80)]
+# A Protocol cannot be isinstance-checked; the container is trusted to hand the right thing.
+Archive = SkipValidation[HistoricalArchive]
+
+
+class DataController(Controller):
+    path = "/api/v1"
+    tags = ("data",)
+    security = BEARER
+
+    @get("/seasons")
+    async def seasons(self, viewer: NamedDependency[UserProfile]) -> Seasons:
+        """Seasons with timing data (sessions) and where the results archive starts."""
+        return Seasons(
+            timing=list(range(FIRST_TIMING_SEASON, dt.date.today().year + 1)),
+            archive_first=FIRST_ARCHIVE_SEASON,
+            note="Timing data exists from 2018; race results from 1950 (archive).",
+        )
+
+    @get("/seasons/{year:int}/events")
+    async def events(
+        self,
+        year: TimingYear,
+        viewer: NamedDependency[UserProfile],
+        loader: NamedDependency[SessionLoader],
+    ) -> list[EventInfo]:
+        """The season's calendar with the sessions each event held."""
+        return list(await loader.events(year))
+
+    @get("/seasons/{year:int}/sessions")
+    async def available(
+        self,
+        year: TimingYear,
+        viewer: NamedDependency[UserProfile],
+        loader: NamedDependency[SessionLoader],
+    ) -> list[EventAvailability]:
+        """Each event and which of its sessions load instantly (cached snapshot)."""
+        return await loader.available(year)
+
+    @get("/sessions/{year:int}/{event:str}/{session:str}")
+    async def session_summary(
+        self,
+        year: TimingYear,
+        event: Name,
+        session: Annotated[str, Parameter(min_length=1, max_length=40)],
+        viewer: NamedDependency[UserProfile],
+        show_session: NamedDependency[ShowSession],
+    ) -> SessionSummary:
+        """A session at a glance: drivers, laps, classification (e.g. 2024/Spanish GP/Q)."""
+        return await show_session.execute(year, event, session)
+
+    @get("/sessions/{year:int}/{event:str}/{session:str}/analyses/{analysis:str}")
+    async def session_analysis(
+        self,
+        year: TimingYear,
+        event: Name,
+        session: Annotated[str, Parameter(min_length=1, max_length=40)],
+        analysis: Annotated[str, Parameter(min_length=1, max_length=40)],
+        viewer: NamedDependency[UserProfile],
+        answer_query: NamedDependency[AnswerQuery],
+    ) -> Answer:
+        """One analysis of a session as an Answer (e.g. 2024/Spanish GP/Q/analyses/best-laps).
+
+        The read-only way to browse; typed queries with options stay on ``POST /query``.
+        """
+        query = session_query(analysis, year, event, SessionKind.parse(session))
+        return await answer_query.execute(query)
+
+    @get("/archive/{year:int}/races/{event:str}")
+    async def race(
+        self,
+        year: ArchiveYear,
+        event: Name,
+        viewer: NamedDependency[UserProfile],
+        archive: NamedDependency[Archive],
+        top: Annotated[int, Parameter(ge=1, le=30)] = 3,
+    ) -> RaceResult:
+        """The top of a race's result from the archive (event: name, place or round)."""
+        return await archive.race_result(year, event, top=top)
+
+    @get("/archive/{year:int}/standings")
+    async def standings(
+        self,
+        year: ArchiveYear,
+        viewer: NamedDependency[UserProfile],
+        archive: NamedDependency[Archive],
+        after_round: Annotated[int | None, Parameter(ge=1, le=30)] = None,
+        constructors: bool = False,
+    ) -> Standings:
+        """Championship standings, final or after a round."""
+        return await archive.standings(year, after_round=after_round, constructors=constructors)
+
+    @get("/archive/{year:int}/champions")
+    async def champions(
+        self,
+        year: ArchiveYear,
+        viewer: NamedDependency[UserProfile],
+        archive: NamedDependency[Archive],
+    ) -> SeasonChampions:
+        """Champion and runner-up, drivers and constructors."""
+        return await archive.champions(year)
+
+    @get("/archive/version")
+    async def archive_version(
+        self, viewer: NamedDependency[UserProfile], archive: NamedDependency[Archive]
+    ) -> ArchiveImport:
+        """The archive import answers are keyed on."""
+        version = await archive.data_version()
+        if version is None:
+            raise DataUnavailableError(
+                "The archive is empty; an operator imports it with `f1 archive import DIR`."
+            )
+        return version

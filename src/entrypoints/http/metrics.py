@@ -1,0 +1,107 @@
+"""Prometheus metrics: requests, answers, cache hits and session loads.
+
+Each app has its own registry (tests build many apps in one process). Under several
+workers ``PROMETHEUS_MULTIPROC_DIR`` is set (``f1 serve`` does it) and ``/metrics``
+aggregates every worker's files, so a scrape sees the whole server, not one worker.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+from f1core.domain.session import EventInfo, Session, SessionRef
+from f1core.ports.session_source import SessionSource
+
+_LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+
+
+class HttpMetrics:
+    """The service's metrics on one registry."""
+
+    content_type = CONTENT_TYPE_LATEST
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "f1_http_requests_total",
+            "HTTP requests by route template, method and status.",
+            ("route", "method", "status"),
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "f1_http_request_duration_seconds",
+            "HTTP request latency by route template and status.",
+            ("route", "status"),
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.answers = Counter(
+            "f1_answers_total",
+            "Answers by intent (query type) and outcome (answered, refused, failed kind).",
+            ("intent", "outcome"),
+            registry=self.registry,
+        )
+        self.answer_cache = Counter(
+            "f1_answer_cache_total",
+            "Answers served from the shared answer cache (hit) or computed (miss).",
+            ("result",),
+            registry=self.registry,
+        )
+        self.session_loads = Histogram(
+            "f1_session_loads_seconds",
+            "Cold session loads from the data source (not snapshots or memory), by outcome.",
+            ("outcome",),
+            buckets=(0.1, 0.5, 1, 2, 5, 10, 20, 40, 80),
+            registry=self.registry,
+        )
+
+    def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
+        """Count one finished request."""
+        code = str(status)
+        self.requests.labels(route, method, code).inc()
+        self.latency.labels(route, code).observe(seconds)
+
+    def observe_answer(self, intent: str, outcome: str, *, cached: bool | None = None) -> None:
+        """Count one answered (or refused, or failed) question or query."""
+        self.answers.labels(intent, outcome).inc()
+        if cached is not None:
+            self.answer_cache.labels("hit" if cached else "miss").inc()
+
+    def render(self) -> bytes:
+        """The exposition text; every worker's values when running multi-process."""
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+            return generate_latest(registry)
+        return generate_latest(self.registry)
+
+
+class InstrumentedSessionSource:
+    """A ``SessionSource`` that times every load it passes on (the cold, slow path)."""
+
+    def __init__(self, inner: SessionSource, metrics: HttpMetrics) -> None:
+        self._inner = inner
+        self._metrics = metrics
+
+    async def events(self, year: int) -> tuple[EventInfo, ...]:
+        return await self._inner.events(year)
+
+    async def load(self, ref: SessionRef) -> Session:
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            session = await self._inner.load(ref)
+            outcome = "loaded"
+            return session
+        finally:
+            self._metrics.session_loads.labels(outcome).observe(time.perf_counter() - started)

@@ -1,0 +1,93 @@
+"""Request and response bodies of the API that are not domain types already (msgspec)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+
+from f1core.domain.accounts import Role
+from f1core.errors import F1Error
+from f1core.query import Query
+
+Username = Annotated[str, msgspec.Meta(min_length=1, max_length=254)]
+# The policy (8..128) is checked by the use case with a readable message; this only bounds work.
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+Token = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+# The OpenAPI security requirement of routes that need an access token.
+BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
+
+Question = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+
+
+class Credentials(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Username and password for register and login."""
+
+    username: Username
+    password: Password
+
+
+class RefreshTokenBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A refresh token, for refresh and logout."""
+
+    refresh_token: Token
+
+
+class RoleBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The new role of a user."""
+
+    role: Role
+
+
+class DisabledBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Disable (true) or re-enable (false) an account."""
+
+    disabled: bool
+
+
+class AskBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A question in plain words."""
+
+    question: Question
+
+
+class QueryBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A typed query (see the ``Query`` schema); ``question`` is kept with the answer."""
+
+    query: Query
+    question: Question | None = None
+
+
+class Seasons(msgspec.Struct, frozen=True, kw_only=True):
+    """Which seasons each source covers."""
+
+    timing: list[int]
+    archive_first: int
+    note: str
+
+
+class SavedLink(msgspec.Struct, frozen=True, kw_only=True):
+    """A saved answer and the public path that shows it without logging in."""
+
+    id: int
+    share_token: str
+    share_path: str
+    question: str
+    summary: str
+
+
+class Health(msgspec.Struct, frozen=True, kw_only=True):
+    """Liveness and readiness."""
+
+    status: str
+    checks: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+class RateLimitedError(F1Error):
+    """Too many attempts for one account; ``retry_after`` is in seconds."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -1,0 +1,171 @@
+"""The web app's pages and static assets as one Litestar ``Router``.
+
+Everything is read into memory once when the router is built (the whole app is a few tens
+of kilobytes), so a request is a dictionary lookup. Assets are addressed two ways:
+
+- ``/static/v-<digest>/<path>``: the digest covers every asset, so these URLs never change
+  meaning and are cached for a year (``immutable``). Pages link here, and the ES modules'
+  relative imports inherit the versioned prefix, so one deploy never mixes old and new files.
+- ``/static/<path>``: always the current file, revalidated with its ``ETag`` each time.
+
+Pages are one HTML shell per route; ``main.js`` loads the page's own module. No inline
+script or style anywhere, so the service's ``default-src 'self'`` CSP holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import msgspec
+from litestar import Request, Response, Router, get
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect
+
+_HERE: Final = Path(__file__).parent
+STATIC_DIR: Final = _HERE / "static"
+PAGES_DIR: Final = _HERE / "pages"
+
+IMMUTABLE: Final = "public, max-age=31536000, immutable"
+REVALIDATE: Final = "no-cache"
+
+_TYPES: Final[Mapping[str, str]] = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".ico": "image/x-icon",
+    ".png": "image/png",
+}
+
+
+class Asset(msgspec.Struct, frozen=True):
+    """One file as served: its bytes, content type and strong ETag."""
+
+    body: bytes
+    content_type: str
+    etag: str
+
+
+class Page(msgspec.Struct, frozen=True):
+    """One page of the app: its route, the shell's title and its ``main`` fragment file."""
+
+    name: str
+    title: str
+    needs_login: bool
+
+
+PAGES: Final[tuple[Page, ...]] = (
+    Page("ask", "Ask", needs_login=True),
+    Page("login", "Log in", needs_login=False),
+    Page("signup", "Sign up", needs_login=False),
+    Page("history", "History", needs_login=True),
+    Page("browse", "Browse", needs_login=True),
+    Page("admin", "Admin", needs_login=True),
+    Page("shared", "Shared answer", needs_login=False),
+)
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _content_type(path: Path) -> str:
+    return (
+        _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    )
+
+
+class WebAssets:
+    """The app's files, loaded and rendered once: static assets and the page shells."""
+
+    def __init__(self, static_dir: Path = STATIC_DIR, pages_dir: Path = PAGES_DIR) -> None:
+        self.static: dict[str, Asset] = {}
+        for path in sorted(static_dir.rglob("*")):
+            if path.is_file():
+                body = path.read_bytes()
+                rel = path.relative_to(static_dir).as_posix()
+                self.static[rel] = Asset(body, _content_type(path), _etag(body))
+        digest = hashlib.sha256()
+        for rel, asset in self.static.items():
+            digest.update(rel.encode() + b"\0" + asset.etag.encode())
+        self.version = "v-" + digest.hexdigest()[:12]
+        shell = (pages_dir / "_shell.html").read_text(encoding="utf-8")
+        self.pages: dict[str, Asset] = {}
+        for page in PAGES:
+            main = (pages_dir / f"{page.name}.html").read_text(encoding="utf-8")
+            html = (
+                shell.replace("{{title}}", page.title)
+                .replace("{{page}}", page.name)
+                .replace("{{needs_login}}", "true" if page.needs_login else "false")
+                .replace("{{static}}", f"/static/{self.version}")
+                .replace("{{main}}", main)
+            )
+            body = html.encode()
+            self.pages[page.name] = Asset(body, _TYPES[".html"], _etag(body))
+
+    def lookup(self, path: str) -> tuple[Asset, str]:
+        """The asset at ``path`` (with or without a version prefix) and its Cache-Control.
+
+        Raises Litestar's ``NotFoundException`` for anything not in the bundle, which also
+        answers any ``..`` trick: only names loaded at start-up can ever be served.
+        """
+        rel = path.lstrip("/")
+        cache_control = REVALIDATE
+        head, _, rest = rel.partition("/")
+        if head.startswith("v-") and rest:
+            rel = rest
+            # An old page may ask for an old version: serve today's file, but don't let
+            # a cache keep it under the old name for a year.
+            cache_control = IMMUTABLE if head == self.version else REVALIDATE
+        asset = self.static.get(rel)
+        if asset is None:
+            raise NotFoundException(f"no static file {path!r}")
+        return asset, cache_control
+
+
+def _respond(request: Request[Any, Any, Any], asset: Asset, cache_control: str) -> Response[bytes]:
+    headers = {"ETag": asset.etag, "Cache-Control": cache_control}
+    if_none_match = request.headers.get("if-none-match", "")
+    if asset.etag in {tag.strip() for tag in if_none_match.split(",")} or if_none_match == "*":
+        return Response(b"", status_code=304, headers=headers)
+    return Response(asset.body, media_type=asset.content_type, headers=headers)
+
+
+def create_web_router(assets: WebAssets | None = None, *, path: str = "/") -> Router:
+    """The web app as a Router to mount in the app factory (``route_handlers=[...]``).
+
+    Serves ``/`` (redirects to ``/ask``), one route per page, ``/shared/{token}`` and
+    ``/static/...``. Pages that need a login check it in the browser, since the tokens
+    live there; the API enforces access either way.
+    """
+    bundle = assets or WebAssets()
+
+    @get("/", include_in_schema=False, sync_to_thread=False)
+    def index() -> Redirect:
+        return Redirect("/ask", status_code=302)
+
+    def page_handler(name: str) -> object:
+        @get(f"/{name}", include_in_schema=False, sync_to_thread=False, name=f"web-{name}")
+        def handler(request: Request[Any, Any, Any]) -> Response[bytes]:
+            return _respond(request, bundle.pages[name], REVALIDATE)
+
+        return handler
+
+    @get("/shared/{token:str}", include_in_schema=False, sync_to_thread=False)
+    def shared(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[bytes]:
+        del token  # read by the page's script from its own URL
+        return _respond(request, bundle.pages["shared"], REVALIDATE)
+
+    @get("/static/{file_path:path}", include_in_schema=False, sync_to_thread=False)
+    def static(request: Request[Any, Any, Any], file_path: FromPath[str]) -> Response[bytes]:
+        asset, cache_control = bundle.lookup(file_path)
+        return _respond(request, asset, cache_control)
+
+    handlers = [page_handler(p.name) for p in PAGES if p.name != "shared"]
+    return Router(path=path, route_handlers=[index, shared, static, *handlers])  # type: ignore[list-item]

@@ -1,0 +1,203 @@
+"""Vega-Lite v5 chart specs with their data inline, one shape per kind of result.
+
+The specs are plain dicts so every driver can ship them as JSON: the web page hands
+them to vega-embed, the notebook draws simple ones itself (``f1core.answers.svg``).
+Times go into the data in seconds (floats, 3 decimals): Vega-Lite axes read seconds
+better than milliseconds, and the table beside the chart keeps the exact M:SS.mmm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+
+Spec = dict[str, Any]
+Row = dict[str, Any]
+
+# Pirelli's colours, so a stint bar reads as the tyre people saw on TV.
+COMPOUND_COLORS: dict[str, str] = {
+    "SOFT": "#da291c",
+    "MEDIUM": "#ffd12e",
+    "HARD": "#f0f0ec",
+    "INTERMEDIATE": "#43b02a",
+    "WET": "#0067ad",
+    "UNKNOWN": "#888888",
+}
+
+
+def seconds(ms: float | None) -> float | None:
+    """Milliseconds as seconds rounded to the millisecond (None stays None)."""
+    return None if ms is None else round(ms / 1000.0, 3)
+
+
+def spec(title: str, values: Sequence[Row], **body: Any) -> Spec:
+    """A complete single-view spec: schema, title, inline data, then ``body``."""
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "width": 480,
+        "height": 280,
+        "data": {"values": list(values)},
+        **body,
+    }
+
+
+def bar(
+    title: str,
+    values: Sequence[Row],
+    *,
+    category: str,
+    value: str,
+    value_title: str,
+    category_title: str = "Driver",
+    horizontal: bool = False,
+    zero: bool = True,
+    tooltip: Iterable[str] = (),
+    color: str | None = None,
+) -> Spec:
+    """Bars of ``value`` per ``category``, in the order the rows are given."""
+    order = [row[category] for row in values]
+    cat = {"field": category, "type": "nominal", "title": category_title, "sort": order}
+    val = {
+        "field": value,
+        "type": "quantitative",
+        "title": value_title,
+        "scale": {"zero": zero},
+    }
+    encoding: dict[str, Any] = {"x": val, "y": cat} if horizontal else {"x": cat, "y": val}
+    fields = list(dict.fromkeys([category, value, *tooltip]))
+    encoding["tooltip"] = [{"field": f} for f in fields]
+    if color is not None:
+        encoding["color"] = {"field": color, "type": "nominal"}
+    return spec(title, values, mark={"type": "bar"}, encoding=encoding)
+
+
+def lines(
+    title: str,
+    values: Sequence[Row],
+    *,
+    x: str,
+    y: str,
+    group: str,
+    x_title: str,
+    y_title: str,
+    reverse_y: bool = False,
+    zero: bool = True,
+) -> Spec:
+    """One line per ``group`` of ``y`` against ``x`` (laps, minutes)."""
+    y_scale: dict[str, Any] = {"zero": zero}
+    if reverse_y:
+        y_scale["reverse"] = True
+    return spec(
+        title,
+        values,
+        mark={"type": "line", "point": False},
+        encoding={
+            "x": {"field": x, "type": "quantitative", "title": x_title},
+            "y": {"field": y, "type": "quantitative", "title": y_title, "scale": y_scale},
+            "color": {"field": group, "type": "nominal", "title": group.capitalize()},
+            "tooltip": [{"field": group}, {"field": x}, {"field": y}],
+        },
+    )
+
+
+def stint_bars(title: str, values: Sequence[Row], driver_order: Sequence[str]) -> Spec:
+    """Horizontal stint bars: x from the first lap to the last, colour the compound."""
+    present = list(dict.fromkeys(str(row["compound"]) for row in values))
+    return spec(
+        title,
+        values,
+        mark={"type": "bar", "stroke": "#333333", "strokeWidth": 0.5},
+        encoding={
+            "y": {
+                "field": "driver",
+                "type": "nominal",
+                "title": "Driver",
+                "sort": list(driver_order),
+            },
+            "x": {"field": "start", "type": "quantitative", "title": "Lap"},
+            "x2": {"field": "end"},
+            "color": {
+                "field": "compound",
+                "type": "nominal",
+                "title": "Compound",
+                "scale": {
+                    "domain": present,
+                    "range": [COMPOUND_COLORS.get(c, COMPOUND_COLORS["UNKNOWN"]) for c in present],
+                },
+            },
+            "tooltip": [
+                {"field": "driver"},
+                {"field": "stint"},
+                {"field": "compound"},
+                {"field": "first_lap"},
+                {"field": "last_lap"},
+                {"field": "laps"},
+            ],
+        },
+    )
+
+
+def scatter_with_fits(
+    title: str, points: Sequence[Row], fits: Sequence[Row], *, x_title: str, y_title: str
+) -> Spec:
+    """Points of lap time against tyre life and, per stint, the fitted straight line."""
+    encoding = {
+        "x": {"field": "tyre_life", "type": "quantitative", "title": x_title},
+        "y": {
+            "field": "time_s",
+            "type": "quantitative",
+            "title": y_title,
+            "scale": {"zero": False},
+        },
+        "color": {"field": "stint", "type": "nominal", "title": "Stint"},
+    }
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "width": 480,
+        "height": 280,
+        "layer": [
+            {
+                "data": {"values": list(points)},
+                "mark": {"type": "point", "filled": True, "opacity": 0.7},
+                "encoding": {
+                    **encoding,
+                    "tooltip": [{"field": "stint"}, {"field": "lap"}, {"field": "time_s"}],
+                },
+            },
+            {
+                "data": {"values": list(fits)},
+                "mark": {"type": "line"},
+                "encoding": {**encoding, "detail": {"field": "stint"}},
+            },
+        ],
+    }
+
+
+def grouped_bar(
+    title: str,
+    values: Sequence[Row],
+    *,
+    category: str,
+    group: str,
+    value: str,
+    value_title: str,
+    category_title: str,
+) -> Spec:
+    """Bars of ``value`` per ``category``, side by side per ``group``."""
+    order = list(dict.fromkeys(row[category] for row in values))
+    return spec(
+        title,
+        values,
+        mark={"type": "bar"},
+        encoding={
+            "x": {"field": category, "type": "nominal", "title": category_title, "sort": order},
+            "xOffset": {"field": group},
+            "y": {"field": value, "type": "quantitative", "title": value_title},
+            "color": {"field": group, "type": "nominal", "title": group.capitalize()},
+            "tooltip": [{"field": category}, {"field": group}, {"field": value}],
+        },
+    )

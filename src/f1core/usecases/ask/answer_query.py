@@ -1,0 +1,255 @@
+"""Use case: answer one typed query (session analysis or archive question) as an ``Answer``."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, cast
+
+import msgspec
+
+from f1core.analysis.catalog import get_spec, run_analysis
+from f1core.answers import (
+    ANSWER_FORMAT_VERSION,
+    ComposedAnswer,
+    compose_archive_answer,
+    compose_session_answer,
+)
+from f1core.answers.archive_answers import ArchiveResult
+from f1core.domain.answer import Answer
+from f1core.domain.history import answer_cache_key
+from f1core.domain.session import SessionRef
+from f1core.errors import DataUnavailableError
+from f1core.ports.answer_cache import AnswerCache
+from f1core.ports.archive import HistoricalArchive
+from f1core.query import (
+    CareerStat,
+    Champion,
+    ChampionshipStandings,
+    MostWins,
+    Podium,
+    Query,
+    RaceWinner,
+    SeasonHeadToHead,
+    SessionQuery,
+    WinsAtCircuit,
+)
+from f1core.usecases.load_session import SessionLoader
+
+logger = logging.getLogger(__name__)
+
+_ANSWER_DECODER = msgspec.json.Decoder(Answer)
+_SESSION_QUERY_FIELDS = frozenset(("year", "event", "session", "drivers"))
+
+Timer = Callable[[], float]
+
+
+def _ms(start: float, end: float) -> float:
+    return round((end - start) * 1000.0, 3)
+
+
+class AnswerQuery:
+    """Run a query against sessions or the archive, compose the answer, cache it.
+
+    ``session_data_version`` names the form sessions are stored in (the snapshot schema):
+    with the session and the answer format it keys the cache, so a re-recorded session or
+    a new paragraph style misses instead of serving a stale answer. Archive answers are
+    keyed on the import checksum. A cache that fails is logged and skipped: an answer
+    never fails because its cache did.
+    """
+
+    def __init__(
+        self,
+        loader: SessionLoader,
+        archive: HistoricalArchive | None = None,
+        cache: AnswerCache | None = None,
+        *,
+        session_data_version: str = "snapshot",
+        timer: Timer = time.perf_counter,
+    ) -> None:
+        self._loader = loader
+        self._archive = archive
+        self._cache = cache
+        self._session_version = session_data_version
+        self._timer = timer
+
+    async def execute(self, query: Query, *, question: str | None = None) -> Answer:
+        """The answer to ``query``; ``cached`` is True when it came from the answer cache.
+
+        Raises ``F1Error`` subclasses: ``SessionNotFoundError`` / ``AmbiguousReferenceError``
+        for a session or race that cannot be pinned down, ``DataUnavailableError`` when its
+        data was not recorded or the archive is empty, ``InvalidRequestError`` for an
+        analysis that does not fit the session, ``UnknownDriverError``.
+        """
+        if isinstance(query, SessionQuery):
+            return await self._session_answer(query, question)
+        return await self._archive_answer(query, question)
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    async def _session_answer(self, query: SessionQuery, question: str | None) -> Answer:
+        start = self._timer()
+        ref = await self._loader.resolve(query.year, query.event, query.session)
+        version = f"session:{self._session_version}:{_ref_key(ref)}:{ANSWER_FORMAT_VERSION}"
+        key = answer_cache_key(msgspec.to_builtins(query), version)
+        hit = await self._cached(key, question, start)
+        if hit is not None:
+            return hit
+        session = await self._loader.load(ref)
+        loaded = self._timer()
+        spec = get_spec(query.analysis)
+        codes = [code.upper() for code in query.drivers]
+        if codes and not spec.takes_drivers:
+            # The analysis covers everyone; the drivers asked about steer the paragraph.
+            # Checking them here still turns a typo into "XYZ did not take part".
+            for code in codes:
+                session.driver(code)
+        result = run_analysis(
+            query.analysis,
+            session,
+            codes if spec.takes_drivers and codes else None,
+            **_options(query),
+        )
+        analysed = self._timer()
+        composed = compose_session_answer(query, result, session)
+        answer = self._answer(
+            # Every SessionQuery instance is one of the Query variants; the base class
+            # itself is never built (it has no tag), so the cast only restores the union.
+            cast("Query", query),
+            question,
+            composed,
+            version,
+            {"load_ms": _ms(start, loaded), "analysis_ms": _ms(loaded, analysed)},
+            start,
+        )
+        await self._store(key, answer)
+        return answer
+
+    # --- archive ----------------------------------------------------------------------------
+
+    async def _archive_answer(self, query: Query, question: str | None) -> Answer:
+        start = self._timer()
+        archive = self._archive
+        if archive is None:
+            raise DataUnavailableError(
+                "the historical archive is not configured here; session questions still work"
+            )
+        imported = await archive.data_version()
+        if imported is None:
+            raise DataUnavailableError(
+                "the historical archive is empty: load it with `f1 archive import DIR` "
+                "(an Ergast-format CSV dump)"
+            )
+        version = f"archive:{imported.checksum}:{ANSWER_FORMAT_VERSION}"
+        key = answer_cache_key(msgspec.to_builtins(query), version)
+        hit = await self._cached(key, question, start)
+        if hit is not None:
+            return hit
+        looked_up = self._timer()
+        result = await _ask_archive(archive, query)
+        queried = self._timer()
+        composed = compose_archive_answer(query, result, imported.checksum)
+        answer = self._answer(
+            query,
+            question,
+            composed,
+            version,
+            {"load_ms": _ms(start, looked_up), "analysis_ms": _ms(looked_up, queried)},
+            start,
+        )
+        await self._store(key, answer)
+        return answer
+
+    # --- shared -----------------------------------------------------------------------------
+
+    def _answer(
+        self,
+        query: Query,
+        question: str | None,
+        composed: ComposedAnswer,
+        version: str,
+        timings: dict[str, float],
+        start: float,
+    ) -> Answer:
+        return Answer(
+            question=question,
+            query=query,
+            text=composed.text,
+            table=composed.table,
+            chart=composed.chart,
+            excluded=composed.excluded,
+            source=composed.source,
+            data_version=version,
+            timings_ms={**timings, "total_ms": _ms(start, self._timer())},
+        )
+
+    async def _cached(self, key: str, question: str | None, start: float) -> Answer | None:
+        if self._cache is None:
+            return None
+        try:
+            data = await self._cache.get(key)
+        except Exception:
+            logger.warning("answer cache lookup failed; computing the answer", exc_info=True)
+            return None
+        if data is None:
+            return None
+        try:
+            stored = _ANSWER_DECODER.decode(data)
+        except msgspec.DecodeError:
+            # Written by an older Answer shape: recompute and overwrite.
+            logger.info("unreadable cached answer %s; recomputing", key[:12])
+            return None
+        elapsed = _ms(start, self._timer())
+        return msgspec.structs.replace(
+            stored,
+            question=question,
+            cached=True,
+            timings_ms={"load_ms": 0.0, "analysis_ms": 0.0, "total_ms": elapsed},
+        )
+
+    async def _store(self, key: str, answer: Answer) -> None:
+        if self._cache is None:
+            return
+        try:
+            await self._cache.put(key, msgspec.json.encode(answer))
+        except Exception:
+            logger.warning("could not store the answer in the cache", exc_info=True)
+
+
+def _ref_key(ref: SessionRef) -> str:
+    return f"{ref.year}/{ref.event}/{ref.kind.value}"
+
+
+def _options(query: SessionQuery) -> dict[str, Any]:
+    # Fields a variant adds beyond the session and drivers are analysis options
+    # (RacePace.fuel_correction_s_per_lap); run_analysis ignores the ones set to None.
+    return {
+        name: getattr(query, name)
+        for name in query.__struct_fields__
+        if name not in _SESSION_QUERY_FIELDS
+    }
+
+
+async def _ask_archive(archive: HistoricalArchive, query: Query) -> ArchiveResult:
+    if isinstance(query, RaceWinner):
+        return await archive.race_result(query.year, query.event, top=1)
+    if isinstance(query, Podium):
+        return await archive.race_result(query.year, query.event, top=3)
+    if isinstance(query, ChampionshipStandings):
+        return await archive.standings(
+            query.year,
+            after_round=query.after_round,
+            constructors=query.championship == "constructors",
+        )
+    if isinstance(query, Champion):
+        return await archive.champions(query.year)
+    if isinstance(query, CareerStat):
+        return await archive.tally(query.subject, kind=query.subject_kind, year=query.year)
+    if isinstance(query, MostWins):
+        return await archive.most_wins(kind=query.subject_kind, year=query.year)
+    if isinstance(query, WinsAtCircuit):
+        return await archive.wins_at_circuit(query.circuit, driver=query.driver)
+    if isinstance(query, SeasonHeadToHead):
+        return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
+    raise TypeError(f"not an archive query: {type(query).__name__}")

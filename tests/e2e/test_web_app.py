@@ -1,0 +1,305 @@
+"""The web app end to end: a real server on loopback, the recorded data, Chromium."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import PASSWORD, PageProblems, Server, screenshot
+
+pytestmark = pytest.mark.browser
+
+QUESTION = "fastest lap 2024 spanish gp qualifying"
+BUDGET = 200 * 1024
+
+
+def set_role(server: Server, username: str, role: str) -> None:
+    # The first admin is made out of band (the CLI in production); SQL does it here.
+    with sqlite3.connect(server.database) as db:
+        db.execute("UPDATE users SET role = ? WHERE username = ?", (role, username))
+
+
+def sign_up(page: Page, username: str) -> None:
+    page.goto("/signup")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat the password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/ask")
+
+
+def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def ready(page: Page) -> None:
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def type_question(page: Page, question: str, *, submit: bool = True) -> None:
+    page.goto("/ask")
+    ready(page)
+    page.get_by_label("Your question about Formula 1").fill(question)
+    if submit:
+        page.get_by_role("button", name="Ask", exact=True).click()
+
+
+@pytest.fixture(scope="module")
+def asked(browser: Any, server: Server) -> Iterator[dict[str, Any]]:
+    """One user asks the headline question once; several tests look at the result."""
+    context = browser.new_context(base_url=server.base_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    problems = PageProblems(page)
+    sign_up(page, "alonso")
+    type_question(page, QUESTION)
+    page.wait_for_selector("#answer .answer-text")
+    page.wait_for_selector("#answer svg.chart .mark")
+    yield {"context": context, "page": page}
+    context.close()
+    assert not problems.messages, f"console errors or CSP violations: {problems.messages}"
+
+
+def test_signup_logout_and_a_readable_login_error(new_page: Any) -> None:
+    page: Page = new_page()
+    sign_up(page, "norris")
+    ready(page)
+    expect(page.locator("#account-user")).to_have_text("norris (viewer)")
+    expect(page.locator("#nav-admin")).to_be_hidden()
+    screenshot(page, "ask-empty")
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url("**/login")
+    log_in(page, "norris", "wrong password!")
+    error = page.locator("#login-error")
+    expect(error).to_be_visible()
+    text = error.inner_text()
+    assert not text.lstrip().startswith("{") and "urn:" not in text
+    assert re.search(r"password|credentials|username", text, re.I), text
+    screenshot(page, "login-error")
+    log_in(page, "norris")
+    page.wait_for_url("**/ask")
+    # Pages that need a login send a logged-out visitor to the login page and back.
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url("**/login")
+    page.goto("/history")
+    page.wait_for_url("**/login?next=%2Fhistory")
+
+
+def test_ask_shows_paragraph_table_chart_excluded_and_source(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    answer = page.locator("#answer")
+    text = answer.locator(".answer-text").inner_text()
+    assert "NOR" in text and "1:11.383" in text
+    rows = answer.locator("table.answer-table tbody tr")
+    assert rows.count() == 1
+    cells = [c.inner_text() for c in rows.first.locator("th, td").all()]
+    assert cells[:5] == ["NOR", "Lando Norris", "McLaren", "11", "1:11.383"]
+    chart = answer.locator("svg.chart")
+    marks = chart.locator(".mark")
+    assert marks.count() > 0
+    assert chart.locator("rect.mark, path.mark").count() > 0
+    summary = answer.locator("details.excluded summary")
+    assert re.fullmatch(r"\d+ laps excluded: .*no lap time \(\d+\).*", summary.inner_text())
+    excluded = answer.locator("table.excluded-table")
+    expect(excluded).to_be_hidden()  # closed until asked for
+    summary.click()
+    expect(excluded).to_be_visible()
+    assert excluded.locator("tbody tr").count() > 100
+    expect(answer.locator(".source")).to_contain_text("FastF1")
+    screenshot(page, "ask-answer")
+
+
+def test_table_sorts_by_click_and_by_keyboard(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    details = page.locator("#answer details.excluded")
+    details.evaluate("d => { d.open = true; }")
+    table = page.locator("#answer table.excluded-table")
+    lap_header = table.locator("thead th").nth(1)
+    driver_header = table.locator("thead th").nth(0)
+
+    def column(i: int) -> list[str]:
+        return table.locator(f"tbody tr > :nth-child({i + 1})").all_inner_texts()
+
+    original = column(1)
+    lap_header.locator("button").click()
+    assert lap_header.get_attribute("aria-sort") == "ascending"
+    assert column(1) == sorted(original, key=int)  # numerically: 2 before 10
+    driver_header.locator("button").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert driver_header.get_attribute("aria-sort") == "descending"
+    assert lap_header.get_attribute("aria-sort") == "none"
+    drivers = column(0)
+    assert drivers == sorted(drivers, reverse=True) and drivers[0] > drivers[-1]
+
+
+def test_history_lists_the_question_and_its_share_link_works_logged_out(
+    asked: dict[str, Any], browser: Any, server: Server
+) -> None:
+    page: Page = asked["page"]
+    page.goto("/history")
+    ready(page)
+    row = page.locator("#history-table tbody tr", has_text=QUESTION).first
+    expect(row).to_be_visible()
+    expect(row.locator(".badge")).to_have_text("Answered")
+    assert row.locator("time").get_attribute("datetime")
+    row.get_by_role("button", name="Open").click()
+    expect(page.locator("#history-answer .answer-text")).to_contain_text("1:11.383")
+    row.get_by_role("button", name="Share").click()
+    link = row.locator("input.share-link")
+    expect(link).to_be_visible()
+    url = link.input_value()
+    assert re.fullmatch(re.escape(server.base_url) + r"/shared/[A-Za-z0-9_\-]{16,}", url), url
+    screenshot(page, "history")
+
+    stranger = browser.new_context()
+    try:
+        shared = stranger.new_page()
+        shared.goto(url)
+        shared.wait_for_selector("#shared-answer .answer-text")
+        expect(shared.locator("#shared-answer .answer-text")).to_contain_text("1:11.383")
+        assert shared.locator("#shared-answer svg.chart .mark").count() > 0
+        expect(shared.locator("#login-link")).to_be_visible()
+        screenshot(shared, "shared")
+        shared.goto(f"{server.base_url}/shared/{'x' * 20}")
+        expect(shared.locator("#shared-error")).to_contain_text("does not exist")
+    finally:
+        stranger.close()
+
+
+def test_rerun_and_delete_from_history(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    page.goto("/history")
+    ready(page)
+    rows = page.locator("#history-table tbody tr", has_text=QUESTION)
+    before = rows.count()
+    rows.first.get_by_role("button", name="Re-run").click()
+    expect(page.locator("#history-answer .answer-text")).to_contain_text("1:11.383")
+    expect(rows).to_have_count(before + 1)
+    delete = rows.first.get_by_role("button", name=re.compile("Delete"))
+    delete.click()
+    expect(delete).to_have_text("Confirm delete")
+    delete.click()
+    expect(rows).to_have_count(before)
+
+
+def test_expired_access_token_is_refreshed_once(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    old = page.evaluate(
+        """() => { const t = JSON.parse(localStorage.getItem('f1.tokens'));
+                   const old = t.refresh_token; t.access_token = 'expired.' + t.access_token;
+                   localStorage.setItem('f1.tokens', JSON.stringify(t)); return old; }"""
+    )
+    page.goto("/history")
+    ready(page)
+    expect(page.locator("#history-table tbody tr", has_text=QUESTION).first).to_be_visible()
+    expect(page.locator("#history-error")).to_be_hidden()
+    tokens = page.evaluate("() => JSON.parse(localStorage.getItem('f1.tokens'))")
+    assert tokens["refresh_token"] != old and not tokens["access_token"].startswith("expired.")
+
+
+def test_an_admin_changes_a_role_and_a_viewer_is_kept_out(new_page: Any, server: Server) -> None:
+    viewer: Page = new_page()
+    sign_up(viewer, "piastri")
+    admin: Page = new_page()
+    sign_up(admin, "stella")
+    set_role(server, "stella", "admin")
+    admin.goto("/admin")
+    ready(admin)
+    expect(admin.locator("#nav-admin")).to_be_visible()
+    row = admin.locator("#users-table tbody tr[data-user=piastri]")
+    expect(row).to_be_visible()
+    row.get_by_label("Role of piastri").select_option("analyst")
+    expect(admin.locator("#admin-status")).to_have_text("piastri is now analyst.")
+    screenshot(admin, "admin")
+    admin.reload()
+    ready(admin)
+    expect(admin.get_by_label("Role of piastri")).to_have_value("analyst")
+    admin.get_by_label("Role of piastri").select_option("viewer")
+    expect(admin.locator("#admin-status")).to_have_text("piastri is now viewer.")
+
+    viewer.goto("/admin")
+    ready(viewer)
+    expect(viewer.locator("#admin-error")).to_contain_text("Not allowed")
+    expect(viewer.locator("#users-table")).to_be_hidden()
+    expect(viewer.locator("#nav-admin")).to_be_hidden()
+    screenshot(viewer, "admin-denied")
+
+
+def test_browse_season_event_session(new_page: Any, server: Server) -> None:
+    page: Page = new_page()
+    sign_up(page, "sainz")  # a plain viewer: browsing needs no typed-query rights
+    page.goto("/browse")
+    ready(page)
+    page.get_by_label("Season").select_option("2024")
+    event = page.get_by_label("Event")
+    expect(event).to_be_enabled()
+    event.select_option(label="10. Spanish Grand Prix")
+    page.get_by_label("Session", exact=True).select_option(label="Qualifying")
+    result = page.locator("#browse-result")
+    expect(result.locator("table tbody tr").first).to_contain_text("NOR", timeout=60_000)
+    assert "1:11.383" in result.locator("table").inner_text()
+    screenshot(page, "browse-classification")
+    page.get_by_role("button", name="Fastest laps").click()
+    expect(result.locator(".answer-text")).to_contain_text("1:11.383")
+    assert result.locator("svg.chart .mark").count() > 0
+    page.get_by_role("button", name="Strategy").click()
+    expect(result.locator("h2")).to_contain_text("Strategy")
+    expect(result.locator("svg.chart rect.mark").first).to_be_visible()
+    screenshot(page, "browse-strategy")
+    # The choice is in the URL, so a reload (or a bookmark) comes back to it.
+    page.reload()
+    ready(page)
+    expect(result.locator("h2")).to_contain_text("Strategy")
+
+
+def test_ask_page_is_in_budget_and_fits_a_phone(new_page: Any) -> None:
+    page: Page = new_page(375, 800)
+    sign_up(page, "bearman")
+    sizes: dict[str, int] = {}
+
+    def count(response: Any) -> None:
+        if response.request.resource_type in {"script", "stylesheet"}:
+            sizes[response.url] = len(response.body())
+
+    page.on("response", count)
+    page.goto("/ask")  # a fresh load of the page (the sign-up flow loaded it once before)
+    ready(page)
+    total = sum(sizes.values())
+    print(f"ask page: {total} bytes of JS+CSS in {len(sizes)} files")
+    assert any(u.endswith("/js/chart.js") for u in sizes)
+    assert total < BUDGET
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 375
+    page.get_by_label("Your question about Formula 1").fill(QUESTION)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.wait_for_selector("#answer svg.chart .mark", timeout=60_000)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    screenshot(page, "ask-phone")
+
+
+def test_api_errors_read_as_sentences(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    type_question(page, "fastest lap 2019 monaco race")
+    error = page.locator("#ask-error")
+    expect(error).to_be_visible(timeout=60_000)
+    text = error.inner_text()
+    assert len(text) > 20 and not text.lstrip().startswith(("{", "[")) and '"status"' not in text
+    screenshot(page, "ask-error")
+
+
+def test_suggestions_offer_events_of_the_year_typed(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    type_question(page, "fastest lap 2024 Spa", submit=False)
+    options = page.locator("#suggestions option")
+    expect(options.first).to_have_attribute("value", re.compile("^fastest lap 2024 Spa"))
+    values = [o.get_attribute("value") for o in options.all()]
+    assert "fastest lap 2024 Spanish Grand Prix" in values

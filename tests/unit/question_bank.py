@@ -1,0 +1,692 @@
+"""Questions as people type them, each with the one query it asks (or the refusal it gets).
+
+Written from the user's side: paraphrases, lower case, missing punctuation, typos,
+nicknames, circuit and city names. Events are expected in the form the interpreter hands
+on: a Grand Prix by its name ("Spanish Grand Prix"), a circuit or city as said ("Monza").
+The interpreter runs with ``current_year=2026`` and data up to 2025.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from f1core.domain.session import SessionKind
+from f1core.query import (
+    BestLaps,
+    CareerStat,
+    Champion,
+    ChampionshipStandings,
+    Classification,
+    Degradation,
+    FastestLap,
+    Gaps,
+    GridVsFinish,
+    LongRuns,
+    MostWins,
+    PitStops,
+    Podium,
+    Positions,
+    Query,
+    RacePace,
+    RaceWinner,
+    SeasonHeadToHead,
+    Sectors,
+    SpeedTraps,
+    Strategy,
+    Teammates,
+    TheoreticalBest,
+    Weather,
+    WinsAtCircuit,
+)
+
+R = SessionKind.RACE
+Q = SessionKind.QUALIFYING
+S = SessionKind.SPRINT
+SQ = SessionKind.SPRINT_QUALIFYING
+FP1 = SessionKind.FP1
+FP2 = SessionKind.FP2
+FP3 = SessionKind.FP3
+
+ESP = "Spanish Grand Prix"
+AZE = "Azerbaijan Grand Prix"
+
+QUERY_BANK: list[tuple[str, Query]] = [
+    # --- fastest lap / pole ---------------------------------------------------------------
+    ("fastest lap 2024 spanish gp qualifying", FastestLap(year=2024, event=ESP, session=Q)),
+    (
+        "What was the fastest lap in qualifying at the 2024 Spanish Grand Prix?",
+        FastestLap(year=2024, event=ESP, session=Q),
+    ),
+    ("who got pole in barcelona 2024", FastestLap(year=2024, event="Barcelona", session=Q)),
+    ("Who was on pole at Monza in 2019?", FastestLap(year=2019, event="Monza", session=Q)),
+    ("pole position 2022 jeddah", FastestLap(year=2022, event="Jeddah", session=Q)),
+    (
+        "who took pole for the 2022 Saudi Arabian GP",
+        FastestLap(year=2022, event="Saudi Arabian Grand Prix", session=Q),
+    ),
+    ("pole time mexico 2021", FastestLap(year=2021, event="Mexico City", session=Q)),
+    (
+        "who was fastest in FP2 at the 2020 Hungarian GP",
+        FastestLap(year=2020, event="Hungarian Grand Prix", session=FP2),
+    ),
+    (
+        "quickest lap in second practice hungary 2020",
+        FastestLap(year=2020, event="Hungarian Grand Prix", session=FP2),
+    ),
+    ("who topped fp1 at silverstone 2024", FastestLap(year=2024, event="Silverstone", session=FP1)),
+    ("fastest lap of the 2018 baku race", FastestLap(year=2018, event="Baku", session=R)),
+    (
+        "who set the fastest lap in the 2018 Azerbaijan GP race",
+        FastestLap(year=2018, event=AZE, session=R),
+    ),
+    (
+        "Fastest lap in the 2023 Baku sprint shootout?",
+        FastestLap(year=2023, event="Baku", session=SQ),
+    ),
+    ("sprint pole china 2024", FastestLap(year=2024, event="Chinese Grand Prix", session=SQ)),
+    (
+        "who was quickest in sprint qualifying in shanghai 2024",
+        FastestLap(year=2024, event="Shanghai", session=SQ),
+    ),
+    ("fastest lap 2025 miami sprint", FastestLap(year=2025, event="Miami", session=S)),
+    (
+        "what was leclerc's best lap in quali at monza 2019",
+        FastestLap(year=2019, event="Monza", session=Q, drivers=("LEC",)),
+    ),
+    (
+        "Verstappen fastest lap 2023 azerbaijan qualifying",
+        FastestLap(year=2023, event=AZE, session=Q, drivers=("VER",)),
+    ),
+    ("pole at the 2021 mexico city gp", FastestLap(year=2021, event="Mexico City", session=Q)),
+    ("who was on pole for the 2023 azerbaijan gp", FastestLap(year=2023, event=AZE, session=Q)),
+    ("fastest in fp3 spa 2022", FastestLap(year=2022, event="Spa", session=FP3)),
+    (
+        "who was fastest in the first practice at the 2022 british gp",
+        FastestLap(year=2022, event="British Grand Prix", session=FP1),
+    ),
+    (
+        "best lap time in free practice 2 monza 2021",
+        FastestLap(year=2021, event="Monza", session=FP2),
+    ),
+    ("Who set pole in '24 at the Spanish GP?", FastestLap(year=2024, event=ESP, session=Q)),
+    ("pole sitter 2019 italian gp", FastestLap(year=2019, event="Italian Grand Prix", session=Q)),
+    (
+        "hamiltons fastest lap in 2019 monza quali",
+        FastestLap(year=2019, event="Monza", session=Q, drivers=("HAM",)),
+    ),
+    # --- best laps / gaps in qualifying and practice --------------------------------------
+    (
+        "gap between norris and verstappen in 2024 spanish gp qualifying",
+        BestLaps(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
+    ),
+    (
+        "How far was Hamilton off pole in Barcelona quali 2024?",
+        BestLaps(year=2024, event="Barcelona", session=Q, drivers=("HAM",)),
+    ),
+    (
+        "compare VER and LEC in 2019 monza qualifying",
+        BestLaps(year=2019, event="Monza", session=Q, drivers=("VER", "LEC")),
+    ),
+    (
+        "Verstapen vs Leclrec 2022 Jeddah quali",
+        BestLaps(year=2022, event="Jeddah", session=Q, drivers=("VER", "LEC")),
+    ),
+    ("qualifying lap times 2021 mexico", BestLaps(year=2021, event="Mexico City", session=Q)),
+    (
+        "best laps of every driver in fp2 at the 2021 italian gp",
+        BestLaps(year=2021, event="Italian Grand Prix", session=FP2),
+    ),
+    (
+        "who was faster in quali, checo or max, jeddah 2022",
+        BestLaps(year=2022, event="Jeddah", session=Q, drivers=("PER", "VER")),
+    ),
+    (
+        "perez vs leclerc saudi 2022 qualifying",
+        BestLaps(year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("PER", "LEC")),
+    ),
+    (
+        "how much faster was norris than piastri in qualifying at the 2024 spanish gp",
+        BestLaps(year=2024, event=ESP, session=Q, drivers=("NOR", "PIA")),
+    ),
+    (
+        "the margin between Leclerc and Sainz in quali baku 2023",
+        BestLaps(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI")),
+    ),
+    (
+        "Ferrari vs Red Bull quali 2023 baku",
+        BestLaps(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI", "PER", "VER")),
+    ),
+    ("fp1 times silverstone 2024", BestLaps(year=2024, event="Silverstone", session=FP1)),
+    (
+        "timesheet fp2 70th anniversary gp 2020",
+        BestLaps(year=2020, event="70th Anniversary Grand Prix", session=FP2),
+    ),
+    (
+        "compare alonso and stroll in sprint shootout 2023 baku",
+        BestLaps(year=2023, event="Baku", session=SQ, drivers=("ALO", "STR")),
+    ),
+    (
+        "delta between #44 and #63 in 2024 british gp fp1",
+        BestLaps(year=2024, event="British Grand Prix", session=FP1, drivers=("HAM", "RUS")),
+    ),
+    (
+        "Bottas v Hamilton qualifying Monza 2019",
+        BestLaps(year=2019, event="Monza", session=Q, drivers=("BOT", "HAM")),
+    ),
+    # --- race pace / compare in races and sprints -----------------------------------------
+    (
+        "compare VER and PER pace in the 2023 Baku sprint",
+        RacePace(year=2023, event="Baku", session=S, drivers=("VER", "PER")),
+    ),
+    ("race pace 2018 azerbaijan gp", RacePace(year=2018, event=AZE, session=R)),
+    ("Who had the best race pace in Baku 2018?", RacePace(year=2018, event="Baku", session=R)),
+    (
+        "hamilton vs vettel race pace baku 2018",
+        RacePace(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
+    ),
+    (
+        "was bottas quicker than raikkonen in the 2018 azerbaijan race",
+        RacePace(year=2018, event=AZE, session=R, drivers=("BOT", "RAI")),
+    ),
+    (
+        "compare the iceman and seb in the race at baku 2018",
+        RacePace(year=2018, event="Baku", session=R, drivers=("RAI", "VET")),
+    ),
+    (
+        "Max vs Checo sprint Azerbaijan 2023",
+        RacePace(year=2023, event=AZE, session=S, drivers=("VER", "PER")),
+    ),
+    ("pace in the 2025 miami sprint", RacePace(year=2025, event="Miami", session=S)),
+    (
+        "norris vs piastri 2025 miami sprint race",
+        RacePace(year=2025, event="Miami", session=S, drivers=("NOR", "PIA")),
+    ),
+    ("average lap times in the 2023 baku sprint", RacePace(year=2023, event="Baku", session=S)),
+    (
+        "mclaren vs mercedes pace in the 2025 miami sprint",
+        RacePace(year=2025, event="Miami", session=S, drivers=("NOR", "PIA", "ANT", "RUS")),
+    ),
+    (
+        "leclerc v sainz 2023 baku sprint pace",
+        RacePace(year=2023, event="Baku", session=S, drivers=("LEC", "SAI")),
+    ),
+    # --- long runs in practice -------------------------------------------------------------
+    ("long runs fp2 monza 2021", LongRuns(year=2021, event="Monza", session=FP2)),
+    (
+        "Who looked best on the long runs in second practice at Monza 2021?",
+        LongRuns(year=2021, event="Monza", session=FP2),
+    ),
+    (
+        "race sims in FP2 hungary 2020",
+        LongRuns(year=2020, event="Hungarian Grand Prix", session=FP2),
+    ),
+    (
+        "hamilton long run pace fp2 2020 70th anniversary",
+        LongRuns(year=2020, event="70th Anniversary Grand Prix", session=FP2, drivers=("HAM",)),
+    ),
+    (
+        "pace in fp1 at the 2024 british grand prix",
+        LongRuns(year=2024, event="British Grand Prix", session=FP1),
+    ),
+    (
+        "verstappen long runs italian gp 2021 fp2",
+        LongRuns(year=2021, event="Italian Grand Prix", session=FP2, drivers=("VER",)),
+    ),
+    # --- results / classification ---------------------------------------------------------
+    ("results of the 2023 baku sprint", Classification(year=2023, event="Baku", session=S)),
+    ("who won the sprint in Baku 2023", Classification(year=2023, event="Baku", session=S)),
+    ("2025 miami sprint results", Classification(year=2025, event="Miami", session=S)),
+    (
+        "where did Hamilton finish in the 2018 Azerbaijan GP",
+        Classification(year=2018, event=AZE, session=R, drivers=("HAM",)),
+    ),
+    ("classification 2018 baku race", Classification(year=2018, event="Baku", session=R)),
+    ("sprint podium miami 2025", Classification(year=2025, event="Miami", session=S)),
+    (
+        "top 10 in qualifying for the 2021 mexico city gp",
+        Classification(year=2021, event="Mexico City", session=Q),
+    ),
+    (
+        "qualifying results 2022 saudi arabia",
+        Classification(year=2022, event="Saudi Arabian Grand Prix", session=Q),
+    ),
+    (
+        "how did Perez do in the 2023 baku sprint",
+        Classification(year=2023, event="Baku", session=S, drivers=("PER",)),
+    ),
+    (
+        "final classification of the sprint shootout azerbaijan 2023",
+        Classification(year=2023, event=AZE, session=SQ),
+    ),
+    (
+        "where did lance stroll qualify in 2022 jeddah",
+        Classification(year=2022, event="Jeddah", session=Q, drivers=("STR",)),
+    ),
+    ("2024 spanish gp quali results", Classification(year=2024, event=ESP, session=Q)),
+    ("who won the 2025 Miami sprint?", Classification(year=2025, event="Miami", session=S)),
+    (
+        "ocon 2018 baku race result",
+        Classification(year=2018, event="Baku", session=R, drivers=("OCO",)),
+    ),
+    # --- race winner / podium (archive) ---------------------------------------------------
+    ("who won the 2018 azerbaijan grand prix", RaceWinner(year=2018, event=AZE)),
+    ("Who won the 2021 Abu Dhabi Grand Prix?", RaceWinner(year=2021, event="Abu Dhabi Grand Prix")),
+    ("winner of the 1988 monaco gp", RaceWinner(year=1988, event="Monaco Grand Prix")),
+    ("who won at monza in 2020", RaceWinner(year=2020, event="Monza")),
+    ("2019 brazilian gp winner", RaceWinner(year=2019, event="São Paulo")),
+    ("who won in interlagos 2016", RaceWinner(year=2016, event="Interlagos")),
+    ("who won the race at silverstone in 2008", RaceWinner(year=2008, event="Silverstone")),
+    ("who won the 1976 japanese gp", RaceWinner(year=1976, event="Japanese Grand Prix")),
+    ("did Leclerc win the 2019 Italian GP", RaceWinner(year=2019, event="Italian Grand Prix")),
+    ("1994 san marino winner", RaceWinner(year=1994, event="San Marino Grand Prix")),
+    ("who won spa 2021", RaceWinner(year=2021, event="Spa")),
+    ("Who won the Belgian GP in 2021?", RaceWinner(year=2021, event="Belgian Grand Prix")),
+    ("who won the 2024 las vegas grand prix", RaceWinner(year=2024, event="Las Vegas Grand Prix")),
+    ("podium of the 2018 azerbaijan gp", Podium(year=2018, event=AZE)),
+    ("who was on the podium at the 2021 dutch gp", Podium(year=2021, event="Dutch Grand Prix")),
+    ("podium finishers singapore 2019", Podium(year=2019, event="Singapore")),
+    ("top 3 at cota 2022", Podium(year=2022, event="COTA")),
+    ("2008 brazilian gp podium", Podium(year=2008, event="São Paulo")),
+    (
+        "who finished on the podium in the 2020 turkish grand prix",
+        Podium(year=2020, event="Turkish Grand Prix"),
+    ),
+    ("Podium - Suzuka 2005", Podium(year=2005, event="Suzuka")),
+    ("who won the 2012 us gp", RaceWinner(year=2012, event="United States Grand Prix")),
+    ("winner montreal 1999", RaceWinner(year=1999, event="Montreal")),
+    ("who won the race in jeddah 2021", RaceWinner(year=2021, event="Jeddah")),
+    # --- strategy, tyres, pit stops, degradation ------------------------------------------
+    ("tyre strategy baku 2018", Strategy(year=2018, event="Baku", session=R)),
+    (
+        "What strategies did the teams use in the 2018 Azerbaijan GP?",
+        Strategy(year=2018, event=AZE, session=R),
+    ),
+    ("hamilton tyres 2018 baku", Strategy(year=2018, event="Baku", session=R, drivers=("HAM",))),
+    ("stints in the 2023 baku sprint", Strategy(year=2023, event="Baku", session=S)),
+    (
+        "which compounds did verstappen use in the 2025 miami sprint",
+        Strategy(year=2025, event="Miami", session=S, drivers=("VER",)),
+    ),
+    ("tire strategy azerbaijan 2018 race", Strategy(year=2018, event=AZE, session=R)),
+    ("pit stops 2018 baku", PitStops(year=2018, event="Baku", session=R)),
+    (
+        "How long were the pit stops in the 2018 Azerbaijan Grand Prix?",
+        PitStops(year=2018, event=AZE, session=R),
+    ),
+    (
+        "when did vettel pit in baku 2018",
+        PitStops(year=2018, event="Baku", session=R, drivers=("VET",)),
+    ),
+    ("pitstop times 2018 azerbaijan gp", PitStops(year=2018, event=AZE, session=R)),
+    (
+        "how many times did bottas pit in the 2018 baku race",
+        PitStops(year=2018, event="Baku", session=R, drivers=("BOT",)),
+    ),
+    ("tyre degradation 2018 baku", Degradation(year=2018, event="Baku", session=R)),
+    ("deg in the 2023 baku sprint", Degradation(year=2023, event="Baku", session=S)),
+    (
+        "who had the worst tyre wear in the 2018 azerbaijan gp",
+        Degradation(year=2018, event=AZE, session=R),
+    ),
+    ("degradation fp2 monza 2021", Degradation(year=2021, event="Monza", session=FP2)),
+    (
+        "Ricciardo tyre degradation Baku 2018",
+        Degradation(year=2018, event="Baku", session=R, drivers=("RIC",)),
+    ),
+    # --- speed traps, sectors, theoretical best -------------------------------------------
+    ("speed trap 2019 monza qualifying", SpeedTraps(year=2019, event="Monza", session=Q)),
+    ("top speeds in quali at monza 2019", SpeedTraps(year=2019, event="Monza", session=Q)),
+    (
+        "who was fastest through the speed trap in fp2 at monza 2021",
+        SpeedTraps(year=2021, event="Monza", session=FP2),
+    ),
+    ("max speed baku 2023 quali", SpeedTraps(year=2023, event="Baku", session=Q)),
+    (
+        "what was the top speed of VER in the 2023 baku sprint",
+        SpeedTraps(year=2023, event="Baku", session=S, drivers=("VER",)),
+    ),
+    (
+        "straight line speed jeddah 2022 qualifying",
+        SpeedTraps(year=2022, event="Jeddah", session=Q),
+    ),
+    ("sector times 2024 spanish gp qualifying", Sectors(year=2024, event=ESP, session=Q)),
+    (
+        "who was fastest in sector 2 in barcelona quali 2024",
+        Sectors(year=2024, event="Barcelona", session=Q),
+    ),
+    (
+        "compare sectors norris verstappen 2024 spain qualifying",
+        Sectors(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
+    ),
+    ("sectors in the sprint shootout baku 2023", Sectors(year=2023, event="Baku", session=SQ)),
+    (
+        "theoretical best lap 2024 spanish gp qualifying",
+        TheoreticalBest(year=2024, event=ESP, session=Q),
+    ),
+    (
+        "ideal lap for verstappen in 2023 baku quali",
+        TheoreticalBest(year=2023, event="Baku", session=Q, drivers=("VER",)),
+    ),
+    (
+        "What was the theoretical best in qualifying at Jeddah 2022?",
+        TheoreticalBest(year=2022, event="Jeddah", session=Q),
+    ),
+    (
+        "optimal lap china 2024 sprint qualifying",
+        TheoreticalBest(year=2024, event="Chinese Grand Prix", session=SQ),
+    ),
+    # --- positions, gaps, grid vs finish ---------------------------------------------------
+    ("position changes in the 2018 baku race", Positions(year=2018, event="Baku", session=R)),
+    ("lap by lap positions 2023 baku sprint", Positions(year=2023, event="Baku", session=S)),
+    ("positions chart 2018 azerbaijan gp", Positions(year=2018, event=AZE, session=R)),
+    ("show me the race trace for the 2018 azerbaijan gp", Gaps(year=2018, event=AZE, session=R)),
+    ("gap to the leader baku 2018", Gaps(year=2018, event="Baku", session=R)),
+    ("intervals in the 2025 miami sprint", Gaps(year=2025, event="Miami", session=S)),
+    (
+        "gap between hamilton and vettel in the 2018 baku race",
+        Gaps(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
+    ),
+    (
+        "who gained the most places in the 2018 azerbaijan gp",
+        GridVsFinish(year=2018, event=AZE, session=R),
+    ),
+    ("grid vs finish baku 2018", GridVsFinish(year=2018, event="Baku", session=R)),
+    ("positions gained 2023 baku sprint", GridVsFinish(year=2023, event="Baku", session=S)),
+    # --- teammates --------------------------------------------------------------------------
+    ("teammate battles 2024 spanish gp qualifying", Teammates(year=2024, event=ESP, session=Q)),
+    (
+        "how did the teammates compare in quali at monza 2019",
+        Teammates(year=2019, event="Monza", session=Q),
+    ),
+    (
+        "leclerc vs his teammate 2022 jeddah qualifying",
+        Teammates(year=2022, event="Jeddah", session=Q, drivers=("LEC",)),
+    ),
+    ("team mate head to head 2018 baku race", Teammates(year=2018, event="Baku", session=R)),
+    (
+        "teammate comparison in the 2023 azerbaijan sprint",
+        Teammates(year=2023, event=AZE, session=S),
+    ),
+    # --- weather ---------------------------------------------------------------------------
+    ("weather 2018 baku race", Weather(year=2018, event="Baku", session=R)),
+    (
+        "what was the track temperature in 2024 spanish gp qualifying",
+        Weather(year=2024, event=ESP, session=Q),
+    ),
+    (
+        "did it rain in fp1 at silverstone 2024",
+        Weather(year=2024, event="Silverstone", session=FP1),
+    ),
+    ("track temp monza qualifying 2019", Weather(year=2019, event="Monza", session=Q)),
+    ("air temperature 2025 miami sprint", Weather(year=2025, event="Miami", session=S)),
+    ("conditions during the 2021 mexico quali", Weather(year=2021, event="Mexico City", session=Q)),
+    # --- standings ---------------------------------------------------------------------------
+    ("2021 drivers standings", ChampionshipStandings(year=2021)),
+    (
+        "championship standings after round 10 2023",
+        ChampionshipStandings(year=2023, after_round=10),
+    ),
+    ("constructors standings 2019", ChampionshipStandings(year=2019, championship="constructors")),
+    (
+        "What did the championship table look like after round 5 in 2022?",
+        ChampionshipStandings(year=2022, after_round=5),
+    ),
+    (
+        "who was leading the championship after 12 races in 2012",
+        ChampionshipStandings(year=2012, after_round=12),
+    ),
+    ("wcc standings 2024", ChampionshipStandings(year=2024, championship="constructors")),
+    ("final standings 1994", ChampionshipStandings(year=1994)),
+    ("points table last year", ChampionshipStandings(year=2025)),
+    (
+        "team standings 2025 after round 18",
+        ChampionshipStandings(year=2025, championship="constructors", after_round=18),
+    ),
+    # --- champion / runner-up ---------------------------------------------------------------
+    ("who won the 1988 title", Champion(year=1988)),
+    ("who was world champion in 2016", Champion(year=2016)),
+    ("2009 champion", Champion(year=2009)),
+    ("Who won the 2021 drivers' championship?", Champion(year=2021)),
+    (
+        "who won the constructors championship in 2018",
+        Champion(year=2018, championship="constructors"),
+    ),
+    ("which team won the title in 2009", Champion(year=2009, championship="constructors")),
+    ("who was runner-up in 2021", Champion(year=2021, runner_up=True)),
+    ("runner up of the 2007 championship", Champion(year=2007, runner_up=True)),
+    ("who finished second in the championship in 1986", Champion(year=1986, runner_up=True)),
+    ("wdc 1976", Champion(year=1976)),
+    ("who was crowned champion in '98", Champion(year=1998)),
+    ("who won the championship last year", Champion(year=2025)),
+    # --- career and season counts ------------------------------------------------------------
+    ("how many wins does senna have", CareerStat(subject="senna", stat="wins")),
+    ("How many wins does Hamilton have?", CareerStat(subject="Lewis Hamilton", stat="wins")),
+    (
+        "how many poles did verstappen get in 2023",
+        CareerStat(subject="Max Verstappen", stat="poles", year=2023),
+    ),
+    ("how many podiums has alonso", CareerStat(subject="Fernando Alonso", stat="podiums")),
+    (
+        "how many points did norris score in 2024",
+        CareerStat(subject="Lando Norris", stat="points", year=2024),
+    ),
+    ("how many races has checo won", CareerStat(subject="Sergio Perez", stat="wins")),
+    (
+        "how many wins does Michael Schumacher have",
+        CareerStat(subject="Michael Schumacher", stat="wins"),
+    ),
+    ("number of pole positions for Leclerc", CareerStat(subject="Charles Leclerc", stat="poles")),
+    (
+        "how many wins did ferrari have in 2022",
+        CareerStat(subject="Ferrari", subject_kind="team", stat="wins", year=2022),
+    ),
+    (
+        "how many points did red bull get in 2023",
+        CareerStat(subject="Red Bull", subject_kind="team", stat="points", year=2023),
+    ),
+    ("how many races has alonso started", CareerStat(subject="Fernando Alonso", stat="entries")),
+    ("how many victories does prost have", CareerStat(subject="prost", stat="wins")),
+    (
+        "how many podiums did russell get in 2022",
+        CareerStat(subject="George Russell", stat="podiums", year=2022),
+    ),
+    (
+        "how many times has mclaren won",
+        CareerStat(subject="McLaren", subject_kind="team", stat="wins"),
+    ),
+    (
+        "how many grand prix wins does Vettel have",
+        CareerStat(subject="Sebastian Vettel", stat="wins"),
+    ),
+    ("how many poles has lewis got", CareerStat(subject="Lewis Hamilton", stat="poles")),
+    (
+        "how many wins did Piastri get in 2025",
+        CareerStat(subject="Oscar Piastri", stat="wins", year=2025),
+    ),
+    (
+        "how many points did Kimi Raikkonen score in 2018",
+        CareerStat(subject="Kimi Raikkonen", stat="points", year=2018),
+    ),
+    ("how many wins did schumacher have", CareerStat(subject="schumacher", stat="wins")),
+    ("how many poles does Ayrton Senna have", CareerStat(subject="Ayrton Senna", stat="poles")),
+    # --- most wins, wins at a circuit ----------------------------------------------------------
+    ("who has the most wins", MostWins()),
+    ("who won the most races in 2023", MostWins(year=2023)),
+    ("most wins 1988", MostWins(year=1988)),
+    ("which team has the most wins", MostWins(subject_kind="team")),
+    ("most successful driver of all time", MostWins()),
+    ("which constructor won the most races in 2014", MostWins(subject_kind="team", year=2014)),
+    ("most wins at monza", WinsAtCircuit(circuit="Monza")),
+    ("who has won the most at monaco", WinsAtCircuit(circuit="Monaco")),
+    (
+        "how many times has hamilton won at silverstone",
+        WinsAtCircuit(circuit="Silverstone", driver="Lewis Hamilton"),
+    ),
+    ("how many wins does senna have at monaco", WinsAtCircuit(circuit="Monaco", driver="senna")),
+    ("most victories at spa", WinsAtCircuit(circuit="Spa")),
+    (
+        "how many times did schumacher win at suzuka",
+        WinsAtCircuit(circuit="Suzuka", driver="schumacher"),
+    ),
+    (
+        "verstappen wins at zandvoort how many",
+        WinsAtCircuit(circuit="Zandvoort", driver="Max Verstappen"),
+    ),
+    ("who has the most wins at interlagos", WinsAtCircuit(circuit="Interlagos")),
+    # --- season head-to-head -------------------------------------------------------------------
+    (
+        "hamilton vs rosberg 2016",
+        SeasonHeadToHead(year=2016, driver_a="Lewis Hamilton", driver_b="rosberg"),
+    ),
+    (
+        "head to head norris piastri 2024",
+        SeasonHeadToHead(year=2024, driver_a="Lando Norris", driver_b="Oscar Piastri"),
+    ),
+    ("Senna vs Prost 1988", SeasonHeadToHead(year=1988, driver_a="Senna", driver_b="Prost")),
+    (
+        "compare leclerc and sainz over the 2022 season",
+        SeasonHeadToHead(year=2022, driver_a="Charles Leclerc", driver_b="Carlos Sainz"),
+    ),
+    (
+        "max vs checo 2023 season head to head",
+        SeasonHeadToHead(year=2023, driver_a="Max Verstappen", driver_b="Sergio Perez"),
+    ),
+    (
+        "who beat who in 2021, bottas or hamilton",
+        SeasonHeadToHead(year=2021, driver_a="Valtteri Bottas", driver_b="Lewis Hamilton"),
+    ),
+    (
+        "alonso v ocon 2022",
+        SeasonHeadToHead(year=2022, driver_a="Fernando Alonso", driver_b="Esteban Ocon"),
+    ),
+    (
+        "russell vs hamilton in 2023",
+        SeasonHeadToHead(year=2023, driver_a="George Russell", driver_b="Lewis Hamilton"),
+    ),
+    # --- second batch, written after the interpreter existed, measured before any fix ----
+    ("whats the pole time for baku 2023", FastestLap(year=2023, event="Baku", session=Q)),
+    ("Who was quickest in Q at Jeddah in 2022?", FastestLap(year=2022, event="Jeddah", session=Q)),
+    (
+        "leclerc sector times monza quali 2019",
+        Sectors(year=2019, event="Monza", session=Q, drivers=("LEC",)),
+    ),
+    (
+        "show me the positions lap by lap for the 2018 baku gp",
+        Positions(year=2018, event="Baku", session=R),
+    ),
+    ("who won the 2023 dutch gp", RaceWinner(year=2023, event="Dutch Grand Prix")),
+    ("2010 abu dhabi winner", RaceWinner(year=2010, event="Abu Dhabi")),
+    ("who won the 2019 austrian gp", RaceWinner(year=2019, event="Austrian Grand Prix")),
+    ("podium at the 2021 british grand prix", Podium(year=2021, event="British Grand Prix")),
+    ("2005 constructors champion", Champion(year=2005, championship="constructors")),
+    ("who won the title in 2008", Champion(year=2008)),
+    ("how many pole positions does Senna have", CareerStat(subject="Senna", stat="poles")),
+    (
+        "how many podiums did Ferrari get in 2024",
+        CareerStat(subject="Ferrari", subject_kind="team", stat="podiums", year=2024),
+    ),
+    (
+        "how many races did max win in 2023",
+        CareerStat(subject="Max Verstappen", stat="wins", year=2023),
+    ),
+    ("norris wins in 2024 how many", CareerStat(subject="Lando Norris", stat="wins", year=2024)),
+    ("who won most races in 2021", MostWins(year=2021)),
+    ("most wins at silverstone", WinsAtCircuit(circuit="Silverstone")),
+    (
+        "vettel vs webber 2010",
+        SeasonHeadToHead(year=2010, driver_a="Sebastian Vettel", driver_b="webber"),
+    ),
+    (
+        "Gasly vs Ocon 2023 season",
+        SeasonHeadToHead(year=2023, driver_a="Pierre Gasly", driver_b="Esteban Ocon"),
+    ),
+    ("standings after race 3 2024", ChampionshipStandings(year=2024, after_round=3)),
+    (
+        "what were the constructors standings in 2021",
+        ChampionshipStandings(year=2021, championship="constructors"),
+    ),
+    (
+        "tyre strategy for hamilton and bottas baku 2018",
+        Strategy(year=2018, event="Baku", session=R, drivers=("HAM", "BOT")),
+    ),
+    (
+        "how long was perez's pit stop in baku 2018",
+        PitStops(year=2018, event="Baku", session=R, drivers=("PER",)),
+    ),
+    (
+        "compare russell and hamilton in fp1 at silverstone 2024",
+        BestLaps(year=2024, event="Silverstone", session=FP1, drivers=("RUS", "HAM")),
+    ),
+    (
+        "sainz vs leclerc 2022 saudi quali gap",
+        BestLaps(year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("SAI", "LEC")),
+    ),
+    (
+        "hulk top speed monza 2019 qualifying",
+        SpeedTraps(year=2019, event="Monza", session=Q, drivers=("HUL",)),
+    ),
+    (
+        "weather during fp2 at the 2020 hungarian gp",
+        Weather(year=2020, event="Hungarian Grand Prix", session=FP2),
+    ),
+    ("teammate gap in qualifying baku 2023", Teammates(year=2023, event="Baku", session=Q)),
+    (
+        "who had the most degradation in the 2025 miami sprint",
+        Degradation(year=2025, event="Miami", session=S),
+    ),
+    ("race trace miami sprint 2025", Gaps(year=2025, event="Miami", session=S)),
+    (
+        "theoretical best sprint shootout baku 2023",
+        TheoreticalBest(year=2023, event="Baku", session=SQ),
+    ),
+]
+
+RefusalKind = Literal["ambiguous", "off_topic", "future", "unknown_name", "unsupported"]
+
+REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
+    # not about F1
+    ("what's the weather in Paris tomorrow", "off_topic"),
+    ("write me a poem", "off_topic"),
+    ("write a poem about Max Verstappen", "off_topic"),
+    ("tell me a joke", "off_topic"),
+    ("what is the capital of australia", "off_topic"),
+    ("how do I bake sourdough bread", "off_topic"),
+    ("bitcoin price", "off_topic"),
+    ("who is the president of france", "off_topic"),
+    ("translate hello into spanish", "off_topic"),
+    ("will it rain in london this weekend", "off_topic"),
+    ("recommend a good movie", "off_topic"),
+    ("hello", "off_topic"),
+    # future seasons
+    ("who will win the 2027 championship", "future"),
+    ("who won the 2026 abu dhabi gp", "future"),
+    ("2030 standings", "future"),
+    ("fastest lap 2026 monza qualifying", "future"),
+    ("who won the title this year", "future"),
+    ("how many wins does norris have in 2026", "future"),
+    ("next year's champion", "future"),
+    # cannot pin it down
+    ("who won the monaco grand prix", "ambiguous"),
+    ("fastest lap at monza 2019", "ambiguous"),
+    ("sector times barcelona 2024", "ambiguous"),
+    ("compare verstappen and perez in 2023 baku", "ambiguous"),
+    ("who won the championship", "ambiguous"),
+    ("standings after round 5", "ambiguous"),
+    ("who was on pole", "ambiguous"),
+    ("long runs monza 2021", "ambiguous"),
+    ("practice times silverstone 2024", "ambiguous"),
+    ("who won the last race", "ambiguous"),
+    ("who won the race this weekend", "ambiguous"),
+    ("compare 2023 and 2024 baku qualifying", "ambiguous"),
+    ("fastest lap in quali", "ambiguous"),
+    ("pit stops in 2018", "ambiguous"),
+    ("how many wins", "ambiguous"),
+    ("who won in monza and spa in 2020", "ambiguous"),
+    ("kimi fastest lap monza quali", "ambiguous"),
+    # unknown people
+    ("How did Smith do in the 2024 Spanish GP qualifying?", "unknown_name"),
+    ("compare verstappen and jones in 2023 baku quali", "unknown_name"),
+    ("how many wins does Smith have", "unknown_name"),
+    ("what was Bloggs's fastest lap in 2019 Monza qualifying", "unknown_name"),
+    ("car 99 fastest lap 2024 spanish gp qualifying", "unknown_name"),
+]

@@ -1,0 +1,185 @@
+"""Answer composition on small made-up sessions: paragraphs, charts, the SVG fallback."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import msgspec
+import pytest
+from tests.fakes import make_event, make_lap, make_session
+
+from f1core.analysis.catalog import CATALOG, run_analysis
+from f1core.answers import compose_session_answer
+from f1core.answers.charts import VEGA_LITE_SCHEMA
+from f1core.answers.session_answers import name_drivers
+from f1core.answers.svg import render_svg
+from f1core.domain.session import Driver, SessionKind, WeatherSample
+from f1core.query import SESSION_QUERIES, SessionQuery
+
+BAKU = make_event(2023, 4, "Azerbaijan Grand Prix", "Azerbaijan", "Baku")
+
+
+def _race() -> object:
+    laps = []
+    for n in range(1, 13):
+        for i, code in enumerate(("VER", "PER", "LEC")):
+            stint = 1 if n <= 6 else 2
+            laps.append(
+                make_lap(
+                    code,
+                    n,
+                    100_000 + i * 400 + (n % 6) * 50,
+                    position=i + 1 if n < 10 or code == "LEC" else (2 if code == "VER" else 1),
+                    end_at_ms=n * 100_000 + i * 1_000,
+                    stint=stint,
+                    compound="MEDIUM" if stint == 1 else "HARD",
+                    tyre_life=n if stint == 1 else n - 6,
+                    pit_in_at_ms=n * 100_000 if n == 6 else None,
+                    pit_out_at_ms=n * 100_000 if n == 7 else None,
+                )
+            )
+    session = make_session(BAKU, SessionKind.RACE, tuple(laps))
+    weather = tuple(
+        WeatherSample(m * 60_000, 20.0 + m / 10, 40.0 + m / 5, 50.0, 1000.0, False, 1.0, 90)
+        for m in range(25)
+    )
+    drivers = (
+        Driver("VER", "1", "Max Verstappen", "Red Bull Racing"),
+        Driver("PER", "11", "Sergio Pérez", "Red Bull Racing"),
+        Driver("LEC", "16", "Charles Leclerc", "Ferrari"),
+    )
+    return msgspec.structs.replace(session, weather=weather, drivers=drivers, total_laps=12)
+
+
+RACE = _race()
+
+
+def _query(analysis: str, **fields: object) -> SessionQuery:
+    cls = next(c for c in SESSION_QUERIES if c.analysis == analysis)
+    return cls(year=2023, event="Baku", session=SessionKind.RACE, **fields)
+
+
+def _compose(analysis: str, drivers: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    query = _query(analysis, drivers=drivers)
+    # as AnswerQuery does: drivers go to analyses that take them, else steer the paragraph
+    takes = CATALOG[analysis].takes_drivers
+    result = run_analysis(analysis, RACE, list(drivers) if takes and drivers else None)  # type: ignore[arg-type]
+    return compose_session_answer(query, result, RACE)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("analysis", "mark"),
+    [
+        ("fastest-lap", "bar"),
+        ("best-laps", "bar"),
+        ("race-pace", "bar"),
+        ("strategy", "bar"),
+        ("positions", "line"),
+        ("gaps", "line"),
+        ("weather", "line"),
+        ("sectors", None),
+        ("teammates", None),
+        ("classification", None),
+    ],
+)
+def test_every_chart_is_vega_lite_v5_with_inline_json_data(analysis: str, mark: str | None) -> None:
+    composed = _compose(analysis)
+    assert "2023 Azerbaijan Grand Prix Race" in composed.text
+    assert composed.source == "FastF1 live timing (recorded)"
+    chart = composed.chart
+    if chart is None:
+        assert mark is None
+        return
+    assert chart["$schema"] == VEGA_LITE_SCHEMA
+    json.dumps(chart)  # inline data only: everything serialises
+    if mark is not None:
+        assert chart["mark"]["type"] == mark
+        assert chart["data"]["values"]
+
+
+def test_race_pace_paragraph_names_drivers_and_times() -> None:
+    composed = _compose("race-pace", ("VER", "PER"))
+    assert composed.text.startswith(
+        "Max Verstappen (VER) had the best race pace in the 2023 Azerbaijan Grand Prix Race: "
+        "median clean lap 1:40."
+    )
+    assert "; Sergio Pérez (PER) 1:40." in composed.text
+    values = composed.chart["data"]["values"]  # type: ignore[index]
+    assert [v["driver"] for v in values] == ["VER", "PER"]
+    assert values[1]["median_s"] - values[0]["median_s"] == pytest.approx(0.4)
+
+
+def test_strategy_chart_spans_each_stint_in_compound_colours() -> None:
+    chart = _compose("strategy", ("VER",)).chart
+    assert chart is not None
+    values = chart["data"]["values"]
+    assert [(v["compound"], v["start"], v["end"]) for v in values] == [
+        ("MEDIUM", 1, 7),
+        ("HARD", 7, 13),
+    ]
+    colour = chart["encoding"]["color"]["scale"]
+    assert dict(zip(colour["domain"], colour["range"], strict=True)) == {
+        "MEDIUM": "#ffd12e",
+        "HARD": "#f0f0ec",
+    }
+
+
+def test_strategy_paragraph_for_named_drivers() -> None:
+    text = _compose("strategy", ("PER",)).text
+    assert text == (
+        "In the 2023 Azerbaijan Grand Prix Race, Sergio Pérez (PER) made 1 stop: "
+        "medium laps 1-6, hard laps 7-12."
+    )
+
+
+def test_positions_chart_has_one_point_per_driver_and_lap_with_reversed_axis() -> None:
+    chart = _compose("positions").chart
+    assert chart is not None
+    assert chart["encoding"]["y"]["scale"]["reverse"] is True
+    values = chart["data"]["values"]
+    assert len(values) == 36
+    assert {"lap": 12, "driver": "PER", "position": 1} in values
+
+
+def test_degradation_chart_layers_points_and_fitted_lines() -> None:
+    composed = _compose("degradation", ("VER",))
+    chart = composed.chart
+    assert chart is not None
+    points, fits = chart["layer"]
+    assert points["mark"]["type"] == "point" and fits["mark"]["type"] == "line"
+    assert len(fits["data"]["values"]) == 2 * len({v["stint"] for v in points["data"]["values"]})
+
+
+def test_weather_chart_lines_air_and_track() -> None:
+    chart = _compose("weather").chart
+    assert chart is not None
+    values = chart["data"]["values"]
+    assert {v["measure"] for v in values} == {"air", "track"}
+    assert values[:2] == [
+        {"minute": 0.0, "measure": "air", "celsius": 20.0},
+        {"minute": 0.0, "measure": "track", "celsius": 40.0},
+    ]
+
+
+def test_name_drivers_flips_code_then_name_and_introduces_bare_codes_once() -> None:
+    text = name_drivers(
+        "VER (Max Verstappen) beat PER, then PER and LEC; XYZ is not a driver.", RACE
+    )  # type: ignore[arg-type]
+    assert text == (
+        "Max Verstappen (VER) beat Sergio Pérez (PER), then PER and Charles Leclerc (LEC); "
+        "XYZ is not a driver."
+    )
+
+
+def test_svg_fallback_draws_bars_and_lines_and_declines_the_rest() -> None:
+    for analysis, shape in (("best-laps", "rect"), ("positions", "polyline")):
+        chart = _compose(analysis).chart
+        assert chart is not None
+        svg = render_svg(chart)
+        assert svg is not None
+        root = ET.fromstring(svg)
+        drawn = root.findall(f"{{http://www.w3.org/2000/svg}}{shape}")
+        assert len(drawn) >= 3 if shape == "rect" else len(drawn) == 3
+    stints = _compose("strategy").chart
+    assert stints is not None and render_svg(stints) is None

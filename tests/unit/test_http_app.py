@@ -1,0 +1,339 @@
+"""The HTTP app in process (Litestar's TestClient) over a real SQLite file.
+
+Sessions come from ``FakeSessionSource`` (empty calendars); the recorded-data paths are in
+tests/integration/test_http_*.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dependency_injector import providers
+from litestar.testing import TestClient
+from tests.fakes import FakeSessionSource
+
+from entrypoints.composition import Container, bootstrap
+from entrypoints.http import create_app
+from entrypoints.http.config import HttpConfig
+from entrypoints.settings import Settings
+
+PASSWORD = "correct horse battery"
+SECRET = "s" * 48
+
+
+def make_client(tmp_path: Path, config: HttpConfig | None = None, **env: str) -> TestClient[Any]:
+    settings = Settings.from_env(
+        {"F1_DATA_DIR": str(tmp_path), "F1_JWT_SECRET": SECRET, "F1_LOG_FORMAT": "json", **env}
+    )
+    container: Container = bootstrap(settings)
+    container.sessions.source.override(providers.Object(FakeSessionSource()))
+    app = create_app(container, config or HttpConfig(rate_limit="1000/minute"))
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient[Any]]:
+    with make_client(tmp_path) as c:
+        yield c
+
+
+def register_and_login(client: TestClient[Any], name: str) -> dict[str, str]:
+    r = client.post("/api/v1/auth/register", json={"username": name, "password": PASSWORD})
+    assert r.status_code == 201, r.text
+    r = client.post("/api/v1/auth/login", json={"username": name, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def bearer(tokens: dict[str, str]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+def make_admin(tmp_path: Path, name: str) -> None:
+    # The first admin is created out of band (``f1 user`` on the CLI); SQL does it here.
+    with sqlite3.connect(tmp_path / "f1.sqlite3") as db:
+        db.execute("UPDATE users SET role = 'admin' WHERE username = ?", (name,))
+
+
+def assert_problem(response: Any, status: int, kind: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = dict(response.json())
+    assert body["status"] == status
+    assert body["kind"] == kind
+    assert body["type"] == f"urn:f1:problem:{kind}"
+    assert body["detail"]
+    assert "Traceback" not in response.text
+    return body
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+
+def assert_security_headers(response: Any) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+
+
+def test_health_and_security_headers_on_success_and_errors(client: TestClient[Any]) -> None:
+    ok = client.get("/healthz")
+    assert ok.status_code == 200
+    assert ok.json() == {"status": "ok", "checks": {}}
+    assert_security_headers(ok)
+    assert "strict-transport-security" not in ok.headers  # plain HTTP: no HSTS
+    missing = client.get("/no/such/page")
+    body = assert_problem(missing, 404, "not_found")
+    assert body["instance"] == "/no/such/page"
+    assert_security_headers(missing)
+    wrong_method = client.delete("/healthz")
+    assert_problem(wrong_method, 405, "method_not_allowed")
+    assert_security_headers(wrong_method)
+    assert "GET" in wrong_method.headers["allow"]
+
+
+def test_hsts_over_tls(tmp_path: Path) -> None:
+    with make_client(tmp_path) as c:
+        r = c.get("https://testserver.local/healthz")
+    assert r.headers["strict-transport-security"].startswith("max-age=63072000")
+
+
+def test_request_id_is_echoed_or_generated(client: TestClient[Any]) -> None:
+    given = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    generated = client.get("/nope").headers["x-request-id"]
+    assert len(generated) == 32 and generated != "abc-123"
+    # A header that could forge log lines is replaced, not echoed.
+    forged = client.get("/healthz", headers={"X-Request-ID": "a\tb"})
+    assert forged.headers["x-request-id"] != "a\tb"
+    assert client.get("/nope", headers={"X-Request-ID": "r-1"}).json()["request_id"] == "r-1"
+
+
+def test_validation_errors_name_the_field(client: TestClient[Any]) -> None:
+    missing = client.post("/api/v1/auth/register", json={"username": "ana"})
+    body = assert_problem(missing, 400, "validation")
+    assert body["errors"][0]["field"] == "password"
+    wrong_type = client.post("/api/v1/auth/login", json={"username": "ana", "password": 5})
+    assert assert_problem(wrong_type, 400, "validation")["errors"][0]["field"] == "password"
+    unknown = client.post(
+        "/api/v1/auth/login", json={"username": "ana", "password": "x", "admin": True}
+    )
+    assert "admin" in assert_problem(unknown, 400, "validation")["detail"]
+
+
+def test_body_size_limit(tmp_path: Path) -> None:
+    with make_client(tmp_path, HttpConfig(max_body_bytes=1024)) as c:
+        r = c.post("/api/v1/ask", content=b'{"question": "' + b"x" * 2000 + b'"}')
+    assert_problem(r, 413, "body_too_large")
+
+
+def test_password_policy_and_duplicate_names_are_problems(client: TestClient[Any]) -> None:
+    short = client.post("/api/v1/auth/register", json={"username": "ana", "password": "short"})
+    assert "too short" in assert_problem(short, 422, "invalid_password")["detail"]
+    register_and_login(client, "ana")
+    again = client.post("/api/v1/auth/register", json={"username": "ANA", "password": PASSWORD})
+    assert_problem(again, 409, "conflict")
+
+
+def test_login_me_refresh_logout(client: TestClient[Any]) -> None:
+    tokens = register_and_login(client, "ana")
+    me = client.get("/api/v1/auth/me", headers=bearer(tokens))
+    assert me.status_code == 200
+    assert me.json()["username"] == "ana" and me.json()["role"] == "viewer"
+    assert "password" not in me.text
+    wrong = client.post("/api/v1/auth/login", json={"username": "ana", "password": "nope" * 3})
+    assert assert_problem(wrong, 401, "unauthenticated")["detail"] == "Wrong username or password."
+    # A refresh token is not an access token.
+    as_access = client.get(
+        "/api/v1/auth/me", headers={"Authorization": f"Bearer {tokens['refresh_token']}"}
+    )
+    assert_problem(as_access, 401, "unauthenticated")
+    assert as_access.headers["www-authenticate"].startswith("Bearer")
+    rotated = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert rotated.status_code == 200
+    new = rotated.json()
+    assert new["refresh_token"] != tokens["refresh_token"]
+    reused = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert "already used" in assert_problem(reused, 401, "unauthenticated")["detail"]
+    # Reuse revoked the whole family, so the rotated token is dead too.
+    dead = client.post("/api/v1/auth/refresh", json={"refresh_token": new["refresh_token"]})
+    assert_problem(dead, 401, "unauthenticated")
+    fresh = client.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
+    out = client.post("/api/v1/auth/logout", json={"refresh_token": fresh.json()["refresh_token"]})
+    assert out.status_code == 204
+    after = client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": fresh.json()["refresh_token"]}
+    )
+    assert_problem(after, 401, "unauthenticated")
+
+
+def test_logout_everywhere_kills_access_tokens(client: TestClient[Any]) -> None:
+    tokens = register_and_login(client, "ana")
+    assert client.post("/api/v1/auth/logout-everywhere", headers=bearer(tokens)).status_code == 204
+    assert_problem(client.get("/api/v1/auth/me", headers=bearer(tokens)), 401, "unauthenticated")
+
+
+PROTECTED = [
+    ("GET", "/api/v1/auth/me"),
+    ("POST", "/api/v1/auth/logout-everywhere"),
+    ("GET", "/api/v1/seasons"),
+    ("GET", "/api/v1/seasons/2024/events"),
+    ("GET", "/api/v1/seasons/2024/sessions"),
+    ("GET", "/api/v1/sessions/2024/Monza/Q"),
+    ("GET", "/api/v1/archive/1988/champions"),
+    ("GET", "/api/v1/archive/1988/standings"),
+    ("GET", "/api/v1/archive/1988/races/Monaco"),
+    ("GET", "/api/v1/archive/version"),
+    ("POST", "/api/v1/ask"),
+    ("POST", "/api/v1/query"),
+    ("GET", "/api/v1/history"),
+    ("GET", "/api/v1/history/1"),
+    ("DELETE", "/api/v1/history/1"),
+    ("POST", "/api/v1/history/1/rerun"),
+    ("POST", "/api/v1/history/1/save"),
+    ("GET", "/api/v1/saved"),
+    ("DELETE", "/api/v1/saved/1"),
+    ("GET", "/api/v1/admin/users"),
+    ("PUT", "/api/v1/admin/users/1/role"),
+    ("PUT", "/api/v1/admin/users/1/disabled"),
+]
+BODIES = {
+    "/api/v1/ask": {"question": "who won"},
+    "/api/v1/query": {"query": {"type": "champion", "year": 1988}},
+    "/api/v1/admin/users/1/role": {"role": "admin"},
+    "/api/v1/admin/users/1/disabled": {"disabled": True},
+}
+
+
+@pytest.mark.parametrize(("method", "path"), PROTECTED)
+def test_every_protected_endpoint_refuses_without_a_token(
+    client: TestClient[Any], method: str, path: str
+) -> None:
+    r = client.request(method, path, json=BODIES.get(path))
+    assert_problem(r, 401, "unauthenticated")
+    forged = client.request(
+        method, path, json=BODIES.get(path), headers={"Authorization": "Bearer not.a.jwt"}
+    )
+    assert_problem(forged, 401, "unauthenticated")
+
+
+def test_roles_admin_routes(tmp_path: Path) -> None:
+    with make_client(tmp_path) as c:
+        viewer = register_and_login(c, "ana")
+        register_and_login(c, "boss")
+        make_admin(tmp_path, "boss")
+        boss = c.post("/api/v1/auth/login", json={"username": "boss", "password": PASSWORD}).json()
+        for method, path in [p for p in PROTECTED if "/admin/" in p[1]]:
+            r = c.request(method, path, json=BODIES.get(path), headers=bearer(viewer))
+            assert "admin role" in assert_problem(r, 403, "forbidden")["detail"]
+        # Typed queries are for analysts and up.
+        q = c.post("/api/v1/query", json=BODIES["/api/v1/query"], headers=bearer(viewer))
+        assert_problem(q, 403, "forbidden")
+        users = c.get("/api/v1/admin/users", headers=bearer(boss))
+        assert [(u["username"], u["role"]) for u in users.json()] == [
+            ("ana", "viewer"),
+            ("boss", "admin"),
+        ]
+        ana_id = users.json()[0]["id"]
+        promoted = c.put(
+            f"/api/v1/admin/users/{ana_id}/role", json={"role": "analyst"}, headers=bearer(boss)
+        )
+        assert promoted.json()["role"] == "analyst"
+        # The role change bites at once: the same token now passes the analyst guard.
+        q = c.post("/api/v1/query", json=BODIES["/api/v1/query"], headers=bearer(viewer))
+        assert q.status_code != 403
+        last_admin = c.put(
+            f"/api/v1/admin/users/{users.json()[1]['id']}/role",
+            json={"role": "viewer"},
+            headers=bearer(boss),
+        )
+        assert "last active admin" in assert_problem(last_admin, 400, "invalid_request")["detail"]
+        disabled = c.put(
+            f"/api/v1/admin/users/{ana_id}/disabled", json={"disabled": True}, headers=bearer(boss)
+        )
+        assert disabled.json()["disabled"] is True
+        assert_problem(c.get("/api/v1/auth/me", headers=bearer(viewer)), 401, "unauthenticated")
+        relogin = c.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
+        assert_problem(relogin, 401, "unauthenticated")
+        unknown = c.put(
+            "/api/v1/admin/users/999/role", json={"role": "admin"}, headers=bearer(boss)
+        )
+        assert_problem(unknown, 404, "not_found")
+
+
+def test_data_errors_are_problems(client: TestClient[Any]) -> None:
+    tokens = register_and_login(client, "ana")
+    # The fake source knows no season: a clear 404, not a 500.
+    r = client.get("/api/v1/seasons/2024/events", headers=bearer(tokens))
+    assert_problem(r, 404, "not_found")
+    too_early = client.get("/api/v1/seasons/1990/events", headers=bearer(tokens))
+    assert assert_problem(too_early, 400, "validation")["errors"][0]["field"] == "year"
+    empty = client.get("/api/v1/archive/1988/champions", headers=bearer(tokens))
+    assert "archive is empty" in assert_problem(empty, 503, "data_unavailable")["detail"]
+    seasons = client.get("/api/v1/seasons", headers=bearer(tokens)).json()
+    assert seasons["timing"][0] == 2018 and seasons["archive_first"] == 1950
+
+
+def test_rate_limit_per_address_and_on_login(tmp_path: Path) -> None:
+    config = HttpConfig(rate_limit="5/minute", auth_rate_limit="3/minute")
+    with make_client(tmp_path, config) as c:
+        statuses = [c.get("/api/v1/seasons").status_code for _ in range(7)]
+        assert statuses == [401] * 5 + [429] * 2
+        limited = c.get("/api/v1/seasons")
+        assert_problem(limited, 429, "rate_limited")
+        assert 1 <= int(limited.headers["retry-after"]) <= 60
+        assert_security_headers(limited)
+        # Probes are never limited.
+        assert c.get("/healthz").status_code == 200
+
+
+def test_login_is_limited_per_account(tmp_path: Path) -> None:
+    config = HttpConfig(rate_limit="1000/minute", account_rate_limit="3/minute")
+    with make_client(tmp_path, config) as c:
+        body = {"username": "victim", "password": "wrong password"}
+        statuses = [c.post("/api/v1/auth/login", json=body).status_code for _ in range(4)]
+        assert statuses == [401, 401, 401, 429]
+        # Another account from the same address is unaffected.
+        other = c.post("/api/v1/auth/login", json={"username": "other", "password": "x" * 9})
+        assert other.status_code == 401
+
+
+def test_readyz_reports_a_dead_database(tmp_path: Path) -> None:
+    dead = "postgresql+asyncpg://postgres@127.0.0.1:1/test"
+    with make_client(tmp_path, F1_DATABASE_URL=dead) as c:
+        r = c.get("/readyz")
+        body = assert_problem(r, 503, "unavailable")
+        assert body["checks"] == {"database": "down"}
+        login = c.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
+        assert "database" in assert_problem(login, 503, "unavailable")["detail"]
+        assert login.headers["retry-after"] == "5"
+        assert c.get("/healthz").status_code == 200
+
+
+def test_readyz_ok_and_metrics(client: TestClient[Any]) -> None:
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["checks"]["database"] == "up"
+    client.get("/nope")
+    text = client.get("/metrics").text
+    assert 'f1_http_requests_total{method="GET",route="/readyz",status="200"} 1.0' in text
+    assert 'f1_http_requests_total{method="GET",route="unmatched",status="404"} 1.0' in text
+    assert "f1_http_request_duration_seconds_bucket" in text
+
+
+def test_openapi_schema(client: TestClient[Any]) -> None:
+    schema = client.get("/schema/openapi.json").json()
+    paths = schema["paths"]
+    for path in ("/api/v1/ask", "/api/v1/query", "/api/v1/auth/login", "/api/v1/admin/users"):
+        assert path in paths
+    assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
+    assert paths["/api/v1/ask"]["post"]["security"] == [{"BearerToken": []}]

@@ -1,0 +1,105 @@
+"""Every archive query of the question bank resolves in the real Ergast archive.
+
+The interpreter hands names on as strings ("Monza", "Spanish Grand Prix", "Lewis
+Hamilton", "senna"); this checks that the archive's own name resolution accepts each one,
+on the recorded Ergast dump, through the in-memory archive (same resolver as SQL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from tests.fakes import InMemoryHistoricalArchive
+from tests.unit.question_bank import QUERY_BANK
+
+from f1core.errors import AmbiguousReferenceError
+from f1core.query import (
+    CareerStat,
+    Champion,
+    ChampionshipStandings,
+    MostWins,
+    Podium,
+    Query,
+    RaceWinner,
+    SeasonHeadToHead,
+    WinsAtCircuit,
+)
+
+DUMP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ergast-csv"
+
+# A surname several champions share is passed on as said: the archive must ask which.
+AMBIGUOUS_ON_PURPOSE = {
+    "how many wins did schumacher have",
+    "how many times did schumacher win at suzuka",
+}
+
+
+@pytest.fixture(scope="module")
+def archive() -> InMemoryHistoricalArchive:
+    # imported once per module: the in-memory archive holds no event-loop state
+    archive = InMemoryHistoricalArchive()
+    asyncio.run(archive.import_dump(DUMP))
+    return archive
+
+
+async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
+    match query:
+        case RaceWinner(year=year, event=event):
+            return await archive.race_result(year, event, top=1)
+        case Podium(year=year, event=event):
+            return await archive.race_result(year, event, top=3)
+        case ChampionshipStandings():
+            return await archive.standings(
+                query.year,
+                after_round=query.after_round,
+                constructors=query.championship == "constructors",
+            )
+        case Champion(year=year):
+            return await archive.champions(year)
+        case CareerStat():
+            return await archive.tally(query.subject, kind=query.subject_kind, year=query.year)
+        case MostWins():
+            return await archive.most_wins(kind=query.subject_kind, year=query.year)
+        case WinsAtCircuit():
+            return await archive.wins_at_circuit(query.circuit, driver=query.driver)
+        case SeasonHeadToHead():
+            return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
+    raise AssertionError(f"not an archive query: {query!r}")
+
+
+ARCHIVE_CASES = [
+    (q, expected)
+    for q, expected in QUERY_BANK
+    if not hasattr(expected, "session") and q not in AMBIGUOUS_ON_PURPOSE
+]
+
+
+async def test_bank_archive_names_resolve(archive: InMemoryHistoricalArchive) -> None:
+    failures = []
+    for question, query in ARCHIVE_CASES:
+        try:
+            await _run(archive, query)
+        except Exception as exc:
+            failures.append(f"{question!r} -> {query!r}: {exc}")
+    assert len(ARCHIVE_CASES) > 60
+    assert not failures, "\n".join(failures)
+
+
+async def test_shared_surnames_make_the_archive_ask(archive: InMemoryHistoricalArchive) -> None:
+    bank = dict(QUERY_BANK)
+    for question in AMBIGUOUS_ON_PURPOSE:
+        with pytest.raises(AmbiguousReferenceError, match="Michael Schumacher"):
+            await _run(archive, bank[question])
+
+
+async def test_who_won_2018_baku_is_hamilton(archive: InMemoryHistoricalArchive) -> None:
+    from adapters.rules import RuleBasedQueryInterpreter
+
+    query = RuleBasedQueryInterpreter(current_year=2026).interpret_now(
+        "who won the 2018 azerbaijan grand prix"
+    )
+    assert isinstance(query, RaceWinner)
+    result = await archive.race_result(query.year, query.event, top=1)
+    assert result.entries[0].code == "HAM"

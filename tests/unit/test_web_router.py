@@ -1,0 +1,196 @@
+"""The web router: pages and assets served with ETags, caching, no inline code, in budget."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from entrypoints.web import WebAssets, create_web_router
+from entrypoints.web.router import IMMUTABLE, PAGES, REVALIDATE, STATIC_DIR
+
+# The ask page's first load must stay under 200 KB of JavaScript and CSS (issue 6).
+ASK_PAGE_BUDGET = 200 * 1024
+
+
+@pytest.fixture(scope="module")
+def assets() -> WebAssets:
+    return WebAssets()
+
+
+@pytest.fixture(scope="module")
+def client(assets: WebAssets) -> Iterator[TestClient[Litestar]]:
+    app = Litestar(route_handlers=[create_web_router(assets)])
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.script_text = ""
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.script_text += data
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("name", [p.name for p in PAGES if p.name != "shared"])
+def test_every_page_is_html_with_its_name_and_no_inline_code(
+    client: TestClient[Litestar], name: str
+) -> None:
+    response = client.get(f"/{name}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["cache-control"] == REVALIDATE
+    html = response.text
+    assert f'data-page="{name}"' in html
+    tags = _parse(html)
+    # The service's CSP is default-src 'self': inline scripts, styles and handlers would be
+    # blocked, so none may exist.
+    assert tags.script_text.strip() == ""
+    assert all(tag != "style" for tag, _ in tags.tags)
+    for _, attrs in tags.tags:
+        assert "style" not in attrs
+        assert not any(key.startswith("on") for key in attrs)
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not value.startswith(("http:", "https:", "//")), f"external {key}: {value}"
+
+
+def test_every_form_control_has_a_label(client: TestClient[Litestar]) -> None:
+    for page in PAGES:
+        tags = _parse(client.get(f"/{page.name}" if page.name != "shared" else "/shared/x").text)
+        labelled = {attrs.get("for") for tag, attrs in tags.tags if tag == "label"}
+        for tag, attrs in tags.tags:
+            if tag in {"input", "select", "textarea"}:
+                assert attrs.get("id") in labelled or attrs.get("aria-label"), (page.name, attrs)
+
+
+def test_root_redirects_to_ask(client: TestClient[Litestar]) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["location"] == "/ask"
+
+
+def test_shared_page_is_served_for_any_token(client: TestClient[Litestar]) -> None:
+    response = client.get("/shared/abc123")
+    assert response.status_code == 200
+    assert 'data-page="shared"' in response.text
+
+
+def test_versioned_assets_are_immutable_and_plain_ones_revalidate(
+    client: TestClient[Litestar], assets: WebAssets
+) -> None:
+    versioned = client.get(f"/static/{assets.version}/js/chart.js")
+    assert versioned.status_code == 200
+    assert versioned.headers["cache-control"] == IMMUTABLE
+    assert versioned.headers["content-type"].startswith("text/javascript")
+    assert versioned.content == (STATIC_DIR / "js" / "chart.js").read_bytes()
+    plain = client.get("/static/app.css")
+    assert plain.headers["cache-control"] == REVALIDATE
+    assert plain.headers["content-type"].startswith("text/css")
+    assert plain.headers["etag"] == client.get(f"/static/{assets.version}/app.css").headers["etag"]
+    # An outdated version prefix still gets today's file, but not for a year.
+    stale = client.get("/static/v-000000000000/app.css")
+    assert stale.status_code == 200
+    assert stale.headers["cache-control"] == REVALIDATE
+
+
+def test_etag_revalidation_answers_304_without_a_body(client: TestClient[Litestar]) -> None:
+    first = client.get("/static/js/api.js")
+    etag = first.headers["etag"]
+    assert re.fullmatch(r'"[0-9a-f]{32}"', etag)
+    again = client.get("/static/js/api.js", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == etag
+    other = client.get("/static/js/api.js", headers={"If-None-Match": '"nope"'})
+    assert other.status_code == 200
+    page = client.get("/ask")
+    assert client.get("/ask", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/nope.js", "/static/../router.py", "/static/%2e%2e/router.py", "/static/js"]
+)
+def test_unknown_and_traversing_asset_paths_are_404(
+    client: TestClient[Litestar], path: str
+) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_version_changes_when_an_asset_changes(tmp_path: Path, assets: WebAssets) -> None:
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "a.js").write_text("export const a = 1;\n")
+    pages = Path(__file__).parents[2] / "src" / "entrypoints" / "web" / "pages"
+    before = WebAssets(static, pages).version
+    (static / "a.js").write_text("export const a = 2;\n")
+    after = WebAssets(static, pages)
+    assert before != after.version
+    assert f"/static/{after.version}/app.css" in after.pages["ask"].body.decode()
+
+
+_IMPORT = re.compile(r"""(?:import|from)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")
+
+
+def _module_closure(entry: str, assets: WebAssets) -> set[str]:
+    seen: set[str] = set()
+    todo = [entry]
+    while todo:
+        rel = todo.pop()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        text = assets.static[rel].body.decode()
+        base = Path(rel).parent
+        for spec in _IMPORT.findall(text):
+            # Dynamic page imports are templated (`./pages/${page}.js`); resolve literal ones.
+            if "$" in spec:
+                continue
+            todo.append((base / spec).as_posix().replace("js/pages/../", "js/"))
+    return {str(Path(p)) for p in seen}
+
+
+def test_ask_page_first_load_is_under_the_budget(assets: WebAssets) -> None:
+    html = assets.pages["ask"].body.decode()
+    refs = re.findall(r'(?:href|src)="/static/' + assets.version + r'/([^"]+)"', html)
+    files = {r for r in refs if r.endswith((".js", ".css"))}
+    for ref in list(files):
+        if ref.endswith(".js"):
+            files |= {str(Path(p)) for p in _module_closure(ref, assets)}
+    files.add("js/pages/ask.js")
+    files |= _module_closure("js/pages/ask.js", assets)
+    total = sum(len(assets.static[f].body) for f in files)
+    print(f"ask page first load: {total} bytes of JS+CSS in {len(files)} files")
+    assert {"app.css", "js/main.js", "js/chart.js", "js/pages/ask.js"} <= files
+    assert total < ASK_PAGE_BUDGET
+
+
+def test_no_asset_refers_to_another_host(assets: WebAssets) -> None:
+    for rel, asset in assets.static.items():
+        if rel.endswith((".js", ".css")):
+            text = asset.body.decode()
+            assert not re.search(r"""(?:import|url\()\s*\(?["']?(?:https?:)?//""", text), rel
+            assert "innerHTML" not in text, f"{rel}: build DOM nodes, never HTML strings"
