@@ -10,7 +10,7 @@ archive variants map onto ``HistoricalArchive`` methods.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, cast
 
 import msgspec
 
@@ -306,7 +306,7 @@ Interpretation = Query | Refusal
 
 # Typed as building a ``Query``: every SessionQuery subclass listed is a member of the union.
 _SESSION_QUERY_BY_ANALYSIS: dict[str, Callable[..., Query]] = {
-    q.analysis: q for q in SESSION_QUERIES
+    q.analysis: cast("Callable[..., Query]", q) for q in SESSION_QUERIES
 }
 
 
