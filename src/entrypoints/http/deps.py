@@ -52,8 +52,22 @@ def container_of(state: State) -> Container:
 async def _resolve(provided: T | Awaitable[T]) -> T:
     # Providers over the async engine hand back awaitables; the others, instances.
     if isinstance(provided, Awaitable):
-        return cast(T, await provided)
+        # Litestar resolves a handler's dependencies side by side and cancels the rest when
+        # one fails (the database is down). Cancelling us must not cancel
+        # dependency-injector's future: its callbacks would later complete a cancelled
+        # future (InvalidStateError in the log) and a Singleton's shared future would fail
+        # every other request waiting on it. Once we are gone nobody reads the future's
+        # error (shield drops its own callback), so _retrieved marks it read.
+        future = asyncio.ensure_future(provided)
+        future.add_done_callback(_retrieved)
+        return cast(T, await asyncio.shield(future))
     return provided
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    # The error itself reaches the request that is still waiting, or nobody needs it.
+    if not future.cancelled():
+        future.exception()
 
 
 async def provide_register_user(state: State) -> RegisterUser:
