@@ -7,16 +7,13 @@ chromium``). A missing browser fails the run instead of skipping, like missing d
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from tests.serving import serve
 
 REPO_ROOT = Path(__file__).parents[2]
 CHROMIUM = Path(os.environ.get("F1_CHROMIUM", "/usr/bin/chromium"))
@@ -30,12 +27,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "pit-wall-2024!"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _replay_dir() -> Path:
@@ -58,7 +49,6 @@ class Server:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("f1-web-data")
-    port = _free_port()
     env = {
         **os.environ,
         "F1_DATA_DIR": str(data_dir),
@@ -73,45 +63,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     }
     env.pop("OPENAI_API_KEY", None)
     env.pop("F1_REDIS_URL", None)
-    log = (data_dir / "server.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "entrypoints.cli",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail("the server exited:\n" + (data_dir / "server.log").read_text()[-4000:])
-            try:
-                if httpx.get(base_url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("the server did not come up within 60 s")
-            time.sleep(0.2)
-        yield Server(base_url, data_dir / "f1.sqlite3")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    with serve(env, data_dir / "server.log", ready="/healthz") as running:
+        yield Server(running.url, data_dir / "f1.sqlite3")
 
 
 @pytest.fixture(scope="session")

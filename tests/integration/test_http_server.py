@@ -6,45 +6,19 @@ One server serves the whole module (start-up is the expensive part).
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from tests.contract.sql_backends import Database, postgres_database
 from tests.integration.conftest import recorded_replay_dir
+from tests.serving import RunningServer, serve
 
 REDIS_URL = os.environ.get("F1_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PASSWORD = "correct horse battery"
 RATE = 40  # per minute, per address: small enough to exhaust, large enough for the tests
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    def __init__(self, process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-        self.process = process
-        self.url = url
-        self.log = log
-
-    def log_lines(self) -> list[dict[str, Any]]:
-        lines = []
-        for line in self.log.read_text().splitlines():
-            if line.startswith("{"):
-                lines.append(json.loads(line))
-        return lines
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +27,8 @@ def database() -> Iterator[Database]:
 
 
 @pytest.fixture(scope="module")
-def server(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     data_dir = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    log = data_dir / "server.log"
     env = {
         **os.environ,
         "F1_DATA_DIR": str(data_dir),
@@ -71,36 +43,11 @@ def server(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "F1_LOG_FORMAT": "json",
     }
     env.pop("OPENAI_API_KEY", None)
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; from entrypoints.cli_serve import serve; serve(sys.argv[1:])",
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        process.terminate()
-        pytest.fail(f"server did not become ready:\n{log.read_text()[-3000:]}")
-    try:
-        yield Server(process, url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with serve(env, data_dir / "server.log", "--workers", "2") as server:
+        yield server
 
 
-def login(server: Server, name: str, client: httpx.Client) -> dict[str, str]:
+def login(server: RunningServer, name: str, client: httpx.Client) -> dict[str, str]:
     r = client.post(
         f"{server.url}/api/v1/auth/register", json={"username": name, "password": PASSWORD}
     )
@@ -112,7 +59,7 @@ def login(server: Server, name: str, client: httpx.Client) -> dict[str, str]:
     return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
 
-def test_ask_history_share_and_isolation(server: Server) -> None:
+def test_ask_history_share_and_isolation(server: RunningServer) -> None:
     with httpx.Client(timeout=60, headers={"X-Forwarded-For": "10.0.0.1"}) as client:
         ana = login(server, "ana", client)
         bob = login(server, "bob", client)
@@ -158,7 +105,7 @@ def test_ask_history_share_and_isolation(server: Server) -> None:
         )
 
 
-def test_rate_limit_holds_across_two_workers(server: Server) -> None:
+def test_rate_limit_holds_across_two_workers(server: RunningServer) -> None:
     # A fresh client address (uvicorn trusts X-Forwarded-For from loopback), new
     # connections each time so both worker processes take requests.
     statuses = []

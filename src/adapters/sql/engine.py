@@ -24,6 +24,7 @@ def make_engine(
     ssl: str | None = None,
     ssl_root_cert: str | None = None,
     search_path: str | None = None,
+    connect_timeout: float = 5.0,
 ) -> AsyncEngine:
     """Create an engine for ``sqlite+aiosqlite://`` or ``postgresql+asyncpg://`` URLs.
 
@@ -32,6 +33,7 @@ def make_engine(
     ``ssl`` (PostgreSQL only) is a libpq sslmode: ``require`` encrypts, ``verify-full``
     also checks the server certificate (against ``ssl_root_cert`` or the system store).
     ``search_path`` (PostgreSQL only) puts every table in that schema.
+    ``connect_timeout`` (PostgreSQL only, seconds) bounds each new connection.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -40,7 +42,9 @@ def make_engine(
         engine = create_async_engine(parsed, echo=echo)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    connect_args: dict[str, Any] = {}
+    # asyncpg waits 60 s for an unreachable server by default; a request should get its
+    # 503 long before a client or proxy gives up on it.
+    connect_args: dict[str, Any] = {"timeout": connect_timeout}
     if ssl is not None:
         connect_args["ssl"] = _ssl_argument(ssl, ssl_root_cert)
     if search_path is not None:

@@ -23,8 +23,11 @@ from entrypoints.http.controllers.ops import metrics as metrics_endpoint
 from entrypoints.http.deps import DEPENDENCIES
 from entrypoints.http.edge import EdgeMiddleware, security_headers
 from entrypoints.http.metrics import HttpMetrics, InstrumentedSessionSource
+from entrypoints.http.openapi import StrictStructSchemaPlugin, document_problems
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.ratelimit import RateLimiter
+from entrypoints.http.source_guard import GuardedSessionSource
+from entrypoints.http.strict import allow_header, strict_json_body
 from entrypoints.logging import configure_logging
 from entrypoints.settings import Settings
 from entrypoints.web import create_web_router
@@ -64,6 +67,8 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         cors_config=_cors(config),
         request_max_body_size=config.max_body_bytes,
         on_shutdown=[shutdown],
+        plugins=[StrictStructSchemaPlugin()],
+        before_request=strict_json_body,
         openapi_config=OpenAPIConfig(
             title="F1 analysis API",
             version="1",
@@ -78,6 +83,8 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         # structlog (configure_logging) owns the log handlers; Litestar must not add its own.
         logging_config=None,
     )
+    document_problems(app)
+    app.before_send.append(allow_header(app.routes))
     app.state.container = container
     app.state.metrics = metrics
     app.state.limiter = limiter
@@ -105,7 +112,8 @@ def _ask_handlers() -> list[Any]:
 def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:
     # Time the cold loads the loader passes to the source. The source is built (cheaply:
     # no FastF1 import) and wrapped before the loader singleton first asks for it.
-    source = container.sessions.source()
+    # The guard turns a source failing in an unforeseen way into a 502 problem, not a 500.
+    source = GuardedSessionSource(container.sessions.source())
     container.sessions.source.override(providers.Object(InstrumentedSessionSource(source, metrics)))
 
 

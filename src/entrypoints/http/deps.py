@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 from litestar import Request
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from entrypoints.composition import Container
 from entrypoints.http.edge import USER_ID_KEY
@@ -68,6 +69,11 @@ def _retrieved(future: asyncio.Future[Any]) -> None:
     # The error itself reaches the request that is still waiting, or nobody needs it.
     if not future.cancelled():
         future.exception()
+
+
+async def database_engine(state: State) -> AsyncEngine:
+    """The storage engine (an async Resource: built on first use, shared afterwards)."""
+    return await _resolve(container_of(state).storage.engine())
 
 
 async def provide_register_user(state: State) -> RegisterUser:

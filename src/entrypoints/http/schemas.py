@@ -10,10 +10,15 @@ from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
 
-Username = Annotated[str, msgspec.Meta(min_length=1, max_length=254)]
+# 3..254 as the register use case requires; login shares it (no shorter name exists).
+Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
 # The policy (8..128) is checked by the use case with a readable message; this only bounds work.
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 Token = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+# The largest id the API accepts (ids are BIGINT). 2**53 - 1 is exact as a JSON number in
+# every client and as the float Litestar writes for path-parameter bounds in OpenAPI; a
+# larger bound would be rounded there and the schema would allow ids the server refuses.
+MAX_ID = 2**53 - 1
 # The OpenAPI security requirement of routes that need an access token.
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 
@@ -81,6 +86,12 @@ class Health(msgspec.Struct, frozen=True, kw_only=True):
 
     status: str
     checks: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+class UsernameRefusedError(F1Error):
+    """A well-formed username the account rules refuse (control characters, say): 422."""
+
+    kind = "invalid_username"
 
 
 class RateLimitedError(F1Error):

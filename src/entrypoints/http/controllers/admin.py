@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from litestar import Controller, get, put
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import JSONBody, PathParameter
 
-from entrypoints.http.schemas import BEARER, DisabledBody, RoleBody
+from entrypoints.http.schemas import BEARER, MAX_ID, DisabledBody, RoleBody
 from f1core.domain.accounts import UserProfile
 from f1core.usecases.accounts.change_role import ChangeRole
 from f1core.usecases.accounts.disable_user import DisableUser
 from f1core.usecases.accounts.list_users import ListUsers
+
+# Bounded like every id in the API: a huge number is a 400, not a database overflow.
+UserId = Annotated[int, PathParameter(ge=1, le=MAX_ID)]
 
 
 class AdminController(Controller):
@@ -28,7 +33,7 @@ class AdminController(Controller):
     @put("/users/{user_id:int}/role")
     async def set_role(
         self,
-        user_id: int,
+        user_id: UserId,
         data: JSONBody[RoleBody],
         admin: NamedDependency[UserProfile],
         change_role: NamedDependency[ChangeRole],
@@ -39,7 +44,7 @@ class AdminController(Controller):
     @put("/users/{user_id:int}/disabled")
     async def set_disabled(
         self,
-        user_id: int,
+        user_id: UserId,
         data: JSONBody[DisabledBody],
         admin: NamedDependency[UserProfile],
         disable_user: NamedDependency[DisableUser],

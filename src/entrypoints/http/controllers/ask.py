@@ -13,7 +13,7 @@ from litestar.params import JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from entrypoints.http.metrics import HttpMetrics
-from entrypoints.http.schemas import BEARER, AskBody, QueryBody, SavedLink
+from entrypoints.http.schemas import BEARER, MAX_ID, AskBody, QueryBody, SavedLink
 from f1core.domain.accounts import UserProfile
 from f1core.domain.answer import Answer
 from f1core.domain.history import HistoryEntry, HistoryPage, SavedAnswer, SharedAnswer
@@ -32,7 +32,7 @@ from f1core.usecases.history.save_answer import SaveAnswer
 # may keep them but must revalidate, which the ETag makes a cheap 304.
 ANSWER_CACHE_CONTROL = "private, no-cache"
 SHARED_CACHE_CONTROL = "public, max-age=300"
-Id = Annotated[int, Parameter(ge=1, le=2**62)]
+Id = Annotated[int, Parameter(ge=1, le=MAX_ID)]
 
 
 def intent_of(query: Query) -> str:
@@ -112,7 +112,7 @@ class AskController(Controller):
         viewer: NamedDependency[UserProfile],
         list_history: NamedDependency[ListHistory],
         limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
-        before_id: Annotated[int | None, Parameter(ge=1, le=2**62)] = None,
+        before_id: Annotated[int | None, Parameter(ge=1, le=MAX_ID)] = None,
     ) -> HistoryPage:
         """The caller's questions, newest first; pass ``next_before_id`` for the next page."""
         return await list_history.execute(viewer.id, limit=limit, before_id=before_id)

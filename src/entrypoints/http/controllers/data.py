@@ -7,14 +7,14 @@ from typing import Annotated
 
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import Parameter, SkipValidation
+from litestar.params import FromQuery, Parameter, SkipValidation
 
 from entrypoints.http.schemas import BEARER, Seasons
 from f1core.domain.accounts import UserProfile
 from f1core.domain.answer import Answer
 from f1core.domain.archive import ArchiveImport, RaceResult, SeasonChampions, Standings
 from f1core.domain.session import EventInfo, SessionKind
-from f1core.errors import DataUnavailableError
+from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 from f1core.ports.archive import HistoricalArchive
 from f1core.query import session_query
 from f1core.usecases.ask import AnswerQuery
@@ -75,6 +75,7 @@ class DataController(Controller):
         show_session: NamedDependency[ShowSession],
     ) -> SessionSummary:
         """A session at a glance: drivers, laps, classification (e.g. 2024/Spanish GP/Q)."""
+        _session_kind(session)
         return await show_session.execute(year, event, session)
 
     @get("/sessions/{year:int}/{event:str}/{session:str}/analyses/{analysis:str}")
@@ -91,7 +92,10 @@ class DataController(Controller):
 
         The read-only way to browse; typed queries with options stay on ``POST /query``.
         """
-        query = session_query(analysis, year, event, SessionKind.parse(session))
+        try:
+            query = session_query(analysis, year, event, _session_kind(session))
+        except InvalidRequestError as exc:  # an unknown analysis name
+            raise SessionNotFoundError(exc.message) from exc
         return await answer_query.execute(query)
 
     @get("/archive/{year:int}/races/{event:str}")
@@ -113,7 +117,7 @@ class DataController(Controller):
         viewer: NamedDependency[UserProfile],
         archive: NamedDependency[Archive],
         after_round: Annotated[int | None, Parameter(ge=1, le=30)] = None,
-        constructors: bool = False,
+        constructors: FromQuery[bool] = False,
     ) -> Standings:
         """Championship standings, final or after a round."""
         return await archive.standings(year, after_round=after_round, constructors=constructors)
@@ -139,3 +143,12 @@ class DataController(Controller):
                 "The archive is empty; an operator imports it with `f1 archive import DIR`."
             )
         return version
+
+
+def _session_kind(session: str) -> SessionKind:
+    # A path segment that names no session is a missing resource (404), not a malformed
+    # request: the path matched the schema (any short string).
+    try:
+        return SessionKind.parse(session)
+    except InvalidRequestError as exc:
+        raise SessionNotFoundError(exc.message) from exc

@@ -9,7 +9,7 @@ from litestar import Response, get
 from litestar.datastructures import State
 from sqlalchemy import text
 
-from entrypoints.http.deps import container_of
+from entrypoints.http.deps import database_engine
 from entrypoints.http.metrics import HttpMetrics
 from entrypoints.http.problems import PROBLEM_JSON, problem_body
 from entrypoints.http.schemas import Health
@@ -32,7 +32,7 @@ async def readyz(state: State) -> Response[object]:
     """
     started = time.perf_counter()
     try:
-        engine = await container_of(state).storage.engine()
+        engine = await database_engine(state)
         async with asyncio.timeout(READY_TIMEOUT_S), engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
     except Exception as exc:
