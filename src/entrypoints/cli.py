@@ -96,7 +96,7 @@ def session_show(app: CliApp, year: int, event: str, kind: str) -> None:
     "--fuel-correction",
     type=float,
     default=None,
-    help="Race pace: seconds per lap of fuel burn to correct for (e.g. 0.03).",
+    help="Race pace and degradation: seconds per lap of fuel burn to correct for (e.g. 0.03).",
 )
 @pass_app
 def analyze(

@@ -39,6 +39,11 @@ Person = Annotated[
 ]
 
 
+FuelCorrection = Annotated[
+    float, msgspec.Meta(ge=0, le=0.2, description="Seconds per lap of fuel burn, e.g. 0.03")
+]
+
+
 class _Query(
     msgspec.Struct, frozen=True, kw_only=True, tag_field="type", forbid_unknown_fields=True
 ):
@@ -96,7 +101,7 @@ class RacePace(SessionQuery, frozen=True, kw_only=True, tag="race-pace"):
     """Clean-lap race pace per driver and team."""
 
     analysis = "race-pace"
-    fuel_correction_s_per_lap: Annotated[float, msgspec.Meta(ge=0, le=0.2)] | None = None
+    fuel_correction_s_per_lap: FuelCorrection | None = None
 
 
 class Strategy(SessionQuery, frozen=True, kw_only=True, tag="strategy"):
@@ -109,6 +114,7 @@ class Degradation(SessionQuery, frozen=True, kw_only=True, tag="degradation"):
     """Tyre degradation per stint."""
 
     analysis = "degradation"
+    fuel_correction_s_per_lap: FuelCorrection | None = None
 
 
 class Positions(SessionQuery, frozen=True, kw_only=True, tag="positions"):

@@ -260,6 +260,19 @@ def test_degradation_of_a_linear_series_is_its_slope(
     assert fit.laps == n
 
 
+def test_fuel_correction_adds_back_the_fuel_burn_to_the_slope() -> None:
+    # Laps get 0.05 s faster each lap (fuel) while the tyres lose 0.02 s: raw -0.03 s/lap.
+    laps = [lap("PIA", n, 90_000 - 30 * n, tyre_life=n) for n in range(2, 12)]
+    raw = tyre_degradation(session(laps))
+    corrected = tyre_degradation(session(laps), fuel_correction_s_per_lap=0.05)
+    assert raw.stints[0].slope_s_per_lap == pytest.approx(-0.03)
+    assert corrected.stints[0].slope_s_per_lap == pytest.approx(0.02)
+    assert "fuel burn-off outweighs tyre wear" in raw.summary()
+    assert "fuel-corrected by 0.05 s per lap" in corrected.summary()
+    with pytest.raises(InvalidRequestError, match="out of range"):
+        tyre_degradation(session(laps), fuel_correction_s_per_lap=2.0)
+
+
 # -- pit stops ----------------------------------------------------------------------------
 
 

@@ -100,6 +100,13 @@ _KIND_NOUNS = {
     SessionKind.RACE: "a race",
 }
 
+
+_FUEL_OPTION = AnalysisOption(
+    "fuel_correction_s_per_lap",
+    float,
+    "seconds per lap of fuel still on board to subtract (e.g. 0.03)",
+)
+
 _SPECS = (
     AnalysisSpec(
         "classification",
@@ -164,13 +171,7 @@ _SPECS = (
         takes_drivers=True,
         session_kinds=_RACES,
         needs="a race or sprint",
-        options=(
-            AnalysisOption(
-                "fuel_correction_s_per_lap",
-                float,
-                "seconds per lap of fuel still on board to subtract (e.g. 0.03)",
-            ),
-        ),
+        options=(_FUEL_OPTION,),
     ),
     AnalysisSpec(
         "strategy",
@@ -189,6 +190,7 @@ _SPECS = (
         takes_drivers=True,
         session_kinds=(*_PRACTICE, *_RACES),
         needs="a race, sprint or practice session",
+        options=(_FUEL_OPTION,),
     ),
     AnalysisSpec(
         "positions",

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from f1core.domain.session import Driver, Lap, Session
 from f1core.domain.table import ExcludedLap
+from f1core.errors import InvalidRequestError
 
 # FastF1 track status codes (a lap's status string lists every code seen during the lap).
 STATUS_GREEN = "1"
@@ -189,3 +190,26 @@ def who(session: Session, code: str) -> str:
 def sort_excluded(excluded: Iterable[ExcludedLap]) -> tuple[ExcludedLap, ...]:
     """Excluded laps in a stable, readable order: by driver, then lap."""
     return tuple(sorted(excluded, key=lambda e: (e.driver, e.lap)))
+
+
+class FuelCorrection:
+    """Puts lap times on the empty-tank footing of the last lap: ``k`` s per lap of fuel.
+
+    A car gets lighter, so faster, as it burns fuel; without a correction that gain hides
+    tyre wear and flatters late laps. Each lap loses ``(total_laps - lap) * k`` seconds.
+    """
+
+    def __init__(self, session: Session, s_per_lap: float | None) -> None:
+        if s_per_lap is not None and not 0 <= s_per_lap <= 1:
+            raise InvalidRequestError(
+                f"fuel correction {s_per_lap:g} s per lap is out of range: "
+                "use a value between 0 and 1 (typically 0.03 to 0.06)"
+            )
+        self.s_per_lap = s_per_lap
+        self._k_ms = (s_per_lap or 0.0) * 1000
+        self.total_laps = session.total_laps or max((lap.number for lap in session.laps), default=0)
+
+    def time_ms(self, lap: Lap) -> float:
+        """The lap's corrected time; the lap must carry a time (clean laps always do)."""
+        assert lap.time_ms is not None
+        return lap.time_ms - max(self.total_laps - lap.number, 0) * self._k_ms

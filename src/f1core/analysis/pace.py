@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import msgspec
 
 from f1core.analysis.laps import (
+    FuelCorrection,
     full_name,
     laps_by_driver,
     select_drivers,
@@ -15,10 +16,9 @@ from f1core.analysis.laps import (
     team_of,
 )
 from f1core.analysis.stats import Spread, fmt_ms, spread
-from f1core.domain.session import Lap, Session
+from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.timefmt import format_gap, format_laptime
-from f1core.errors import InvalidRequestError
 
 
 class PaceRow(msgspec.Struct, frozen=True, gc=False):
@@ -86,21 +86,15 @@ def race_pace(
     seconds per lap, each lap loses ``(total_laps - lap) * k`` seconds, putting every lap on
     the empty-tank footing of the last one. Teams pool their drivers' corrected laps.
     """
-    if fuel_correction_s_per_lap is not None and not 0 <= fuel_correction_s_per_lap <= 1:
-        raise InvalidRequestError(
-            f"fuel correction {fuel_correction_s_per_lap:g} s per lap is out of range: "
-            "use a value between 0 and 1 (typically 0.03 to 0.06)"
-        )
+    fuel = FuelCorrection(session, fuel_correction_s_per_lap)
     codes = select_drivers(session, drivers)
-    total = session.total_laps or max((lap.number for lap in session.laps), default=0)
-    k_ms = (fuel_correction_s_per_lap or 0.0) * 1000
     excluded: list[ExcludedLap] = []
     per_driver: dict[str, list[float]] = {}
     for code, laps in laps_by_driver(session, codes).items():
         clean, left_out = split_clean(laps)
         excluded.extend(left_out)
         if clean:
-            per_driver[code] = [_corrected(lap, total, k_ms) for lap in clean]
+            per_driver[code] = [fuel.time_ms(lap) for lap in clean]
     driver_rows = _ranked(
         [
             (code, full_name(session, code), team_of(session, code), times)
@@ -116,7 +110,7 @@ def race_pace(
         drivers=driver_rows,
         teams=team_rows,
         fuel_correction_s_per_lap=fuel_correction_s_per_lap,
-        total_laps=total,
+        total_laps=fuel.total_laps,
         excluded=sort_excluded(excluded),
     )
 
@@ -132,11 +126,6 @@ def _stat_cells(row: PaceRow) -> tuple[int, str, str, str, str, str]:
         fmt_ms(st.iqr_ms),
         "" if row.position == 1 else format_gap(round(row.gap_ms)),
     )
-
-
-def _corrected(lap: Lap, total_laps: int, k_ms: float) -> float:
-    assert lap.time_ms is not None  # clean laps always carry a time
-    return lap.time_ms - max(total_laps - lap.number, 0) * k_ms
 
 
 def _ranked(groups: list[tuple[str, str, str, list[float]]]) -> tuple[PaceRow, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import msgspec
 
 from f1core.analysis.laps import (
+    FuelCorrection,
     full_name,
     laps_by_driver,
     select_drivers,
@@ -239,6 +240,7 @@ class TyreDegradation(msgspec.Struct, frozen=True, gc=False):
     stints: tuple[StintDegradation, ...]
     skipped: tuple[SkippedStint, ...]
     excluded: tuple[ExcludedLap, ...]
+    fuel_correction_s_per_lap: float | None = None
 
     def table(self) -> Table:
         """Per stint: compound, laps fitted, slope (s per lap of tyre life) and r²."""
@@ -275,15 +277,29 @@ class TyreDegradation(msgspec.Struct, frozen=True, gc=False):
         if len(self.stints) > 1:
             middle = statistics.median(s.slope_s_per_lap for s in self.stints)
             text += f"; median over {len(self.stints)} stints {middle:+.3f} s per lap"
+        if self.fuel_correction_s_per_lap is not None:
+            text += f", fuel-corrected by {self.fuel_correction_s_per_lap:g} s per lap"
+        elif top.slope_s_per_lap < 0:
+            # Say so rather than report "degradation" that is really fuel burn-off.
+            text += (
+                ". Lap times fell through every stint: fuel burn-off outweighs tyre wear here;"
+                " a fuel correction (e.g. 0.03 s per lap) isolates the tyres"
+            )
         return text + "."
 
 
-def tyre_degradation(session: Session, drivers: Sequence[str] | None = None) -> TyreDegradation:
+def tyre_degradation(
+    session: Session,
+    drivers: Sequence[str] | None = None,
+    fuel_correction_s_per_lap: float | None = None,
+) -> TyreDegradation:
     """Per stint, the least-squares slope of clean lap time (s) against tyre life (laps).
 
     Needs at least 4 clean laps with a tyre life in the stint; other stints are listed in
-    ``skipped`` with the reason. Slopes include fuel burn-off, which hides some wear.
+    ``skipped`` with the reason. Without a fuel correction the slopes include fuel
+    burn-off, which hides wear (often enough to make them negative in a race).
     """
+    fuel = FuelCorrection(session, fuel_correction_s_per_lap)
     codes = select_drivers(session, drivers)
     fitted: list[StintDegradation] = []
     skipped: list[SkippedStint] = []
@@ -314,7 +330,7 @@ def tyre_degradation(session: Session, drivers: Sequence[str] | None = None) -> 
                 continue
             fit = linear_fit(
                 [float(lap.tyre_life or 0) for lap in usable],
-                [float(lap.time_ms or 0) for lap in usable],
+                [fuel.time_ms(lap) for lap in usable],
             )
             if fit is None:
                 skipped.append(
@@ -341,4 +357,5 @@ def tyre_degradation(session: Session, drivers: Sequence[str] | None = None) -> 
         stints=tuple(fitted),
         skipped=tuple(skipped),
         excluded=sort_excluded(excluded),
+        fuel_correction_s_per_lap=fuel.s_per_lap,
     )
