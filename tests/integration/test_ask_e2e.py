@@ -111,6 +111,15 @@ def test_2018_azerbaijan_winner_comes_from_the_archive(harness: Harness) -> None
     assert answer.data_version.startswith("archive:")
 
 
+def test_pole_is_not_confused_with_the_fastest_lap_when_they_differ(harness: Harness) -> None:
+    # 2024 Chinese sprint qualifying: VER's dry 1:35.606 in SQ2 was the session's fastest
+    # lap, but rain fell before SQ3 and NOR took pole with 1:57.940.
+    answer = harness.run(harness.question("who was on pole in sprint qualifying in China 2024"))
+    assert "Max Verstappen (VER) set the fastest lap" in answer.text
+    assert "1:35.606" in answer.text
+    assert "Pole position went to Lando Norris (NOR) with 1:57.940 in SQ3" in answer.text
+
+
 def test_ver_and_per_pace_in_the_2023_baku_sprint(harness: Harness) -> None:
     answer = harness.run(harness.question(SPRINT_Q))
     assert [row[1] for row in answer.table.rows] == ["PER", "VER"]

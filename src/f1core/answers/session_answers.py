@@ -25,7 +25,7 @@ from f1core.analysis.strategy import Strategy, TyreDegradation
 from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.domain.timefmt import format_laptime
 from f1core.query import SessionQuery
 
@@ -162,7 +162,29 @@ def _fastest_text(result: FastestLap, session: Session) -> str:
     others = best_laps(session, list(result.drivers) or None).rows
     if len(others) > 1:
         text += f", {_secs(others[1].gap_ms)} ahead of {others[1].driver}"
-    return text + "."
+    return text + "." + _pole_note(session, f.driver)
+
+
+def _pole_note(session: Session, fastest_driver: str) -> str:
+    """In qualifying, say who took pole when it is not the driver of the fastest lap.
+
+    The grid comes from the last part a driver reached (Q3, then Q2, Q1), so a quicker lap
+    in Q1 or Q2 (say before rain) does not make pole; answering "who was fastest" with
+    the fastest lap alone would then mislead.
+    """
+    if not session.ref.kind.is_qualifying_like:
+        return ""
+    pole = next((r for r in session.results if r.position == 1), None)
+    if pole is None or pole.driver == fastest_driver:
+        return ""
+    prefix = "SQ" if session.ref.kind is SessionKind.SPRINT_QUALIFYING else "Q"
+    parts = ((f"{prefix}3", pole.q3_ms), (f"{prefix}2", pole.q2_ms), (f"{prefix}1", pole.q1_ms))
+    part, time_ms = next(((p, t) for p, t in parts if t is not None), ("", None))
+    lap = f" with {format_laptime(time_ms)} in {part}" if time_ms is not None else ""
+    return (
+        f" Pole position went to {pole.driver} ({pole.full_name}){lap}: the grid is set by"
+        " the last part of qualifying, not by the fastest lap of the whole session."
+    )
 
 
 def _best_laps_text(result: BestLaps) -> str:
