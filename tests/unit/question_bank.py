@@ -85,6 +85,10 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     ("sprint pole china 2024", FastestLap(year=2024, event="Chinese Grand Prix", session=SQ)),
     (
+        "who was on pole for the sprint in China 2024",
+        FastestLap(year=2024, event="Chinese Grand Prix", session=SQ),
+    ),
+    (
         "who was quickest in sprint qualifying in shanghai 2024",
         FastestLap(year=2024, event="Shanghai", session=SQ),
     ),

@@ -993,6 +993,9 @@ class RuleBasedQueryInterpreter:
         }
         if session is None:
             session = self._implied_session(intent, t, gp_hint or bool(weak))
+        elif intent == "pole" and session is SessionKind.SPRINT:
+            # "Pole for the sprint" is decided in sprint qualifying, not in the sprint.
+            session = SessionKind.SPRINT_QUALIFYING
         drivers = self._drivers(p, year) + self._team_drivers(p, year)
         drivers = tuple(_unique(drivers))
         return _build(intent, session, year=year, event=event, drivers=drivers)
