@@ -152,7 +152,11 @@ def test_history_lists_the_question_and_its_share_link_works_logged_out(
     expect(row.locator(".badge")).to_have_text("Answered")
     assert row.locator("time").get_attribute("datetime")
     row.get_by_role("button", name="Open").click()
-    expect(page.locator("#history-answer .answer-text")).to_contain_text("1:11.383")
+    opened = page.locator("#history-answer")
+    expect(opened.locator(".answer-text")).to_contain_text("1:11.383")
+    # The full answer, not just the stored summary: its table and its chart.
+    expect(opened.locator("table tbody tr").first).to_contain_text("NOR")
+    assert opened.locator("svg.chart .mark").count() > 0
     row.get_by_role("button", name="Share").click()
     link = row.locator("input.share-link")
     expect(link).to_be_visible()

@@ -79,6 +79,11 @@ def test_ask_history_share_and_isolation(server: RunningServer) -> None:
         entry_id = history["items"][0]["id"]
         # Bob cannot see, delete, re-run or save Ana's entry: it is "not found" for him.
         assert client.get(f"{server.url}/api/v1/history/{entry_id}", headers=bob).status_code == 404
+        answer_url = f"{server.url}/api/v1/history/{entry_id}/answer"
+        assert client.get(answer_url, headers=bob).status_code == 404
+        full = client.get(answer_url, headers=ana).json()
+        assert full["table"]["rows"][0][:2] == ["NOR", "Lando Norris"]
+        assert full["chart"] is not None and full["text"] == answer["text"]
         assert (
             client.delete(f"{server.url}/api/v1/history/{entry_id}", headers=bob).status_code == 404
         )

@@ -198,6 +198,7 @@ PROTECTED = [
     ("POST", "/api/v1/query"),
     ("GET", "/api/v1/history"),
     ("GET", "/api/v1/history/1"),
+    ("GET", "/api/v1/history/1/answer"),
     ("DELETE", "/api/v1/history/1"),
     ("POST", "/api/v1/history/1/rerun"),
     ("POST", "/api/v1/history/1/save"),

@@ -137,6 +137,20 @@ class AskController(Controller):
         """Delete one of the caller's history entries."""
         await delete_history_item.execute(viewer.id, entry_id)
 
+    @get("/history/{entry_id:int}/answer")
+    async def history_answer(
+        self,
+        request: Request[Any, Any, Any],
+        entry_id: Id,
+        viewer: NamedDependency[UserProfile],
+        get_history_item: NamedDependency[GetHistoryItem],
+        answer_query: NamedDependency[AnswerQuery],
+    ) -> Response[Answer]:
+        """The full answer of an answered entry (from its stored query; not re-recorded)."""
+        entry = await get_history_item.execute(viewer.id, entry_id)
+        answer = await _answer_of(entry, answer_query)
+        return etag_response(request, answer, ANSWER_CACHE_CONTROL)
+
     @post("/history/{entry_id:int}/rerun", status_code=HTTP_200_OK)
     async def rerun(
         self,
@@ -169,13 +183,7 @@ class AskController(Controller):
         the answer cache) rather than trusted from the client.
         """
         entry = await get_history_item.execute(viewer.id, entry_id)
-        if entry.interpreted_query is None:
-            raise InvalidRequestError(
-                f"History entry {entry_id} was not answered ({entry.status}); only answers "
-                "can be saved."
-            )
-        query = decode_query(msgspec.json.encode(entry.interpreted_query))
-        answer = await answer_query.execute(query, question=entry.question)
+        answer = await _answer_of(entry, answer_query)
         saved = await save_answer.execute(
             viewer.id,
             msgspec.to_builtins(answer),
@@ -203,6 +211,20 @@ class AskController(Controller):
     ) -> None:
         """Delete a saved answer; its share link stops working."""
         await delete_saved_answer.execute(viewer.id, answer_id)
+
+
+async def _answer_of(entry: HistoryEntry, answer_query: AnswerQuery) -> Answer:
+    """Answer an entry's interpreted query again (usually from the answer cache).
+
+    The entry keeps the query, not the answer, so the answer is recomputed rather than
+    trusted from a client; refused and failed entries have nothing to answer.
+    """
+    if entry.interpreted_query is None:
+        raise InvalidRequestError(
+            f"History entry {entry.id} was not answered ({entry.status}); it has no answer."
+        )
+    query = decode_query(msgspec.json.encode(entry.interpreted_query))
+    return await answer_query.execute(query, question=entry.question)
 
 
 @get("/api/v1/shared/{token:str}", tags=["ask"])

@@ -9,6 +9,7 @@ export const endpoints = {
   query: "/query",
   history: (beforeId) => (beforeId ? `/history?before_id=${encodeURIComponent(beforeId)}` : "/history"),
   historyItem: (id) => `/history/${encodeURIComponent(id)}`,
+  historyAnswer: (id) => `/history/${encodeURIComponent(id)}/answer`,
   rerun: (id) => `/history/${encodeURIComponent(id)}/rerun`,
   share: (id) => `/history/${encodeURIComponent(id)}/save`,
   shared: (token) => `/shared/${encodeURIComponent(token)}`,

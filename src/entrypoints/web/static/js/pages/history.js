@@ -1,15 +1,9 @@
 // History: the user's questions, newest first, with open, re-run, delete and share.
-import { api, endpoints, me } from "../api.js";
+import { api, endpoints } from "../api.js";
 import { renderAnswer } from "../answer.js";
 import { byId, copyText, el, setStatus, showError, timeElement } from "../ui.js";
 
 const STATUS_TEXT = { answered: "Answered", refused: "Refused", failed: "Failed" };
-
-// Typed queries are for analysts and admins; viewers see the stored summary instead.
-async function canQuery() {
-  const user = await me();
-  return Boolean(user && user.role !== "viewer");
-}
 
 function answerBox() {
   return byId("history-answer");
@@ -19,23 +13,15 @@ async function openEntry(entry) {
   showError("history-error", null);
   setStatus("history-status", "Opening…");
   try {
-    const full = await api(endpoints.historyItem(entry.id));
-    if (full && full.answer) {
-      renderAnswer(full.answer, answerBox());
-    } else if (full && full.interpreted_query && (await canQuery())) {
-      // The history keeps the query, not the answer: ask for it again (a cache hit).
-      const answer = await api(endpoints.query, { method: "POST", body: { query: full.interpreted_query, question: full.question } });
-      renderAnswer(answer, answerBox());
-    } else if (full && full.status === "answered") {
+    if (entry.status === "answered") {
+      // The history keeps the query; the service answers it again (an answer-cache hit).
+      renderAnswer(await api(endpoints.historyAnswer(entry.id)), answerBox());
+    } else {
       answerBox().replaceChildren(
         el("h2", { text: "Answer", tabindex: "-1" }),
-        el("p", { class: "asked", text: `“${full.question}”` }),
-        el("p", { class: "answer-text", text: full.answer_summary }),
-        el("p", { class: "help", text: "The table and chart are not kept with your history: use Re-run to see them again." }),
+        el("p", { class: "asked", text: `“${entry.question}”` }),
+        el("p", { text: entry.answer_summary || "This question has no answer to show." }),
       );
-      answerBox().hidden = false;
-    } else {
-      answerBox().replaceChildren(el("h2", { text: "Answer" }), el("p", { text: (full && full.answer_summary) || "This question has no answer to show." }));
       answerBox().hidden = false;
     }
     setStatus("history-status", "");
