@@ -57,7 +57,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
 
     api = Router(
         path="/",
-        route_handlers=[AuthController, AdminController, DataController, *_ask_handlers()],
+        route_handlers=[AuthController, AdminController, DataController, AskController, shared],
     )
     app = Litestar(
         route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router()],
@@ -103,10 +103,6 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         limiter.backend,
     )
     return app
-
-
-def _ask_handlers() -> list[Any]:
-    return [AskController, shared]
 
 
 def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:
