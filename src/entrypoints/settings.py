@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 
 _DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
+_DEFAULT_ARCHIVE = Path("../shared/data/ergast-csv")
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -21,6 +22,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     fastf1_cache_dir: Path
     fastf1_replay_dir: Path | None
     database_url: str
+    archive_dir: Path | None = None  # an Ergast CSV dump imported into an empty archive
     session_lru_size: int = 16
     database_ssl: str | None = None  # libpq sslmode names: require, verify-full, ...
     database_ssl_root_cert: str | None = None
@@ -42,8 +44,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         replay = env.get("F1_FASTF1_REPLAY_DIR")
         if replay is None and _DEFAULT_REPLAY.is_dir():
             replay = str(_DEFAULT_REPLAY)
+        archive = env.get("F1_ARCHIVE_DIR")
+        if archive is None and _DEFAULT_ARCHIVE.is_dir():
+            archive = str(_DEFAULT_ARCHIVE)
         return cls(
             data_dir=data_dir,
+            archive_dir=Path(archive).absolute() if archive else None,
             fastf1_cache_dir=Path(
                 env.get("F1_FASTF1_CACHE_DIR", str(data_dir / "fastf1-cache"))
             ).absolute(),

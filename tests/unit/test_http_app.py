@@ -27,7 +27,13 @@ SECRET = "s" * 48
 
 def make_client(tmp_path: Path, config: HttpConfig | None = None, **env: str) -> TestClient[Any]:
     settings = Settings.from_env(
-        {"F1_DATA_DIR": str(tmp_path), "F1_JWT_SECRET": SECRET, "F1_LOG_FORMAT": "json", **env}
+        {
+            "F1_DATA_DIR": str(tmp_path),
+            "F1_JWT_SECRET": SECRET,
+            "F1_LOG_FORMAT": "json",
+            "F1_ARCHIVE_DIR": "",  # an empty archive: no import on first use
+            **env,
+        }
     )
     container: Container = bootstrap(settings)
     container.sessions.source.override(providers.Object(FakeSessionSource()))

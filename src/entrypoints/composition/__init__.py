@@ -24,7 +24,7 @@ class Container(containers.DeclarativeContainer):
     sessions = providers.Container(SessionsContainer, settings=settings)
     storage = providers.Container(StorageContainer, settings=settings)
     accounts = providers.Container(AccountsContainer, settings=settings, engine=storage.engine)
-    archive = providers.Container(ArchiveContainer, engine=storage.engine)
+    archive = providers.Container(ArchiveContainer, settings=settings, engine=storage.engine)
     ask = providers.Container(
         AskContainer,
         settings=settings,
