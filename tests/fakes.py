@@ -469,6 +469,7 @@ class FakeSessionSource:
     did not hold raise ``SessionNotFoundError``; a held session it has no data for raises
     ``DataUnavailableError``. ``failures`` makes a load raise until the entry is removed;
     ``delay`` (seconds) keeps loads in flight long enough to overlap.
+    ``knows_sessions=False`` plays FastF1 live: ``known_sessions`` cannot tell (None).
     """
 
     def __init__(
@@ -477,10 +478,12 @@ class FakeSessionSource:
         sessions: tuple[Session, ...] = (),
         *,
         delay: float = 0.0,
+        knows_sessions: bool = True,
     ) -> None:
         self.calendars = dict(calendars or {})
         self.sessions = {s.ref: s for s in sessions}
         self.delay = delay
+        self.knows_sessions = knows_sessions
         self.failures: dict[SessionRef, F1Error] = {}
         self.load_calls: list[SessionRef] = []
         self.events_calls: list[int] = []
@@ -505,6 +508,11 @@ class FakeSessionSource:
         if ref not in self.sessions:
             raise DataUnavailableError(f"timing data for the {ref} is not available")
         return self.sessions[ref]
+
+    async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
+        if not self.knows_sessions:
+            return None
+        return frozenset((ref.event, ref.kind) for ref in self.sessions if ref.year == year)
 
 
 class InMemorySnapshotStore:

@@ -44,17 +44,32 @@ def cli(ctx: click.Context, json_output: bool) -> None:
 @click.argument("year", type=int)
 @pass_app
 def sessions(app: CliApp, year: int) -> None:
-    """List a season's events and sessions, and which are already cached locally."""
+    """List a season's events and sessions: which are cached, which have data to load."""
     loader = app.container.sessions.loader()
     listing = app.run(lambda: loader.available(year))
     lines = []
     for item in listing:
         kinds = " ".join(
-            f"{kind.value}{'*' if kind in item.cached else ''}" for kind in item.event.sessions
+            kind.value + _availability_mark(kind, item.cached, item.loadable)
+            for kind in item.event.sessions
         )
         lines.append(f"{item.event.round:>2}  {item.event.date}  {item.event.name:<32} {kinds}")
-    lines.append("(* = cached snapshot: loads without FastF1)")
+    lines.append("(* = cached snapshot: loads instantly, without FastF1)")
+    if any(item.loadable is not None for item in listing):
+        lines.append("(+ = timing data available: loads from FastF1 in a few seconds)")
+        lines.append("(no mark = no timing data: cannot be loaded)")
+    else:
+        # Live FastF1 cannot tell which sessions have timing data without loading them.
+        lines.append("(other sessions load from FastF1 if their timing data exists)")
     app.emit(listing, "\n".join(lines))
+
+
+def _availability_mark(
+    kind: SessionKind, cached: tuple[SessionKind, ...], loadable: tuple[SessionKind, ...] | None
+) -> str:
+    if kind in cached:
+        return "*"
+    return "+" if loadable is not None and kind in loadable else ""
 
 
 @cli.group()

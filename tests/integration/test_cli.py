@@ -94,6 +94,28 @@ def test_sessions_lists_the_calendar(env: dict[str, str]) -> None:
     assert "Chinese Grand Prix" in done.stdout
 
 
+def test_sessions_marks_what_the_recorded_data_can_load(env: dict[str, str]) -> None:
+    done = f1(env, "sessions", "2024")
+    assert done.returncode == 0, done.stderr
+    rows = {line[16:48].strip(): line[48:].split() for line in done.stdout.splitlines()}
+    # Spanish Q is loadable (+) unless an earlier test of this module cached it (*).
+    assert rows["Spanish Grand Prix"][:3] == ["FP1", "FP2", "FP3"]
+    assert rows["Spanish Grand Prix"][3] in ("Q+", "Q*")
+    assert rows["Spanish Grand Prix"][4] == "R"
+    assert rows["Bahrain Grand Prix"] == ["FP1", "FP2", "FP3", "Q", "R"]
+    assert rows["Chinese Grand Prix"] == ["FP1", "SQ+", "S", "Q", "R"]
+    assert rows["British Grand Prix"][0] == "FP1+"
+    assert "(+ = timing data available: loads from FastF1 in a few seconds)" in done.stdout
+
+    listing = f1_json(env, "sessions", "2024")
+    by_name = {item["event"]["name"]: item for item in listing}
+    assert by_name["Spanish Grand Prix"]["loadable"] == ["Q"]
+    assert by_name["Bahrain Grand Prix"]["loadable"] == []
+    assert by_name["Bahrain Grand Prix"]["cached"] == []
+    assert by_name["Chinese Grand Prix"]["loadable"] == ["SQ"]
+    assert sum(len(item["loadable"]) for item in listing) == 3
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

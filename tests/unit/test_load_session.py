@@ -239,3 +239,47 @@ async def test_available_marks_the_sessions_that_load_instantly() -> None:
         ("Italian Grand Prix", ()),
     ]
     assert len(source.load_calls) == 1
+
+
+async def test_available_marks_what_the_source_knows_it_can_load() -> None:
+    china, spain, italy = CAL_2024
+    source = FakeSessionSource(
+        {2024: CAL_2024},
+        (make_session(spain, SessionKind.QUALIFYING), make_session(china, SessionKind.SPRINT)),
+    )
+    snapshots = InMemorySnapshotStore()
+    # A snapshot the source no longer has data for (say, written while online) still
+    # loads: cached sessions are always loadable.
+    italy_r = make_session(italy, SessionKind.RACE)
+    snapshots.sessions[italy_r.ref] = italy_r
+    loader = SessionLoader(source, snapshots)
+    await loader.load(SessionRef(2024, spain.name, SessionKind.QUALIFYING))
+    available = await loader.available(2024)
+    assert [(a.event.name, a.cached, a.loadable) for a in available] == [
+        ("Chinese Grand Prix", (), (SessionKind.SPRINT,)),
+        ("Spanish Grand Prix", (SessionKind.QUALIFYING,), (SessionKind.QUALIFYING,)),
+        ("Italian Grand Prix", (SessionKind.RACE,), (SessionKind.RACE,)),
+    ]
+    # Knowing what loads never loads anything.
+    assert len(source.load_calls) == 1
+
+
+async def test_available_loadable_follows_the_calendar_order() -> None:
+    china = CAL_2024[0]
+    held = (SessionKind.RACE, SessionKind.FP1, SessionKind.SPRINT_QUALIFYING)
+    source = FakeSessionSource({2024: CAL_2024}, tuple(make_session(china, k) for k in held))
+    [first, *_] = await SessionLoader(source, InMemorySnapshotStore()).available(2024)
+    assert first.loadable == (SessionKind.FP1, SessionKind.SPRINT_QUALIFYING, SessionKind.RACE)
+
+
+async def test_available_when_the_source_cannot_tell_leaves_loadable_unknown() -> None:
+    source = FakeSessionSource({2024: CAL_2024}, (SPAIN_Q,), knows_sessions=False)
+    snapshots = InMemorySnapshotStore()
+    snapshots.sessions[SPAIN_Q.ref] = SPAIN_Q
+    available = await SessionLoader(source, snapshots).available(2024)
+    assert [(a.cached, a.loadable) for a in available] == [
+        ((), None),
+        ((SessionKind.QUALIFYING,), None),
+        ((), None),
+    ]
+    assert source.load_calls == []

@@ -50,6 +50,27 @@ class FastF1SessionSource:
         """Load laps, results, weather and race control of one session (no telemetry)."""
         return await self._run(self._load, ref)
 
+    async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
+        """In replay mode, the sessions whose timing streams were recorded; live, None.
+
+        Live, only loading a session tells whether its timing data exists. The replay
+        index needs no FastF1, so it is built in a plain thread rather than queued behind
+        a load on the FastF1 worker.
+        """
+        if self._replay_dir is None:
+            return None
+        if self._closed:
+            raise DataUnavailableError("the FastF1 source has been closed")
+        from adapters.fastf1.recorded import known_sessions
+
+        if not self._replay_dir.is_dir():
+            raise DataUnavailableError(
+                f"the recorded FastF1 data directory {self._replay_dir} does not exist; "
+                "set F1_FASTF1_REPLAY_DIR to the fastf1-http-cache folder"
+            )
+        index = await asyncio.to_thread(known_sessions, self._replay_dir)
+        return index.get(year, frozenset())
+
     def close(self) -> None:
         """Stop the worker thread; later calls raise ``DataUnavailableError``."""
         self._closed = True

@@ -19,7 +19,7 @@ from prometheus_client import (
     multiprocess,
 )
 
-from f1core.domain.session import EventInfo, Session, SessionRef
+from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 from f1core.ports.session_source import SessionSource
 
 _LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
@@ -95,6 +95,9 @@ class InstrumentedSessionSource:
 
     async def events(self, year: int) -> tuple[EventInfo, ...]:
         return await self._inner.events(year)
+
+    async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
+        return await self._inner.known_sessions(year)
 
     async def load(self, ref: SessionRef) -> Session:
         started = time.perf_counter()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from f1core.domain.session import EventInfo, Session, SessionRef
+from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 from f1core.errors import F1Error
 from f1core.ports.session_source import SessionSource
 
@@ -41,6 +41,9 @@ class GuardedSessionSource:
 
     async def events(self, year: int) -> tuple[EventInfo, ...]:
         return await _guarded(f"the {year} calendar", self._inner.events(year))
+
+    async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
+        return await _guarded(f"the {year} session index", self._inner.known_sessions(year))
 
     async def load(self, ref: SessionRef) -> Session:
         return await _guarded(f"the {ref.year} {ref.event} {ref.kind.label}", self._inner.load(ref))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from f1core.domain.session import EventInfo, Session, SessionRef
+from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 
 
 class SessionSource(Protocol):
@@ -21,5 +21,14 @@ class SessionSource(Protocol):
         """Load one session; ``ref.event`` is an event name exactly as ``events`` gave it.
 
         Raises ``SessionNotFoundError`` or ``DataUnavailableError``.
+        """
+        ...
+
+    async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
+        """``(event name, kind)`` pairs of ``year`` the source knows it can load.
+
+        Event names are exactly as ``events`` gives them. None when the source cannot
+        tell without loading (FastF1 live): a held session may or may not have data.
+        A season the source has no data for gives an empty set, not an error.
         """
         ...

@@ -29,10 +29,17 @@ SessionParts = tuple[int, str, SessionKind | str]
 
 
 class EventAvailability(msgspec.Struct, frozen=True):
-    """One event of a season and which of its sessions load instantly (snapshot cached)."""
+    """One event of a season: which of its sessions load instantly and which load at all.
+
+    ``cached``: a snapshot (or the in-memory LRU) holds them, so they load without the
+    source. ``loadable``: they are known to have timing data (the cached ones always
+    are), in the order of ``event.sessions``; None when the source cannot tell without
+    loading (FastF1 live), in which case any held session may or may not load.
+    """
 
     event: EventInfo
     cached: tuple[SessionKind, ...]
+    loadable: tuple[SessionKind, ...] | None
 
 
 class SessionLoader:
@@ -102,19 +109,28 @@ class SessionLoader:
         return await asyncio.shield(task)
 
     async def available(self, year: int) -> list[EventAvailability]:
-        """Each event of ``year`` with the sessions that load instantly (snapshot present).
+        """Each event of ``year`` with its cached sessions and the ones known to load.
 
-        The other sessions in ``EventInfo.sessions`` may still load from the source; the
-        calendar alone cannot tell whether their timing data exists.
+        A session is cached when it loads without the source (LRU or snapshot), and
+        loadable when cached or when the source says it has its timing data. When the
+        source cannot tell (``known_sessions`` gives None) ``loadable`` is None too.
+        Raises ``SessionNotFoundError`` for a season the source does not know.
         """
+        events = await self.events(year)
+        known = await self._source.known_sessions(year)
         result: list[EventAvailability] = []
-        for event in await self.events(year):
+        for event in events:
             ready = []
             for kind in event.sessions:
                 ref = SessionRef(year, event.name, kind)
                 if ref in self._lru or await self._snapshots.get_session(ref) is not None:
                     ready.append(kind)
-            result.append(EventAvailability(event, tuple(ready)))
+            loadable = (
+                None
+                if known is None
+                else tuple(k for k in event.sessions if k in ready or (event.name, k) in known)
+            )
+            result.append(EventAvailability(event, tuple(ready), loadable))
         return result
 
     async def _fetch(self, ref: SessionRef) -> Session:
