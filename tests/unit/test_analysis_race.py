@@ -276,6 +276,22 @@ def test_fuel_correction_adds_back_the_fuel_burn_to_the_slope() -> None:
 # -- pit stops ----------------------------------------------------------------------------
 
 
+def _one_stop(code: str, pit_lane_ms: int) -> list[Lap]:
+    return [
+        *run(code, [100_000, 90_000]),
+        lap(code, 3, 95_000, pit_in_at_ms=300_000),
+        lap(code, 4, 110_000, pit_out_at_ms=300_000 + pit_lane_ms, stint=2, compound="HARD"),
+    ]
+
+
+def test_an_implausibly_short_pit_lane_time_is_not_the_shortest_stop() -> None:
+    # Everyone crawls the same pit lane: 15.0 s among ~19.7 s is a timing glitch.
+    laps = [*_one_stop("VER", 19_800), *_one_stop("NOR", 19_650), *_one_stop("HAM", 15_000)]
+    summary = pit_stops(session(laps)).summary()
+    assert "shortest time in the pit lane: NOR (Lando Norris) on lap 3, 19.6 s" in summary
+    assert "(1 implausibly short pit-lane time left out as a timing glitch)" in summary
+
+
 def test_pit_stop_lane_time_and_loss() -> None:
     laps = [
         *run("VER", [100_000, 90_000, 91_000, 90_500]),

@@ -20,6 +20,9 @@ from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.timefmt import format_laptime
 
+PLAUSIBLE_PIT_LANE_SHARE = 0.85
+"""Pit-lane times under this share of the session's median are treated as timing glitches."""
+
 
 class PitStop(msgspec.Struct, frozen=True, gc=False):
     """One stop. ``lap`` is the in-lap.
@@ -85,13 +88,23 @@ class PitStops(msgspec.Struct, frozen=True, gc=False):
         if not self.stops:
             return f"No pit stops in the {self.session}."
         text = f"{counted(len(self.stops), 'pit stop')} in the {self.session}"
-        timed = [s for s in self.stops if s.pit_lane_ms is not None]
-        if timed:
-            best = min(timed, key=lambda s: s.pit_lane_ms or 0)
+        timed = [s.pit_lane_ms for s in self.stops if s.pit_lane_ms is not None]
+        # Every car crawls the same pit lane at the same limit, so a time far below the
+        # median is a timing glitch (2018 Baku: one 15.0 s among 19.6 s), not a record.
+        floor = PLAUSIBLE_PIT_LANE_SHARE * statistics.median(timed) if timed else 0.0
+        plausible = [s for s in self.stops if s.pit_lane_ms is not None and s.pit_lane_ms >= floor]
+        if plausible:
+            best = min(plausible, key=lambda s: s.pit_lane_ms or 0)
             text += (
                 f"; shortest time in the pit lane: {best.driver} ({best.full_name}) on lap "
                 f"{best.lap}, {fmt_ms(best.pit_lane_ms, 1)} s"
             )
+            glitches = len(timed) - len(plausible)
+            if glitches:
+                text += (
+                    f" ({counted(glitches, 'implausibly short pit-lane time')} left out"
+                    " as a timing glitch)"
+                )
         losses = [s.loss_ms for s in self.stops if s.loss_ms is not None and not s.neutralised]
         if losses:
             text += f"; median loss under green flag {fmt_ms(statistics.median(losses), 1)} s"

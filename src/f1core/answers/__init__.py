@@ -22,7 +22,7 @@ from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
 from f1core.query import Query, SessionQuery
 
-ANSWER_FORMAT_VERSION = "3"
+ANSWER_FORMAT_VERSION = "4"
 """Bumped whenever paragraphs or charts change shape, so cached answers are recomputed."""
 
 
