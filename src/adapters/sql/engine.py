@@ -25,6 +25,7 @@ def make_engine(
     ssl_root_cert: str | None = None,
     search_path: str | None = None,
     connect_timeout: float = 5.0,
+    command_timeout: float = 30.0,
 ) -> AsyncEngine:
     """Create an engine for ``sqlite+aiosqlite://`` or ``postgresql+asyncpg://`` URLs.
 
@@ -33,7 +34,9 @@ def make_engine(
     ``ssl`` (PostgreSQL only) is a libpq sslmode: ``require`` encrypts, ``verify-full``
     also checks the server certificate (against ``ssl_root_cert`` or the system store).
     ``search_path`` (PostgreSQL only) puts every table in that schema.
-    ``connect_timeout`` (PostgreSQL only, seconds) bounds each new connection.
+    ``connect_timeout`` (PostgreSQL only, seconds) bounds each new connection, and
+    ``command_timeout`` each statement, so a server that hangs mid-query costs a request
+    an error, not a worker (the full archive import's largest COPY takes under a second).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -44,7 +47,10 @@ def make_engine(
         return engine
     # asyncpg waits 60 s for an unreachable server by default; a request should get its
     # 503 long before a client or proxy gives up on it.
-    connect_args: dict[str, Any] = {"timeout": connect_timeout}
+    connect_args: dict[str, Any] = {
+        "timeout": connect_timeout,
+        "command_timeout": command_timeout,
+    }
     if ssl is not None:
         connect_args["ssl"] = _ssl_argument(ssl, ssl_root_cert)
     if search_path is not None:
