@@ -252,8 +252,10 @@ async def test_no_user_means_no_history(world: World) -> None:
 
 async def test_empty_question_is_rejected_before_interpreting(world: World) -> None:
     interpreter = FakeQueryInterpreter(default=POLE)
-    with pytest.raises(InvalidRequestError, match="1 to 4000 characters"):
+    with pytest.raises(InvalidRequestError, match="The question is empty"):
         await world.ask(interpreter).execute("   ")
+    with pytest.raises(InvalidRequestError, match="1 to 4000 characters; got 4001"):
+        await world.ask(interpreter).execute("x" * 4001)
     assert interpreter.questions == []
 
 

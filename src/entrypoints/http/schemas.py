@@ -9,6 +9,7 @@ import msgspec
 from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
+from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH
 
 # 3..254 as the register use case requires; login shares it (no shorter name exists).
 Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
@@ -22,7 +23,8 @@ MAX_ID = 2**53 - 1
 # The OpenAPI security requirement of routes that need an access token.
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 
-Question = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+# At least one non-blank character: a blank question is malformed, not unanswerable.
+Question = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH, pattern=r"\S")]
 
 
 class Credentials(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

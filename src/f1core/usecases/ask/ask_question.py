@@ -55,7 +55,11 @@ class AskQuestion:
         ``AnswerQuery.execute`` when the data cannot answer it.
         """
         text = question.strip()
-        if not text or len(text) > MAX_QUESTION_LENGTH:
+        if not text:
+            raise InvalidRequestError(
+                "The question is empty: ask about a race, a driver, a team or a season."
+            )
+        if len(text) > MAX_QUESTION_LENGTH:
             raise InvalidRequestError(
                 f"Ask a question of 1 to {MAX_QUESTION_LENGTH} characters; got {len(text)}."
             )
