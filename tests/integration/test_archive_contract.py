@@ -1,6 +1,6 @@
 """HistoricalArchive + ArchiveImporter contract: the in-memory fake, SQLite and PostgreSQL.
 
-Every backend imports the hand-made dump in tests/data/ergast-mini (see its README for
+Every backend imports the hand-made dump in tests/ergast_mini.py (see its docstring for
 what it holds) and must give the same answers. PostgreSQL runs in its own schema on
 127.0.0.1:5432/test and never skips.
 """
@@ -16,6 +16,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from tests.ergast_mini import mini_dump_dir
 from tests.fakes import InMemoryHistoricalArchive
 
 from adapters.sql.archive_importer import SqlArchiveImporter
@@ -33,7 +34,7 @@ from f1core.ports.archive import ArchiveImporter, HistoricalArchive
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-MINI = Path(__file__).parents[1] / "data" / "ergast-mini"
+MINI = mini_dump_dir()
 PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 BACKENDS = ["in-memory", "sqlite", "postgresql"]
 

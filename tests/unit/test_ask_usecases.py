@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import msgspec
 import pytest
+from tests.ergast_mini import mini_dump_dir
 from tests.fakes import (
     FakeAnswerPhraser,
     FakeQueryInterpreter,
@@ -44,7 +43,7 @@ from f1core.usecases.ask import AnswerQuery, AskQuestion, QuestionRefusedError
 from f1core.usecases.history.record_question import RecordQuestion
 from f1core.usecases.load_session import SessionLoader
 
-MINI_DUMP = Path(__file__).parents[1] / "data" / "ergast-mini"
+MINI_DUMP = mini_dump_dir()
 SPAIN = make_event(2024, 10, "Spanish Grand Prix", "Spain", "Barcelona")
 SPAIN_Q = make_session(
     SPAIN,
