@@ -18,6 +18,7 @@ from entrypoints.settings import Settings
 from f1core.domain.accounts import ConfigurationError
 
 logger = logging.getLogger("f1.serve")
+WORKER_HEALTHCHECK_TIMEOUT_S = 60
 SECRET_FILE = "jwt-secret"
 
 
@@ -108,6 +109,11 @@ def serve(
         log_config=None,
         server_header=False,
         timeout_graceful_shutdown=10,
+        # uvicorn kills a worker that does not answer its health ping in time, and a
+        # spawned worker only starts answering once its interpreter is up: on a loaded
+        # 2-core machine that took over uvicorn's 5 s default, so workers were killed and
+        # respawned forever and the service never became ready.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S,
     )
 
 
