@@ -20,6 +20,7 @@ from entrypoints.composition import Container, bootstrap
 from entrypoints.http import create_app
 from entrypoints.http.config import HttpConfig
 from entrypoints.settings import Settings
+from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
 
 PASSWORD = "correct horse battery"
 SECRET = "s" * 48
@@ -344,3 +345,18 @@ def test_openapi_schema(client: TestClient[Any]) -> None:
         assert path in paths
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     assert paths["/api/v1/ask"]["post"]["security"] == [{"BearerToken": []}]
+
+
+def test_password_bound_of_the_schema_is_the_policy_bound(client: TestClient[Any]) -> None:
+    schema = client.get("/schema/openapi.json").json()
+    password = schema["components"]["schemas"]["Credentials"]["properties"]["password"]
+    assert password["maxLength"] == MAX_PASSWORD_LENGTH
+    longest = ("correct horse battery staple " * 5)[:MAX_PASSWORD_LENGTH]
+    created = client.post("/api/v1/auth/register", json={"username": "ana", "password": longest})
+    assert created.status_code == 201, created.text
+    login = client.post("/api/v1/auth/login", json={"username": "ana", "password": longest})
+    assert login.status_code == 200, login.text
+    too_long = client.post(
+        "/api/v1/auth/register", json={"username": "bob", "password": longest + "x"}
+    )
+    assert assert_problem(too_long, 400, "validation")["errors"][0]["field"] == "password"

@@ -9,12 +9,14 @@ import msgspec
 from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
+from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
 from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH
 
 # 3..254 as the register use case requires; login shares it (no shorter name exists).
 Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
-# The policy (8..128) is checked by the use case with a readable message; this only bounds work.
-Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+# The policy's upper bound, so the document and the server agree; the use case says why a
+# shorter password is refused (too short, too common).
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PASSWORD_LENGTH)]
 Token = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
 # The largest id the API accepts (ids are BIGINT). 2**53 - 1 is exact as a JSON number in
 # every client and as the float Litestar writes for path-parameter bounds in OpenAPI; a
