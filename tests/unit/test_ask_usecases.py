@@ -279,3 +279,15 @@ async def test_failing_phraser_keeps_the_computed_text(world: World) -> None:
     phraser = FakeAnswerPhraser(error=TimeoutError("llm down"))
     answer = await world.ask(FakeQueryInterpreter(default=POLE), phraser).execute("pole")
     assert answer.text.startswith("Nor (NOR) set the fastest lap")
+
+
+async def test_an_answer_whose_history_row_fails_is_not_returned(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def refuse() -> None:
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(world.uow, "commit", refuse)
+    with pytest.raises(ConnectionError):
+        await world.ask(FakeQueryInterpreter(default=POLE)).execute("pole", user_id=1)
+    assert world.history() == []

@@ -6,6 +6,7 @@ tests/integration/test_http_*.py.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,9 @@ from tests.fakes import FakeSessionSource
 from entrypoints.composition import Container, bootstrap
 from entrypoints.http import create_app
 from entrypoints.http.config import HttpConfig
+from entrypoints.http.schemas import PLAIN_TEXT, QUESTION_TEXT
 from entrypoints.settings import Settings
+from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
 
 PASSWORD = "correct horse battery"
 SECRET = "s" * 48
@@ -344,3 +347,40 @@ def test_openapi_schema(client: TestClient[Any]) -> None:
         assert path in paths
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     assert paths["/api/v1/ask"]["post"]["security"] == [{"BearerToken": []}]
+
+
+def test_password_bound_of_the_schema_is_the_policy_bound(client: TestClient[Any]) -> None:
+    schema = client.get("/schema/openapi.json").json()
+    password = schema["components"]["schemas"]["Credentials"]["properties"]["password"]
+    assert password["maxLength"] == MAX_PASSWORD_LENGTH
+    longest = ("correct horse battery staple " * 5)[:MAX_PASSWORD_LENGTH]
+    created = client.post("/api/v1/auth/register", json={"username": "ana", "password": longest})
+    assert created.status_code == 201, created.text
+    login = client.post("/api/v1/auth/login", json={"username": "ana", "password": longest})
+    assert login.status_code == 200, login.text
+    too_long = client.post(
+        "/api/v1/auth/register", json={"username": "bob", "password": longest + "x"}
+    )
+    assert assert_problem(too_long, 400, "validation")["errors"][0]["field"] == "password"
+
+
+def test_the_schema_forbids_control_characters_where_the_server_does(
+    client: TestClient[Any],
+) -> None:
+    schema = client.get("/schema/openapi.json").json()
+    components = schema["components"]["schemas"]
+    credentials = components["Credentials"]["properties"]
+    assert credentials["username"]["pattern"] == credentials["password"]["pattern"] == PLAIN_TEXT
+    assert components["AskBody"]["properties"]["question"]["pattern"] == QUESTION_TEXT
+    # Structs of the core and parameters of the routes get the rule too.
+    assert components["FastestLap"]["properties"]["event"]["pattern"] == PLAIN_TEXT
+    [token] = schema["paths"]["/api/v1/shared/{token}"]["get"]["parameters"]
+    assert token["schema"]["pattern"] == PLAIN_TEXT
+    # Where the schema already says what it takes, it stays.
+    drivers = components["FastestLap"]["properties"]["drivers"]["items"]
+    assert drivers["pattern"] == "^[A-Z]{3}$"
+    assert "pattern" not in components["RoleBody"]["properties"]["role"]
+    for text, allowed in (("Monza", True), ("Mon\x00za", False), ("Monza\x85", False)):
+        assert bool(re.search(PLAIN_TEXT, text)) is allowed
+    for text, allowed in (("who won?\n\tin 2021", True), (" \n ", False), ("a\x00", False)):
+        assert bool(re.search(QUESTION_TEXT, text)) is allowed

@@ -194,3 +194,20 @@ def test_no_asset_refers_to_another_host(assets: WebAssets) -> None:
             text = asset.body.decode()
             assert not re.search(r"""(?:import|url\()\s*\(?["']?(?:https?:)?//""", text), rel
             assert "innerHTML" not in text, f"{rel}: build DOM nodes, never HTML strings"
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("/ask", "text/html; charset=utf-8"),
+        ("/shared/abc123", "text/html; charset=utf-8"),
+        ("/static/js/chart.js", "text/javascript; charset=utf-8"),
+        ("/static/app.css", "text/css; charset=utf-8"),
+    ],
+)
+def test_text_responses_name_their_charset_once(
+    client: TestClient[Litestar], path: str, content_type: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers.get_list("content-type") == [content_type]

@@ -23,9 +23,14 @@ from entrypoints.http.controllers.ops import metrics as metrics_endpoint
 from entrypoints.http.deps import DEPENDENCIES
 from entrypoints.http.edge import EdgeMiddleware, security_headers
 from entrypoints.http.metrics import HttpMetrics, InstrumentedSessionSource
-from entrypoints.http.openapi import StrictStructSchemaPlugin, document_problems
+from entrypoints.http.openapi import (
+    StrictStructSchemaPlugin,
+    document_plain_text,
+    document_problems,
+)
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.ratelimit import RateLimiter
+from entrypoints.http.schemas import PLAIN_TEXT
 from entrypoints.http.source_guard import GuardedSessionSource
 from entrypoints.http.strict import allow_header, strict_json_body
 from entrypoints.logging import configure_logging
@@ -84,6 +89,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         logging_config=None,
     )
     document_problems(app)
+    document_plain_text(app, PLAIN_TEXT)
     app.before_send.append(allow_header(app.routes))
     app.state.container = container
     app.state.metrics = metrics

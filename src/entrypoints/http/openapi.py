@@ -19,7 +19,7 @@ from litestar import Litestar
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Schema
+from litestar.openapi.spec import OpenAPIType, Parameter, Reference, RequestBody, Schema
 from litestar.routes import HTTPRoute
 from litestar.typing import FieldDefinition
 
@@ -156,12 +156,17 @@ def _any_of_numbers(schema: Any) -> None:
         return
     if schema.one_of and {"integer", "number"} <= {_type(s) for s in schema.one_of}:
         schema.any_of, schema.one_of = schema.one_of, None
+    for child in _children(schema):
+        _any_of_numbers(child)
+
+
+def _children(schema: Schema) -> list[Any]:
+    # The schemas nested directly in ``schema`` (some may be references).
     children: list[Any] = [schema.items, schema.additional_properties]
     children += list((schema.properties or {}).values())
     for group in (schema.prefix_items, schema.one_of, schema.any_of, schema.all_of):
         children += list(group or ())
-    for child in children:
-        _any_of_numbers(child)
+    return children
 
 
 def _type(schema: Any) -> str:
@@ -223,3 +228,41 @@ def _http_handlers(routes: Iterable[Any]) -> Iterable[HTTPRouteHandler]:
     for route in routes:
         if isinstance(route, HTTPRoute):
             yield from route.route_handlers
+
+
+def document_plain_text(app: Litestar, pattern: str) -> None:
+    """Write into the document what the edge enforces (``strict.py``): no string of a path,
+    a query or a request body may hold control characters.
+
+    ``pattern`` goes on every such string whose schema does not already say what it
+    takes (a pattern, an enum, a format). Builds the document now, with every route
+    registered (Litestar keeps it), and edits it in place: the rule covers fields of
+    structs the core owns (``Query``) as well as this layer's parameters.
+    """
+    document = app.openapi_schema
+    components = document.components.schemas or {}
+    seen: set[int] = set()
+    for item in (document.paths or {}).values():
+        for operation in (item.get, item.put, item.post, item.delete, item.patch):
+            if operation is None:
+                continue
+            for parameter in operation.parameters or ():
+                if isinstance(parameter, Parameter) and parameter.param_in in {"path", "query"}:
+                    _plain_text(parameter.schema, pattern, components, seen)
+            if isinstance(operation.request_body, RequestBody):
+                for media in operation.request_body.content.values():
+                    _plain_text(media.schema, pattern, components, seen)
+
+
+def _plain_text(schema: Any, pattern: str, components: dict[str, Schema], seen: set[int]) -> None:
+    if isinstance(schema, Reference):
+        schema = components.get(schema.ref.rsplit("/", 1)[-1])
+    if not isinstance(schema, Schema) or id(schema) in seen:
+        return
+    seen.add(id(schema))
+    if schema.type == OpenAPIType.STRING and not (
+        schema.pattern or schema.enum or schema.const is not None or schema.format
+    ):
+        schema.pattern = pattern
+    for child in _children(schema):
+        _plain_text(child, pattern, components, seen)

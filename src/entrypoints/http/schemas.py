@@ -9,13 +9,34 @@ import msgspec
 from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
+from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
 from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH
 
+# No request nests deeper than a query in a body (3 levels); msgspec decodes recursively
+# and fails with RecursionError a few hundred levels down, so the edge refuses deeper.
+MAX_JSON_DEPTH = 32
+# Control characters (C0, DEL, C1) in request text: PostgreSQL cannot store NUL, and none
+# of them means anything in a name, a token or a path. A question may keep tabs and line
+# breaks (pasted text); ``strict.py`` enforces both on every body, path and query string.
+CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
+TEXT_CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+MULTILINE_FIELDS = frozenset({"question"})
+# The same rules as JSON Schema patterns, so the OpenAPI document states them.
+PLAIN_TEXT = r"^[^\x00-\x1f\x7f-\x9f]*$"
+# Blanks, then one non-blank character, then any text: linear to match (no backtracking).
+QUESTION_TEXT = (
+    r"^[^\S\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f]"
+    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+)
+
 # 3..254 as the register use case requires; login shares it (no shorter name exists).
-Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
-# The policy (8..128) is checked by the use case with a readable message; this only bounds work.
-Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
-Token = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254, pattern=PLAIN_TEXT)]
+# The policy's upper bound, so the document and the server agree; the use case says why a
+# shorter password is refused (too short, too common).
+Password = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=MAX_PASSWORD_LENGTH, pattern=PLAIN_TEXT)
+]
+Token = Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=PLAIN_TEXT)]
 # The largest id the API accepts (ids are BIGINT). 2**53 - 1 is exact as a JSON number in
 # every client and as the float Litestar writes for path-parameter bounds in OpenAPI; a
 # larger bound would be rounded there and the schema would allow ids the server refuses.
@@ -24,7 +45,9 @@ MAX_ID = 2**53 - 1
 BEARER: list[dict[str, list[str]]] = [{"BearerToken": []}]
 
 # At least one non-blank character: a blank question is malformed, not unanswerable.
-Question = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH, pattern=r"\S")]
+Question = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH, pattern=QUESTION_TEXT)
+]
 
 
 class Credentials(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -33,11 +33,13 @@ PAGES_DIR: Final = _HERE / "pages"
 IMMUTABLE: Final = "public, max-age=31536000, immutable"
 REVALIDATE: Final = "no-cache"
 
+# Litestar appends "; charset=utf-8" to every text/* media type itself: naming it here too
+# sent it twice.
 _TYPES: Final[Mapping[str, str]] = {
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript",
+    ".css": "text/css",
     ".svg": "image/svg+xml",
-    ".html": "text/html; charset=utf-8",
+    ".html": "text/html",
     ".json": "application/json",
     ".ico": "image/x-icon",
     ".png": "image/png",

@@ -28,7 +28,9 @@ class AskQuestion:
     """Interpret, answer, optionally rephrase, and record the outcome for ``user_id``.
 
     Every outcome is recorded when a user is given: answered, refused (the interpreter's
-    reason as the summary) and failed (the error's message). A phraser's text replaces
+    reason as the summary) and failed (the error's message). When the record cannot be
+    written its error is raised instead of the outcome, so an answer returned to a user is
+    always in their history. A phraser's text replaces
     the computed paragraph only when every number and name in it is found in the answer.
     """
 
@@ -51,8 +53,9 @@ class AskQuestion:
         """The answer to ``question``.
 
         Raises ``InvalidRequestError`` for an empty or over-long question,
-        ``QuestionRefusedError`` when the interpreter refuses, and the errors of
-        ``AnswerQuery.execute`` when the data cannot answer it.
+        ``QuestionRefusedError`` when the interpreter refuses, the errors of
+        ``AnswerQuery.execute`` when the data cannot answer it, and the history's own
+        error when the outcome cannot be recorded.
         """
         text = question.strip()
         if not text:
@@ -122,18 +125,15 @@ class AskQuestion:
     ) -> None:
         if user_id is None or self._record is None:
             return
-        try:
-            await self._record.execute(
-                user_id,
-                question,
-                status,
-                interpreted_query=query_json,
-                answer_summary=summary[:_SUMMARY_LENGTH],
-                timings_ms=timings,
-            )
-        except Exception:
-            # Losing one history line must not cost the user the answer itself.
-            logger.warning("could not record the question in the history", exc_info=True)
+        # No try: an answer whose history line was lost would tell the user it was kept.
+        await self._record.execute(
+            user_id,
+            question,
+            status,
+            interpreted_query=query_json,
+            answer_summary=summary[:_SUMMARY_LENGTH],
+            timings_ms=timings,
+        )
 
 
 def _ms(start: float, end: float) -> float:
