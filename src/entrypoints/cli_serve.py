@@ -6,10 +6,12 @@ rate limits and the database are shared through Redis and PostgreSQL in producti
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
 import tempfile
+from typing import cast
 
 import click
 
@@ -76,7 +78,11 @@ def serve(
     forwarded_allow_ips: str,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /schema, health at /healthz and /readyz)."""
+    import asyncio
+
     import uvicorn
+
+    from entrypoints.serve_deadlines import DeadlineHttpProtocol
 
     settings = Settings.from_env()
     configure_logging(settings.log_format)
@@ -108,6 +114,16 @@ def serve(
         log_config=None,
         server_header=False,
         timeout_graceful_shutdown=10,
+        # uvicorn calls ``http`` like a protocol class; a partial of one pickles, so
+        # worker processes get the same deadlines.
+        http=cast(
+            "type[asyncio.Protocol]",
+            functools.partial(
+                DeadlineHttpProtocol,
+                header_timeout=settings.http_header_timeout,
+                body_timeout=settings.http_body_timeout,
+            ),
+        ),
     )
 
 

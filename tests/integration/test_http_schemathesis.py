@@ -11,8 +11,6 @@ checks that ran are printed and written to ``artifacts/schemathesis.txt``.
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
 from collections import Counter
@@ -23,7 +21,7 @@ import httpx
 import pytest
 import schemathesis
 from schemathesis.config import SchemathesisConfig
-from tests.integration.conftest import REPO_ROOT, recorded_replay_dir
+from tests.integration.conftest import REPO_ROOT, embedded_env
 from tests.serving import serve
 
 PASSWORD = "correct horse battery"
@@ -90,20 +88,13 @@ class Service:
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     data_dir = tmp_path_factory.mktemp("schemathesis")
     unlimited = "100000/minute"  # the fuzzer sends hundreds of requests from one address
-    env = {
-        **os.environ,
-        "F1_DATA_DIR": str(data_dir),
-        "F1_JWT_SECRET": secrets.token_urlsafe(48),
-        "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
-        "F1_INTERPRETER": "offline",
-        "F1_LOG_FORMAT": "json",
-        "F1_HTTP_RATE_LIMIT": unlimited,
-        "F1_HTTP_AUTH_RATE_LIMIT": unlimited,
-        "F1_HTTP_ACCOUNT_RATE_LIMIT": unlimited,
-        "F1_HTTP_LOG_REQUESTS": "0",
-    }
-    for name in ("OPENAI_API_KEY", "F1_REDIS_URL", "F1_DATABASE_URL", "F1_DATABASE_SCHEMA"):
-        env.pop(name, None)
+    env = embedded_env(
+        data_dir,
+        F1_HTTP_RATE_LIMIT=unlimited,
+        F1_HTTP_AUTH_RATE_LIMIT=unlimited,
+        F1_HTTP_ACCOUNT_RATE_LIMIT=unlimited,
+        F1_HTTP_LOG_REQUESTS="0",
+    )
     # Archive routes answer 503 on an empty archive; imported, they have real data.
     _f1(env, "archive", "import", str(ARCHIVE_DIR))
     _f1(env, "user", "create", ADMIN, "--admin", "--password-stdin", stdin=PASSWORD + "\n")
