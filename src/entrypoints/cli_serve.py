@@ -86,6 +86,9 @@ def serve(
 
     settings = Settings.from_env()
     configure_logging(settings.log_format)
+    # Everything the server writes under F1_DATA_DIR (database, snapshots, FastF1's cache)
+    # is its own business: private files and folders, like the JWT secret.
+    os.umask(0o077)
     # Workers are child processes reading the environment: hand them the secret that way.
     os.environ["F1_JWT_SECRET"] = ensure_jwt_secret(settings)
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
