@@ -52,6 +52,16 @@ def embedded_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env | extra
 
 
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The usual umask, 022: what a process creates is readable by all unless it says not."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 @pytest.fixture(scope="session")
 def replay_dir() -> Path:
     return recorded_replay_dir()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -141,16 +140,6 @@ async def test_damaged_backups_are_refused_and_leave_the_database(
     assert (await backups.verify(good)).ok
     with pytest.raises(BackupError, match="no backup file"):
         await backups.restore(tmp_path / "missing.backup")
-
-
-@pytest.fixture
-def permissive_umask() -> Iterator[None]:
-    # The usual 022: whatever a process creates is readable by everyone unless it says not.
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 @pytest.mark.usefixtures("permissive_umask")

@@ -4,9 +4,7 @@ database and its -wal/-shm companions, and everything ``f1 serve`` writes under
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,15 +16,7 @@ from tests.serving import serve
 from adapters.sql.engine import make_engine
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = pytest.mark.usefixtures("permissive_umask")
 
 
 def _modes(directory: Path) -> dict[str, int]:
