@@ -28,7 +28,9 @@ class AskQuestion:
     """Interpret, answer, optionally rephrase, and record the outcome for ``user_id``.
 
     Every outcome is recorded when a user is given: answered, refused (the interpreter's
-    reason as the summary) and failed (the error's message). A phraser's text replaces
+    reason as the summary) and failed (the error's message). An answer is given only
+    once it is in the history; a refusal or failure keeps its own error if recording it
+    fails too. A phraser's text replaces
     the computed paragraph only when every number and name in it is found in the answer.
     """
 
@@ -88,7 +90,9 @@ class AskQuestion:
             answer,
             timings_ms={**timings, **answer.timings_ms, "total_ms": _ms(start, self._timer())},
         )
-        await self._log(
+        # Not _log: an answer the history never heard of would be missing from the
+        # user's history and everything counted from it; the storage error goes up.
+        await self._record_outcome(
             user_id, text, QueryStatus.ANSWERED, query_json, answer.text, answer.timings_ms
         )
         return answer
@@ -111,7 +115,7 @@ class AskQuestion:
             return answer
         return msgspec.structs.replace(answer, text=phrased.strip())
 
-    async def _log(
+    async def _record_outcome(
         self,
         user_id: int | None,
         question: str,
@@ -122,17 +126,28 @@ class AskQuestion:
     ) -> None:
         if user_id is None or self._record is None:
             return
+        await self._record.execute(
+            user_id,
+            question,
+            status,
+            interpreted_query=query_json,
+            answer_summary=summary[:_SUMMARY_LENGTH],
+            timings_ms=timings,
+        )
+
+    async def _log(
+        self,
+        user_id: int | None,
+        question: str,
+        status: QueryStatus,
+        query_json: dict[str, Any] | None,
+        summary: str,
+        timings: dict[str, float],
+    ) -> None:
         try:
-            await self._record.execute(
-                user_id,
-                question,
-                status,
-                interpreted_query=query_json,
-                answer_summary=summary[:_SUMMARY_LENGTH],
-                timings_ms=timings,
-            )
+            await self._record_outcome(user_id, question, status, query_json, summary, timings)
         except Exception:
-            # Losing one history line must not cost the user the answer itself.
+            # The outcome's own error says more to the user than the history's would.
             logger.warning("could not record the question in the history", exc_info=True)
 
 
