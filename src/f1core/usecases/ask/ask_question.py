@@ -90,10 +90,16 @@ class AskQuestion:
             answer,
             timings_ms={**timings, **answer.timings_ms, "total_ms": _ms(start, self._timer())},
         )
-        # Not _log: an answer the history never heard of would be missing from the
-        # user's history and everything counted from it; the storage error goes up.
-        await self._record_outcome(
-            user_id, text, QueryStatus.ANSWERED, query_json, answer.text, answer.timings_ms
+        # An answer the history never heard of would be missing from the user's history
+        # and everything counted from it: the storage error goes up instead.
+        await self._log(
+            user_id,
+            text,
+            QueryStatus.ANSWERED,
+            query_json,
+            answer.text,
+            answer.timings_ms,
+            best_effort=False,
         )
         return answer
 
@@ -115,26 +121,6 @@ class AskQuestion:
             return answer
         return msgspec.structs.replace(answer, text=phrased.strip())
 
-    async def _record_outcome(
-        self,
-        user_id: int | None,
-        question: str,
-        status: QueryStatus,
-        query_json: dict[str, Any] | None,
-        summary: str,
-        timings: dict[str, float],
-    ) -> None:
-        if user_id is None or self._record is None:
-            return
-        await self._record.execute(
-            user_id,
-            question,
-            status,
-            interpreted_query=query_json,
-            answer_summary=summary[:_SUMMARY_LENGTH],
-            timings_ms=timings,
-        )
-
     async def _log(
         self,
         user_id: int | None,
@@ -143,10 +129,23 @@ class AskQuestion:
         query_json: dict[str, Any] | None,
         summary: str,
         timings: dict[str, float],
+        *,
+        best_effort: bool = True,
     ) -> None:
+        if user_id is None or self._record is None:
+            return
         try:
-            await self._record_outcome(user_id, question, status, query_json, summary, timings)
+            await self._record.execute(
+                user_id,
+                question,
+                status,
+                interpreted_query=query_json,
+                answer_summary=summary[:_SUMMARY_LENGTH],
+                timings_ms=timings,
+            )
         except Exception:
+            if not best_effort:
+                raise
             # The outcome's own error says more to the user than the history's would.
             logger.warning("could not record the question in the history", exc_info=True)
 
