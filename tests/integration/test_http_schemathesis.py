@@ -27,8 +27,10 @@ from tests.serving import serve
 PASSWORD = "correct horse battery"
 ADMIN = "schemathesis-admin"
 VIEWER = "schemathesis-viewer"
-# Per operation and phase; the whole module stays well under a minute on two cores.
+# Per operation and phase: about 2,150 generated cases per run (MIN_CASES is the floor),
+# under 5 minutes for the module on a busy two-core machine.
 MAX_EXAMPLES = 10
+MIN_CASES = 1000
 SEED = 20240623
 ARTIFACT = REPO_ROOT / "artifacts" / "schemathesis.txt"
 ARCHIVE_DIR = REPO_ROOT.parent / "shared/data/ergast-csv"
@@ -202,3 +204,10 @@ def test_api_as_admin(case: Any, service: Service, tally: Tally) -> None:
     tally.record("as admin", case, response)
     if case.operation.path == "/api/v1/auth/logout-everywhere" and response.status_code == 204:
         service.log_in()  # the case revoked every token of the admin, as it should
+
+
+def test_each_run_generated_enough_cases(tally: Tally) -> None:
+    # Runs after the two runs above (file order): a schema or config change that starves
+    # generation fails here instead of passing on a handful of cases.
+    assert set(tally.cases) == {"without a token", "as admin"}, tally.cases
+    assert min(tally.cases.values()) >= MIN_CASES, tally.report()
