@@ -6,10 +6,12 @@ rate limits and the database are shared through Redis and PostgreSQL in producti
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
 import tempfile
+from typing import cast
 
 import click
 
@@ -77,10 +79,17 @@ def serve(
     forwarded_allow_ips: str,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /schema, health at /healthz and /readyz)."""
+    import asyncio
+
     import uvicorn
+
+    from entrypoints.serve_deadlines import DeadlineHttpProtocol
 
     settings = Settings.from_env()
     configure_logging(settings.log_format)
+    # Everything the server writes under F1_DATA_DIR (database, snapshots, FastF1's cache)
+    # is its own business: private files and folders, like the JWT secret.
+    os.umask(0o077)
     # Workers are child processes reading the environment: hand them the secret that way.
     os.environ["F1_JWT_SECRET"] = ensure_jwt_secret(settings)
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -114,6 +123,16 @@ def serve(
         # 2-core machine that took over uvicorn's 5 s default, so workers were killed and
         # respawned forever and the service never became ready.
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S,
+        # uvicorn calls ``http`` like a protocol class; a partial of one pickles, so
+        # worker processes get the same deadlines.
+        http=cast(
+            "type[asyncio.Protocol]",
+            functools.partial(
+                DeadlineHttpProtocol,
+                header_timeout=settings.http_header_timeout,
+                body_timeout=settings.http_body_timeout,
+            ),
+        ),
     )
 
 

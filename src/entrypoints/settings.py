@@ -11,6 +11,8 @@ from pathlib import Path
 
 import msgspec
 
+from f1core.domain.accounts import ConfigurationError
+
 _DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
 _DEFAULT_ARCHIVE = Path("../shared/data/ergast-csv")
 
@@ -35,6 +37,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     llm_model: str = "gpt-4o-mini"
     llm_phrasing: bool = False
     redis_url: str | None = None
+    # f1 serve: how long a client may take to send a request's headers, then its body.
+    http_header_timeout: float = 10.0
+    http_body_timeout: float = 30.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -72,4 +77,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             llm_model=env.get("F1_LLM_MODEL", "gpt-4o-mini"),
             llm_phrasing=env.get("F1_LLM_PHRASING", "0") in {"1", "true", "yes"},
             redis_url=env.get("F1_REDIS_URL"),
+            http_header_timeout=_seconds(env, "F1_HTTP_HEADER_TIMEOUT", 10.0),
+            http_body_timeout=_seconds(env, "F1_HTTP_BODY_TIMEOUT", 30.0),
         )
+
+
+def _seconds(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise ConfigurationError(f"{name} must be a positive number of seconds, not {raw!r}.")
+    return value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,6 +27,39 @@ def recorded_replay_dir() -> Path:
     if not path.is_dir():
         pytest.fail(f"recorded FastF1 data not found at {path}; set F1_FASTF1_REPLAY_DIR")
     return path
+
+
+def embedded_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of an embedded ``f1`` (SQLite under ``data_dir``, offline
+    interpreter, recorded FastF1 data, JSON logs), whatever the caller's shell set; then
+    ``extra``."""
+    env = {
+        **os.environ,
+        "F1_DATA_DIR": str(data_dir),
+        "F1_JWT_SECRET": secrets.token_urlsafe(48),
+        "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
+        "F1_INTERPRETER": "offline",
+        "F1_LOG_FORMAT": "json",
+    }
+    for name in (
+        "OPENAI_API_KEY",
+        "F1_REDIS_URL",
+        "F1_DATABASE_URL",
+        "F1_DATABASE_SCHEMA",
+        "PROMETHEUS_MULTIPROC_DIR",
+    ):
+        env.pop(name, None)
+    return env | extra
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The usual umask, 022: what a process creates is readable by all unless it says not."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 @pytest.fixture(scope="session")

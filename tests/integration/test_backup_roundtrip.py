@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,3 +140,26 @@ async def test_damaged_backups_are_refused_and_leave_the_database(
     assert (await backups.verify(good)).ok
     with pytest.raises(BackupError, match="no backup file"):
         await backups.restore(tmp_path / "missing.backup")
+
+
+@pytest.mark.usefixtures("permissive_umask")
+async def test_backup_files_are_private(database: Database, tmp_path: Path) -> None:
+    await _populate(database)
+    backups = backups_for(database)
+    target = tmp_path / "backup.dump"
+    await backups.backup(target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    # A second backup over an older, readable one does not inherit its mode.
+    target.chmod(0o644)
+    await backups.backup(target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.usefixtures("permissive_umask")
+async def test_restoring_sqlite_into_a_new_file_makes_it_private(tmp_path: Path) -> None:
+    source = sqlite_database(tmp_path)
+    backup = tmp_path / "backup.sqlite3"
+    await SqliteDatabaseBackups(source.url).backup(backup)
+    restored = tmp_path / "new" / "f1.sqlite3"
+    await SqliteDatabaseBackups(f"sqlite+aiosqlite:///{restored}").restore(backup)
+    assert stat.S_IMODE(restored.stat().st_mode) == 0o600

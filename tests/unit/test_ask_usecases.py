@@ -244,6 +244,32 @@ async def test_missing_data_fails_and_is_recorded(world: World) -> None:
     assert (status, summary) == (QueryStatus.FAILED, "not recorded")
 
 
+async def _storage_down() -> None:
+    raise ConnectionError("the database went away")
+
+
+async def test_an_answer_whose_history_cannot_be_recorded_is_not_given(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every answer a user got is in their history: a lost line would be an answer that
+    # the history, the saved answers and their counts never heard of.
+    monkeypatch.setattr(world.uow, "commit", _storage_down)
+    ask = world.ask(FakeQueryInterpreter(default=POLE))
+    with pytest.raises(ConnectionError, match="went away"):
+        await ask.execute("pole spain 2024", user_id=1)
+    assert world.history() == []
+
+
+async def test_a_failure_whose_history_cannot_be_recorded_keeps_its_own_error(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(world.uow, "commit", _storage_down)
+    world.source.failures[SPAIN_Q.ref] = DataUnavailableError("not recorded")
+    ask = world.ask(FakeQueryInterpreter(default=POLE))
+    with pytest.raises(DataUnavailableError, match="not recorded"):
+        await ask.execute("pole spain 2024", user_id=1)
+
+
 async def test_no_user_means_no_history(world: World) -> None:
     await world.ask(FakeQueryInterpreter(default=POLE)).execute("pole")
     assert world.history() == []

@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from adapters.sql.file_modes import private_file, private_parent
 from f1core.errors import InvalidRequestError
 
 # libpq's sslmode names, so the setting reads the same as a PostgreSQL connection string.
@@ -40,8 +41,8 @@ def make_engine(
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not _is_uri(parsed.database):
+            _private_database(Path(parsed.database))
         engine = create_async_engine(parsed, echo=echo)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -63,6 +64,21 @@ def make_engine(
         pool_pre_ping=True,
         connect_args=connect_args,
     )
+
+
+def _is_uri(database: str) -> bool:
+    # ``file:...?mode=ro&uri=true`` (read-only fingerprinting) names no file to create.
+    return database.startswith("file:")
+
+
+def _private_database(path: Path) -> None:
+    # SQLite creates -wal and -shm with the database file's mode, so a private database
+    # file is enough for new companions; older ones are tightened as well.
+    private_parent(path)
+    private_file(path)
+    for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if companion.exists():
+            private_file(companion)
 
 
 def _ssl_argument(mode: str, root_cert: str | None) -> bool | str | ssl_module.SSLContext:

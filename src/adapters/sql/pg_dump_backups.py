@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 from adapters.sql.engine import make_engine
+from adapters.sql.file_modes import fresh_private_file
 from adapters.sql.fingerprints import compare, table_fingerprints
 from f1core.ports.backups import BackupError, BackupReport, VerifyReport
 
@@ -35,6 +36,8 @@ class PgDumpDatabaseBackups:
         started = time.perf_counter()
         target = Path(path)
         partial = target.with_name(target.name + ".partial")
+        # pg_dump writes into the file as it finds it, keeping this mode.
+        await asyncio.to_thread(fresh_private_file, partial)
         args = ["--format=custom", "--no-owner", f"--file={partial}"]
         if self._schema is not None:
             args.append(f"--schema={self._schema}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from adapters.sql.file_modes import fresh_private_file, private_file, private_parent
 from adapters.sql.fingerprints import compare, table_fingerprints
 from f1core.ports.backups import BackupError, BackupReport, TableFingerprint, VerifyReport
 
@@ -35,6 +36,7 @@ class SqliteDatabaseBackups:
             raise BackupError(f"There is no database at {self._db} to back up.")
         target = Path(path)
         partial = target.with_name(target.name + ".partial")
+        await asyncio.to_thread(fresh_private_file, partial)
         await asyncio.to_thread(_copy, self._db, partial, standalone=True)
         # Rename last, so PATH is never a half-written backup.
         partial.replace(target)
@@ -50,7 +52,8 @@ class SqliteDatabaseBackups:
     async def restore(self, path: Path) -> None:
         source = _existing_backup(path)
         await asyncio.to_thread(_check_integrity, source)
-        self._db.parent.mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(private_parent, self._db)
+        await asyncio.to_thread(private_file, self._db)
         await asyncio.to_thread(_copy, source, self._db)
 
     async def verify(self, path: Path) -> VerifyReport:

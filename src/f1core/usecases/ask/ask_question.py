@@ -28,9 +28,9 @@ class AskQuestion:
     """Interpret, answer, optionally rephrase, and record the outcome for ``user_id``.
 
     Every outcome is recorded when a user is given: answered, refused (the interpreter's
-    reason as the summary) and failed (the error's message). When the record cannot be
-    written its error is raised instead of the outcome, so an answer returned to a user is
-    always in their history. A phraser's text replaces
+    reason as the summary) and failed (the error's message). An answer is given only
+    once it is in the history; a refusal or failure keeps its own error if recording it
+    fails too. A phraser's text replaces
     the computed paragraph only when every number and name in it is found in the answer.
     """
 
@@ -91,8 +91,16 @@ class AskQuestion:
             answer,
             timings_ms={**timings, **answer.timings_ms, "total_ms": _ms(start, self._timer())},
         )
+        # An answer the history never heard of would be missing from the user's history
+        # and everything counted from it: the storage error goes up instead.
         await self._log(
-            user_id, text, QueryStatus.ANSWERED, query_json, answer.text, answer.timings_ms
+            user_id,
+            text,
+            QueryStatus.ANSWERED,
+            query_json,
+            answer.text,
+            answer.timings_ms,
+            best_effort=False,
         )
         return answer
 
@@ -122,18 +130,25 @@ class AskQuestion:
         query_json: dict[str, Any] | None,
         summary: str,
         timings: dict[str, float],
+        *,
+        best_effort: bool = True,
     ) -> None:
         if user_id is None or self._record is None:
             return
-        # No try: an answer whose history line was lost would tell the user it was kept.
-        await self._record.execute(
-            user_id,
-            question,
-            status,
-            interpreted_query=query_json,
-            answer_summary=summary[:_SUMMARY_LENGTH],
-            timings_ms=timings,
-        )
+        try:
+            await self._record.execute(
+                user_id,
+                question,
+                status,
+                interpreted_query=query_json,
+                answer_summary=summary[:_SUMMARY_LENGTH],
+                timings_ms=timings,
+            )
+        except Exception:
+            if not best_effort:
+                raise
+            # The outcome's own error says more to the user than the history's would.
+            logger.warning("could not record the question in the history", exc_info=True)
 
 
 def _ms(start: float, end: float) -> float:
