@@ -15,7 +15,7 @@ import click
 
 from entrypoints.logging import configure_logging
 from entrypoints.settings import Settings
-from f1core.domain.accounts import ConfigurationError
+from f1core.errors import ConfigurationError
 
 logger = logging.getLogger("f1.serve")
 SECRET_FILE = "jwt-secret"

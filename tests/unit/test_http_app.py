@@ -151,6 +151,14 @@ def test_password_policy_and_duplicate_names_are_problems(client: TestClient[Any
     assert_problem(again, 409, "conflict")
 
 
+def test_a_username_the_rules_refuse_is_unprocessable_not_malformed(
+    client: TestClient[Any],
+) -> None:
+    # The body matches the schema (a 3..254 character string); the account rules refuse it.
+    r = client.post("/api/v1/auth/register", json={"username": "bad\tname", "password": PASSWORD})
+    assert "control or invisible" in assert_problem(r, 422, "unprocessable")["detail"]
+
+
 def test_login_me_refresh_logout(client: TestClient[Any]) -> None:
     tokens = register_and_login(client, "ana")
     me = client.get("/api/v1/auth/me", headers=bearer(tokens))

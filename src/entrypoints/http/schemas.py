@@ -90,16 +90,11 @@ class Health(msgspec.Struct, frozen=True, kw_only=True):
     checks: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class UsernameRefusedError(F1Error):
-    """A well-formed username the account rules refuse (control characters, say): 422."""
-
-    kind = "invalid_username"
-
-
 class RateLimitedError(F1Error):
     """Too many attempts for one account; ``retry_after`` is in seconds."""
 
     kind = "rate_limited"
+    http_status = 429
 
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)

@@ -107,6 +107,7 @@ class RecordNotFoundError(F1Error):
     """No such history entry or saved answer for this user (or no such share link)."""
 
     kind = "not_found"
+    http_status = 404
 
 
 def answer_cache_key(query: JsonObject, data_version: str) -> str:
