@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, cast
@@ -59,6 +58,8 @@ from f1core.query import (
     Weather,
     WinsAtCircuit,
 )
+from f1core.text import strip_accents as _fold
+from f1core.text import words as _norm
 
 # FastF1 lap timing exists from 2018 on; earlier seasons are archive-only.
 FIRST_TIMED_SEASON = 2018
@@ -94,15 +95,6 @@ class _Parsed:
 def _word_set(text: str) -> frozenset[str]:
     """Whitespace-separated words as a set (long word lists stay readable)."""
     return frozenset(text.split())
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", _fold(text).lower()))
 
 
 def _words(pattern: str) -> re.Pattern[str]:

@@ -10,13 +10,13 @@ or 70th Anniversary?" while "British" does not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from f1core.domain.archive import ArchiveCircuit, ArchiveDriver, ArchiveRace, ArchiveTeam
 from f1core.errors import AmbiguousReferenceError, SessionNotFoundError
+from f1core.text import words as normalize
 
 T = TypeVar("T")
 
@@ -109,13 +109,6 @@ _TEAM_ALIASES: Mapping[str, str] = {
     "racing point": "racing_point",
     "scuderia ferrari": "ferrari",
 }
-
-
-def normalize(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces ("São Paulo" -> "sao paulo")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
 
 
 def _event_stem(text: str) -> str:
