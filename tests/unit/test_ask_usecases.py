@@ -18,6 +18,7 @@ from tests.fakes import (
     make_session,
 )
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.answer import Answer
 from f1core.domain.history import QueryStatus
 from f1core.domain.session import SessionKind
@@ -253,9 +254,23 @@ async def test_empty_question_is_rejected_before_interpreting(world: World) -> N
     interpreter = FakeQueryInterpreter(default=POLE)
     with pytest.raises(InvalidRequestError, match="The question is empty"):
         await world.ask(interpreter).execute("   ")
-    with pytest.raises(InvalidRequestError, match="1 to 4000 characters; got 4001"):
-        await world.ask(interpreter).execute("x" * 4001)
+    too_long = "x" * (MAX_QUESTION_LENGTH + 1)
+    with pytest.raises(
+        InvalidRequestError,
+        match=f"1 to {MAX_QUESTION_LENGTH} characters; got {MAX_QUESTION_LENGTH + 1}",
+    ):
+        await world.ask(interpreter).execute(too_long)
     assert interpreter.questions == []
+
+
+async def test_the_longest_question_is_interpreted_and_recorded(world: World) -> None:
+    interpreter = FakeQueryInterpreter(default=POLE)
+    longest = "x" * MAX_QUESTION_LENGTH
+    await world.ask(interpreter).execute(longest, user_id=1)
+    assert interpreter.questions == [longest]
+    assert [(question, status) for question, status, _ in world.history()] == [
+        (longest, QueryStatus.ANSWERED)
+    ]
 
 
 async def test_faithful_phrasing_replaces_the_paragraph(world: World) -> None:

@@ -20,6 +20,7 @@ from entrypoints.composition import Container, bootstrap
 from entrypoints.http import create_app
 from entrypoints.http.config import HttpConfig
 from entrypoints.settings import Settings
+from f1core.coverage import MAX_QUESTION_LENGTH
 
 PASSWORD = "correct horse battery"
 SECRET = "s" * 48
@@ -141,6 +142,28 @@ def test_body_size_limit(tmp_path: Path) -> None:
     with make_client(tmp_path, HttpConfig(max_body_bytes=1024)) as c:
         r = c.post("/api/v1/ask", content=b'{"question": "' + b"x" * 2000 + b'"}')
     assert_problem(r, 413, "body_too_large")
+
+
+def _question_of_length(length: int) -> str:
+    # Inner spaces count towards the length but not for the interpreter.
+    question = "who won the 1988 title ?"
+    return question[:-1] + " " * (length - len(question)) + "?"
+
+
+def test_one_question_length_bound_from_the_schema_to_the_interpreter(
+    client: TestClient[Any],
+) -> None:
+    headers = bearer(register_and_login(client, "ana"))
+    too_long = _question_of_length(MAX_QUESTION_LENGTH + 1)
+    refused = client.post("/api/v1/ask", json={"question": too_long}, headers=headers)
+    body = assert_problem(refused, 400, "validation")
+    assert body["errors"][0]["field"] == "question"
+    assert f"length <= {MAX_QUESTION_LENGTH}" in body["detail"]
+    # The longest allowed question is read, not refused for its length: it gets as far as
+    # the archive, which is empty in this app.
+    longest = _question_of_length(MAX_QUESTION_LENGTH)
+    answered = client.post("/api/v1/ask", json={"question": longest}, headers=headers)
+    assert "archive" in assert_problem(answered, 503, "data_unavailable")["detail"]
 
 
 def test_password_policy_and_duplicate_names_are_problems(client: TestClient[Any]) -> None:

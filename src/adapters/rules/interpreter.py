@@ -26,6 +26,7 @@ from adapters.rules.vocabulary import (
     TEAMS,
     DriverEntry,
 )
+from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
 from f1core.query import (
@@ -60,10 +61,6 @@ from f1core.query import (
 )
 from f1core.text import strip_accents as _fold
 from f1core.text import words as _norm
-
-# FastF1 lap timing exists from 2018 on; earlier seasons are archive-only.
-FIRST_TIMED_SEASON = 2018
-_MAX_QUESTION_CHARS = 500
 
 T = TypeVar("T")
 
@@ -479,7 +476,9 @@ class RuleBasedQueryInterpreter:
     ``last_season`` is the latest season with results: later seasons are refused as future.
     """
 
-    def __init__(self, *, current_year: int | None = None, last_season: int = 2025) -> None:
+    def __init__(
+        self, *, current_year: int | None = None, last_season: int = LAST_ARCHIVE_SEASON
+    ) -> None:
         self._current_year = current_year or dt.date.today().year
         self._last_season = last_season
 
@@ -502,9 +501,9 @@ class RuleBasedQueryInterpreter:
                 "Ask a question about Formula 1, e.g. 'who won the 2021 Abu Dhabi GP?'",
                 "unsupported",
             )
-        if len(question) > _MAX_QUESTION_CHARS:
+        if len(question) > MAX_QUESTION_LENGTH:
             raise _refusal(
-                f"That question is too long; keep it under {_MAX_QUESTION_CHARS} characters.",
+                f"That question is too long; keep it to {MAX_QUESTION_LENGTH} characters.",
                 "unsupported",
             )
         parsed = self._parse(question)

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 import msgspec
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
-from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH
 
 # 3..254 as the register use case requires; login shares it (no shorter name exists).
 Username = Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
