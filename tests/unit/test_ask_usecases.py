@@ -20,13 +20,19 @@ from tests.fakes import (
 
 from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.answer import Answer
-from f1core.domain.history import QueryStatus
+from f1core.domain.history import (
+    MAX_SUMMARY_LENGTH,
+    QueryStatus,
+    RecordNotFoundError,
+    summarize,
+)
 from f1core.domain.session import SessionKind
 from f1core.errors import (
     DataUnavailableError,
     InvalidRequestError,
     SessionNotFoundError,
     UnknownDriverError,
+    UnprocessableRequestError,
 )
 from f1core.query import (
     BestLaps,
@@ -42,6 +48,7 @@ from f1core.query import (
 )
 from f1core.usecases.ask import AnswerQuery, AskQuestion, QuestionRefusedError
 from f1core.usecases.history.record_question import RecordQuestion
+from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
 from f1core.usecases.load_session import SessionLoader
 
 MINI_DUMP = mini_dump_dir()
@@ -294,3 +301,33 @@ async def test_failing_phraser_keeps_the_computed_text(world: World) -> None:
     phraser = FakeAnswerPhraser(error=TimeoutError("llm down"))
     answer = await world.ask(FakeQueryInterpreter(default=POLE), phraser).execute("pole")
     assert answer.text.startswith("Nor (NOR) set the fastest lap")
+
+
+async def test_saving_a_history_entry_recomputes_its_answer_under_its_question(
+    world: World,
+) -> None:
+    ask = world.ask(FakeQueryInterpreter({"who was on pole": POLE}))
+    answer = await ask.execute("who was on pole", user_id=1)
+    [entry_id] = world.uow.state.history
+    saved = await SaveHistoryAnswer(world.uow, world.answer_query).execute(1, entry_id)
+    assert (saved.user_id, saved.history_id, saved.question) == (1, entry_id, "who was on pole")
+    assert saved.summary == answer.text
+    assert saved.answer["text"] == answer.text
+    assert saved.answer["query"] == msgspec.to_builtins(POLE)
+    assert world.uow.state.saved_answers[saved.id] == saved
+    # Another user's entry is missing to them; a refused entry has no answer to keep.
+    with pytest.raises(RecordNotFoundError):
+        await SaveHistoryAnswer(world.uow, world.answer_query).execute(2, entry_id)
+    with pytest.raises(QuestionRefusedError):
+        await world.ask(FakeQueryInterpreter()).execute("tell me a joke", user_id=1)
+    refused_id = max(world.uow.state.history)
+    with pytest.raises(UnprocessableRequestError, match="was not answered"):
+        await SaveHistoryAnswer(world.uow, world.answer_query).execute(1, refused_id)
+    assert len(world.uow.state.saved_answers) == 1
+
+
+def test_a_long_answer_is_summarised_at_a_word() -> None:
+    text = "Verstappen " * 100
+    summary = summarize(text)
+    assert len(summary) <= MAX_SUMMARY_LENGTH and summary.endswith("Verstappen…")
+    assert summarize("  short answer ") == "short answer"

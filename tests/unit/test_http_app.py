@@ -166,6 +166,19 @@ def test_one_question_length_bound_from_the_schema_to_the_interpreter(
     assert "archive" in assert_problem(answered, 503, "data_unavailable")["detail"]
 
 
+def test_an_entry_without_an_answer_has_none_to_show_or_save(client: TestClient[Any]) -> None:
+    headers = bearer(register_and_login(client, "ana"))
+    refused = client.post("/api/v1/ask", json={"question": "tell me a joke"}, headers=headers)
+    assert_problem(refused, 422, "refused")
+    [entry] = client.get("/api/v1/history", headers=headers).json()["items"]
+    for response in (
+        client.get(f"/api/v1/history/{entry['id']}/answer", headers=headers),
+        client.post(f"/api/v1/history/{entry['id']}/save", headers=headers),
+    ):
+        assert "was not answered" in assert_problem(response, 422, "unprocessable")["detail"]
+    assert client.get("/api/v1/saved", headers=headers).json() == []
+
+
 def test_password_policy_and_duplicate_names_are_problems(client: TestClient[Any]) -> None:
     short = client.post("/api/v1/auth/register", json={"username": "ana", "password": "short"})
     assert "too short" in assert_problem(short, 422, "invalid_password")["detail"]
