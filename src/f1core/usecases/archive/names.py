@@ -145,7 +145,6 @@ class ReferenceIndex:
         self._races_by_year: dict[int, list[ArchiveRace]] = defaultdict(list)
         for race in sorted(self.races.values(), key=lambda r: (r.year, r.round)):
             self._races_by_year[race.year].append(race)
-        self._circuit_by_ref = {c.ref: c for c in self.circuits.values()}
         # name keys normalized once: resolving a name is then a dict lookup, not a scan
         self._driver_exact: dict[str, list[ArchiveDriver]] = defaultdict(list)
         self._driver_loose: dict[str, list[ArchiveDriver]] = defaultdict(list)
@@ -204,10 +203,6 @@ class ReferenceIndex:
         if entries(ranked[0]) >= _DOMINANCE * max(entries(ranked[1]), 1):
             return ranked[:1]
         return candidates
-
-    def driver_raced(self, driver: ArchiveDriver, year: int) -> bool:
-        """True when ``driver`` has a race entry in ``year``."""
-        return year in self._driver_entries.get(driver.id, {})
 
     # --- teams -----------------------------------------------------------------------------
 
@@ -300,10 +295,6 @@ class ReferenceIndex:
         raise SessionNotFoundError(
             f"no circuit matches {text!r}: try its name, town or country (e.g. 'Monza')"
         )
-
-    def circuit_by_ref(self, ref: str) -> ArchiveCircuit | None:
-        """The circuit with this circuitRef, if any."""
-        return self._circuit_by_ref.get(ref)
 
     @staticmethod
     def _one(
