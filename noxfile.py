@@ -49,12 +49,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff (lint + format), import-linter contracts, mypy --strict."""
+    """ruff (lint + format), import-linter contracts, mypy --strict, vulture (dead code)."""
     _install(session, "lint", "test")
     session.run("ruff", "check", "src", "tests", "bench", "noxfile.py")
     session.run("ruff", "format", "--check", "src", "tests", "bench", "noxfile.py")
     session.run("lint-imports")
     session.run("mypy")
+    session.run("vulture")
 
 
 @nox.session(python=PYTHON)

@@ -66,7 +66,7 @@ from f1core.usecases.archive.compute import (
 )
 from f1core.usecases.archive.names import ReferenceIndex
 
-# ---- accounts and history (helper C) -------------------------------------------------
+# ---- accounts and history ------------------------------------------------------------
 
 
 class FakeClock:
@@ -303,7 +303,6 @@ class FakeUnitOfWork:
 
     def __init__(self, state: AccountsState | None = None) -> None:
         self.state = state if state is not None else AccountsState()
-        self.commits = 0
         self._bind(self.state.copy())
 
     def _bind(self, work: AccountsState) -> None:
@@ -327,7 +326,6 @@ class FakeUnitOfWork:
 
     async def commit(self) -> None:
         self.state.__dict__.update(self._work.copy().__dict__)
-        self.commits += 1
 
     async def rollback(self) -> None:
         self._bind(self.state.copy())
@@ -358,7 +356,7 @@ class InMemoryAnswerCache:
         return count
 
 
-# ---- sessions and snapshots (helper A) -----------------------------------------------
+# ---- sessions and snapshots ----------------------------------------------------------
 
 _WEEKEND = (
     SessionKind.FP1,
@@ -539,7 +537,7 @@ class InMemorySnapshotStore:
         self.calendars[year] = events
 
 
-# ---- historical archive (helper D) ---------------------------------------------------
+# ---- historical archive --------------------------------------------------------------
 
 
 class InMemoryHistoricalArchive:
@@ -866,7 +864,7 @@ class _ArchiveState:
         return tuple(out)
 
 
-# ---- query interpreter (helper G) ----------------------------------------------------
+# ---- query interpreter ---------------------------------------------------------------
 
 
 class FakeQueryInterpreter:
@@ -893,7 +891,7 @@ class FakeQueryInterpreter:
         return Refusal(reason=f"the fake interpreter has no reading of {question!r}")
 
 
-# ---- answer phraser (helper E) -------------------------------------------------------
+# ---- answer phraser ------------------------------------------------------------------
 
 
 class FakeAnswerPhraser:

@@ -17,7 +17,7 @@ import click
 
 from entrypoints.logging import configure_logging
 from entrypoints.settings import Settings
-from f1core.domain.accounts import ConfigurationError
+from f1core.errors import ConfigurationError
 
 logger = logging.getLogger("f1.serve")
 WORKER_HEALTHCHECK_TIMEOUT_S = 60

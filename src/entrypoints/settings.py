@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 
-from f1core.domain.accounts import ConfigurationError
+from f1core.errors import ConfigurationError
 
 _DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
 _DEFAULT_ARCHIVE = Path("../shared/data/ergast-csv")

@@ -7,32 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from dependency_injector import providers
 
-import entrypoints.cli_support
 from entrypoints.cli import cli, main
-from entrypoints.composition import Container
-from entrypoints.composition.accounts import AccountsContainer
-from entrypoints.composition.storage import StorageContainer
-from entrypoints.settings import Settings
 
 PASSWORD = "correct horse battery"
 
 
-def _bootstrap(settings: Settings | None = None) -> Container:
-    container = Container(settings=settings or Settings.from_env())
-    # Until the root container wires these itself (see the helper's report).
-    if not hasattr(Container, "storage"):
-        container.storage = providers.Container(StorageContainer, settings=container.settings)
-        container.accounts = providers.Container(
-            AccountsContainer, settings=container.settings, engine=container.storage.engine
-        )
-    return container
-
-
 @pytest.fixture
 def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setattr(entrypoints.cli_support, "bootstrap", _bootstrap)
     monkeypatch.setenv("F1_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("F1_DATABASE_URL", raising=False)
     return CliRunner()

@@ -16,7 +16,7 @@ from f1core.domain.accounts import (
     UsernameTakenError,
     UserNotFoundError,
 )
-from f1core.errors import InvalidRequestError
+from f1core.errors import InvalidRequestError, UnprocessableRequestError
 from f1core.usecases.accounts.change_role import ChangeRole
 from f1core.usecases.accounts.disable_user import DisableUser
 from f1core.usecases.accounts.list_users import ListUsers
@@ -107,7 +107,7 @@ async def test_username_taken_case_insensitively(
 
 @pytest.mark.parametrize("name", ["ab", "  a  ", "bad\tname", "zero\u200bwidth"])
 async def test_bad_usernames(uow: FakeUnitOfWork, hasher: FakePasswordHasher, name: str) -> None:
-    with pytest.raises(InvalidRequestError):
+    with pytest.raises(UnprocessableRequestError):
         await register(uow, hasher).execute(name, GOOD)
 
 

@@ -18,14 +18,21 @@ from tests.fakes import (
     make_session,
 )
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.answer import Answer
-from f1core.domain.history import QueryStatus
+from f1core.domain.history import (
+    MAX_SUMMARY_LENGTH,
+    QueryStatus,
+    RecordNotFoundError,
+    summarize,
+)
 from f1core.domain.session import SessionKind
 from f1core.errors import (
     DataUnavailableError,
     InvalidRequestError,
     SessionNotFoundError,
     UnknownDriverError,
+    UnprocessableRequestError,
 )
 from f1core.query import (
     BestLaps,
@@ -41,6 +48,7 @@ from f1core.query import (
 )
 from f1core.usecases.ask import AnswerQuery, AskQuestion, QuestionRefusedError
 from f1core.usecases.history.record_question import RecordQuestion
+from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
 from f1core.usecases.load_session import SessionLoader
 
 MINI_DUMP = mini_dump_dir()
@@ -279,9 +287,23 @@ async def test_empty_question_is_rejected_before_interpreting(world: World) -> N
     interpreter = FakeQueryInterpreter(default=POLE)
     with pytest.raises(InvalidRequestError, match="The question is empty"):
         await world.ask(interpreter).execute("   ")
-    with pytest.raises(InvalidRequestError, match="1 to 4000 characters; got 4001"):
-        await world.ask(interpreter).execute("x" * 4001)
+    too_long = "x" * (MAX_QUESTION_LENGTH + 1)
+    with pytest.raises(
+        InvalidRequestError,
+        match=f"1 to {MAX_QUESTION_LENGTH} characters; got {MAX_QUESTION_LENGTH + 1}",
+    ):
+        await world.ask(interpreter).execute(too_long)
     assert interpreter.questions == []
+
+
+async def test_the_longest_question_is_interpreted_and_recorded(world: World) -> None:
+    interpreter = FakeQueryInterpreter(default=POLE)
+    longest = "x" * MAX_QUESTION_LENGTH
+    await world.ask(interpreter).execute(longest, user_id=1)
+    assert interpreter.questions == [longest]
+    assert [(question, status) for question, status, _ in world.history()] == [
+        (longest, QueryStatus.ANSWERED)
+    ]
 
 
 async def test_faithful_phrasing_replaces_the_paragraph(world: World) -> None:
@@ -317,3 +339,33 @@ async def test_an_answer_whose_history_row_fails_is_not_returned(
     with pytest.raises(ConnectionError):
         await world.ask(FakeQueryInterpreter(default=POLE)).execute("pole", user_id=1)
     assert world.history() == []
+
+
+async def test_saving_a_history_entry_recomputes_its_answer_under_its_question(
+    world: World,
+) -> None:
+    ask = world.ask(FakeQueryInterpreter({"who was on pole": POLE}))
+    answer = await ask.execute("who was on pole", user_id=1)
+    [entry_id] = world.uow.state.history
+    saved = await SaveHistoryAnswer(world.uow, world.answer_query).execute(1, entry_id)
+    assert (saved.user_id, saved.history_id, saved.question) == (1, entry_id, "who was on pole")
+    assert saved.summary == answer.text
+    assert saved.answer["text"] == answer.text
+    assert saved.answer["query"] == msgspec.to_builtins(POLE)
+    assert world.uow.state.saved_answers[saved.id] == saved
+    # Another user's entry is missing to them; a refused entry has no answer to keep.
+    with pytest.raises(RecordNotFoundError):
+        await SaveHistoryAnswer(world.uow, world.answer_query).execute(2, entry_id)
+    with pytest.raises(QuestionRefusedError):
+        await world.ask(FakeQueryInterpreter()).execute("tell me a joke", user_id=1)
+    refused_id = max(world.uow.state.history)
+    with pytest.raises(UnprocessableRequestError, match="was not answered"):
+        await SaveHistoryAnswer(world.uow, world.answer_query).execute(1, refused_id)
+    assert len(world.uow.state.saved_answers) == 1
+
+
+def test_a_long_answer_is_summarised_at_a_word() -> None:
+    text = "Verstappen " * 100
+    summary = summarize(text)
+    assert len(summary) <= MAX_SUMMARY_LENGTH and summary.endswith("Verstappen…")
+    assert summarize("  short answer ") == "short answer"

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from tests.fakes import FakeClock, FakeUnitOfWork
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.history import QueryStatus, RecordNotFoundError, answer_cache_key
 from f1core.errors import InvalidRequestError
 from f1core.usecases.history.delete_history_item import DeleteHistoryItem
@@ -65,7 +66,7 @@ async def test_refused_and_failed_are_recorded(uow: FakeUnitOfWork) -> None:
     ]
 
 
-@pytest.mark.parametrize("question", ["", "   ", "x" * 4001])
+@pytest.mark.parametrize("question", ["", "   ", "x" * (MAX_QUESTION_LENGTH + 1)])
 async def test_bad_questions(uow: FakeUnitOfWork, question: str) -> None:
     with pytest.raises(InvalidRequestError):
         await ask(uow, ANA, question)

@@ -22,6 +22,7 @@ from entrypoints.http import create_app
 from entrypoints.http.config import HttpConfig
 from entrypoints.http.schemas import PLAIN_TEXT, QUESTION_TEXT
 from entrypoints.settings import Settings
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
 
 PASSWORD = "correct horse battery"
@@ -146,12 +147,57 @@ def test_body_size_limit(tmp_path: Path) -> None:
     assert_problem(r, 413, "body_too_large")
 
 
+def _question_of_length(length: int) -> str:
+    # Inner spaces count towards the length but not for the interpreter.
+    question = "who won the 1988 title ?"
+    return question[:-1] + " " * (length - len(question)) + "?"
+
+
+def test_one_question_length_bound_from_the_schema_to_the_interpreter(
+    client: TestClient[Any],
+) -> None:
+    headers = bearer(register_and_login(client, "ana"))
+    too_long = _question_of_length(MAX_QUESTION_LENGTH + 1)
+    refused = client.post("/api/v1/ask", json={"question": too_long}, headers=headers)
+    body = assert_problem(refused, 400, "validation")
+    assert body["errors"][0]["field"] == "question"
+    assert f"length <= {MAX_QUESTION_LENGTH}" in body["detail"]
+    # The longest allowed question is read, not refused for its length: it gets as far as
+    # the archive, which is empty in this app.
+    longest = _question_of_length(MAX_QUESTION_LENGTH)
+    answered = client.post("/api/v1/ask", json={"question": longest}, headers=headers)
+    assert "archive" in assert_problem(answered, 503, "data_unavailable")["detail"]
+
+
+def test_an_entry_without_an_answer_has_none_to_show_or_save(client: TestClient[Any]) -> None:
+    headers = bearer(register_and_login(client, "ana"))
+    refused = client.post("/api/v1/ask", json={"question": "tell me a joke"}, headers=headers)
+    assert_problem(refused, 422, "refused")
+    [entry] = client.get("/api/v1/history", headers=headers).json()["items"]
+    for response in (
+        client.get(f"/api/v1/history/{entry['id']}/answer", headers=headers),
+        client.post(f"/api/v1/history/{entry['id']}/save", headers=headers),
+    ):
+        assert "was not answered" in assert_problem(response, 422, "unprocessable")["detail"]
+    assert client.get("/api/v1/saved", headers=headers).json() == []
+
+
 def test_password_policy_and_duplicate_names_are_problems(client: TestClient[Any]) -> None:
     short = client.post("/api/v1/auth/register", json={"username": "ana", "password": "short"})
     assert "too short" in assert_problem(short, 422, "invalid_password")["detail"]
     register_and_login(client, "ana")
     again = client.post("/api/v1/auth/register", json={"username": "ANA", "password": PASSWORD})
     assert_problem(again, 409, "conflict")
+
+
+def test_a_username_the_rules_refuse_is_unprocessable_not_malformed(
+    client: TestClient[Any],
+) -> None:
+    # The body matches the schema (a 3..254 character string); the account rules refuse it.
+    r = client.post(
+        "/api/v1/auth/register", json={"username": "bad\u200bname", "password": PASSWORD}
+    )
+    assert "control or invisible" in assert_problem(r, 422, "unprocessable")["detail"]
 
 
 def test_login_me_refresh_logout(client: TestClient[Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from entrypoints.settings import Settings
-from f1core.domain.accounts import ConfigurationError
+from f1core.errors import ConfigurationError
 
 
 def test_read_deadlines_have_defaults_and_can_be_set() -> None:

@@ -18,10 +18,10 @@ from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from f1core.domain.accounts import (
     LOCAL_OPERATOR,
     AuthenticationError,
-    ConfigurationError,
     Role,
     TokenPair,
 )
+from f1core.errors import ConfigurationError
 from f1core.usecases.accounts.authenticate import Authenticate
 from f1core.usecases.accounts.disable_user import DisableUser
 from f1core.usecases.accounts.log_in import LogIn

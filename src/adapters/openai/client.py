@@ -9,7 +9,7 @@ from typing import Any, Self
 import openai
 from openai.types.chat import ChatCompletion
 
-from f1core.errors import F1Error
+from f1core.errors import ConfigurationError
 
 # Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the client insists on one.
 _PLACEHOLDER_KEY = "not-needed"
@@ -20,16 +20,18 @@ def make_client(
 ) -> openai.AsyncOpenAI:
     """An ``AsyncOpenAI`` client with bounded per-request timeout and retries.
 
-    Raises ``F1Error`` when neither a key nor a local server is configured, instead of the
-    client's own error, which would name only half of the remedy.
+    Raises ``ConfigurationError`` when neither a key nor a local server is configured,
+    instead of the client's own error, which would name only half of the remedy.
     """
     if timeout_s <= 0:
-        raise F1Error(f"the language model timeout must be positive, got {timeout_s} s")
+        raise ConfigurationError(f"the language model timeout must be positive, got {timeout_s} s")
     if max_retries < 0:
-        raise F1Error(f"the language model retry count cannot be negative, got {max_retries}")
+        raise ConfigurationError(
+            f"the language model retry count cannot be negative, got {max_retries}"
+        )
     if not api_key:
         if not base_url:
-            raise F1Error(
+            raise ConfigurationError(
                 "the OpenAI interpreter needs OPENAI_API_KEY, or OPENAI_BASE_URL pointing at "
                 "an OpenAI-compatible server (Ollama, vLLM, llama.cpp); "
                 "or set F1_INTERPRETER=offline"

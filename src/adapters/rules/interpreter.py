@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, cast
@@ -27,6 +26,7 @@ from adapters.rules.vocabulary import (
     TEAMS,
     DriverEntry,
 )
+from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
 from f1core.query import (
@@ -59,10 +59,8 @@ from f1core.query import (
     Weather,
     WinsAtCircuit,
 )
-
-# FastF1 lap timing exists from 2018 on; earlier seasons are archive-only.
-FIRST_TIMED_SEASON = 2018
-_MAX_QUESTION_CHARS = 500
+from f1core.text import strip_accents as _fold
+from f1core.text import words as _norm
 
 T = TypeVar("T")
 
@@ -94,15 +92,6 @@ class _Parsed:
 def _word_set(text: str) -> frozenset[str]:
     """Whitespace-separated words as a set (long word lists stay readable)."""
     return frozenset(text.split())
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", _fold(text).lower()))
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -487,7 +476,9 @@ class RuleBasedQueryInterpreter:
     ``last_season`` is the latest season with results: later seasons are refused as future.
     """
 
-    def __init__(self, *, current_year: int | None = None, last_season: int = 2025) -> None:
+    def __init__(
+        self, *, current_year: int | None = None, last_season: int = LAST_ARCHIVE_SEASON
+    ) -> None:
         self._current_year = current_year or dt.date.today().year
         self._last_season = last_season
 
@@ -510,9 +501,9 @@ class RuleBasedQueryInterpreter:
                 "Ask a question about Formula 1, e.g. 'who won the 2021 Abu Dhabi GP?'",
                 "unsupported",
             )
-        if len(question) > _MAX_QUESTION_CHARS:
+        if len(question) > MAX_QUESTION_LENGTH:
             raise _refusal(
-                f"That question is too long; keep it under {_MAX_QUESTION_CHARS} characters.",
+                f"That question is too long; keep it to {MAX_QUESTION_LENGTH} characters.",
                 "unsupported",
             )
         parsed = self._parse(question)

@@ -1,4 +1,7 @@
-"""What the rule-based interpreter knows by name: drivers and teams 2018-2025, events.
+"""What the rule-based interpreter knows by name: drivers and teams, events.
+
+The drivers and teams are those of the timed seasons, ``f1core.coverage.FIRST_TIMED_SEASON``
+to ``LAST_ARCHIVE_SEASON`` (2018-2025); a new season needs its entry lists added here.
 
 Written by hand from the public record (entry lists, car numbers); it is a lookup table
 for reading questions, not a data source for answers, so a missing one-off substitute
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class DriverEntry:
-    """One driver of the 2018-2025 grid and the names people call them by."""
+    """One driver of a timed season's grid and the names people call them by."""
 
     code: str
     first: str

@@ -8,12 +8,8 @@ from typing import Any
 
 import jwt
 
-from f1core.domain.accounts import (
-    AuthenticationError,
-    ConfigurationError,
-    IssuedToken,
-    TokenClaims,
-)
+from f1core.domain.accounts import AuthenticationError, IssuedToken, TokenClaims
+from f1core.errors import ConfigurationError
 
 _ALGORITHM = "HS256"
 # Only this list is ever accepted, whatever the token's header says: no "none", no RS*.

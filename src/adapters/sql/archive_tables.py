@@ -394,5 +394,3 @@ DUMP_FILES: tuple[DumpFile, ...] = (
         required=False,
     ),
 )
-
-DATA_TABLES: tuple[Table, ...] = tuple(f.table for f in DUMP_FILES)

@@ -71,9 +71,6 @@ Id = BigInteger().with_variant(Integer(), "sqlite")
 # jsonb on PostgreSQL: smaller, and comparable (the backup checksums sort by it).
 Json = JSON().with_variant(JSONB(), "postgresql")
 
-ROLES = ("viewer", "analyst", "admin")
-STATUSES = ("answered", "refused", "failed")
-
 users = Table(
     "users",
     accounts_metadata,

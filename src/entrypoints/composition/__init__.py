@@ -15,6 +15,8 @@ from entrypoints.composition.ask import AskContainer
 from entrypoints.composition.sessions import SessionsContainer
 from entrypoints.composition.storage import StorageContainer
 from entrypoints.settings import Settings
+from f1core.usecases.history.answer_history_item import AnswerHistoryItem
+from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
 
 
 class Container(containers.DeclarativeContainer):
@@ -32,6 +34,14 @@ class Container(containers.DeclarativeContainer):
         historical_archive=archive.historical_archive,
         answer_cache=accounts.answer_cache,
         record_question=accounts.record_question,
+    )
+    # History use cases that answer again: they need both the accounts' storage and
+    # the question-answering side.
+    answer_history_item = providers.Factory(
+        AnswerHistoryItem, uow=accounts.uow, answer_query=ask.answer_query
+    )
+    save_history_answer = providers.Factory(
+        SaveHistoryAnswer, uow=accounts.uow, answer_query=ask.answer_query, clock=accounts.clock
     )
 
 

@@ -28,7 +28,6 @@ from f1core.usecases.history.get_shared_answer import GetSharedAnswer
 from f1core.usecases.history.list_history import ListHistory
 from f1core.usecases.history.list_saved_answers import ListSavedAnswers
 from f1core.usecases.history.record_question import RecordQuestion
-from f1core.usecases.history.save_answer import SaveAnswer
 
 
 class AccountsContainer(containers.DeclarativeContainer):
@@ -74,7 +73,6 @@ class AccountsContainer(containers.DeclarativeContainer):
     list_history = providers.Factory(ListHistory, uow=uow)
     get_history_item = providers.Factory(GetHistoryItem, uow=uow)
     delete_history_item = providers.Factory(DeleteHistoryItem, uow=uow)
-    save_answer = providers.Factory(SaveAnswer, uow=uow, clock=clock)
     get_shared_answer = providers.Factory(GetSharedAnswer, uow=uow)
     list_saved_answers = providers.Factory(ListSavedAnswers, uow=uow)
     delete_saved_answer = providers.Factory(DeleteSavedAnswer, uow=uow)

@@ -27,6 +27,7 @@ class InterpreterUnavailableError(F1Error):
     """The configured interpreter cannot be built (not installed, or not configured)."""
 
     kind = "interpreter_unavailable"
+    http_status = 503
 
 
 def interpreter_kind(settings: Settings) -> str:

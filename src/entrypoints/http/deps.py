@@ -31,13 +31,14 @@ from f1core.usecases.accounts.log_out_everywhere import LogOutEverywhere
 from f1core.usecases.accounts.refresh import Refresh
 from f1core.usecases.accounts.register_user import RegisterUser
 from f1core.usecases.ask import AnswerQuery, AskQuestion
+from f1core.usecases.history.answer_history_item import AnswerHistoryItem
 from f1core.usecases.history.delete_history_item import DeleteHistoryItem
 from f1core.usecases.history.delete_saved_answer import DeleteSavedAnswer
 from f1core.usecases.history.get_history_item import GetHistoryItem
 from f1core.usecases.history.get_shared_answer import GetSharedAnswer
 from f1core.usecases.history.list_history import ListHistory
 from f1core.usecases.history.list_saved_answers import ListSavedAnswers
-from f1core.usecases.history.save_answer import SaveAnswer
+from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
 from f1core.usecases.load_session import SessionLoader
 from f1core.usecases.session_summary import ShowSession
 
@@ -124,8 +125,12 @@ async def provide_delete_history_item(state: State) -> DeleteHistoryItem:
     return await _resolve(container_of(state).accounts.delete_history_item())
 
 
-async def provide_save_answer(state: State) -> SaveAnswer:
-    return await _resolve(container_of(state).accounts.save_answer())
+async def provide_answer_history_item(state: State) -> AnswerHistoryItem:
+    return await _resolve(container_of(state).answer_history_item())
+
+
+async def provide_save_history_answer(state: State) -> SaveHistoryAnswer:
+    return await _resolve(container_of(state).save_history_answer())
 
 
 async def provide_get_shared_answer(state: State) -> GetSharedAnswer:
@@ -228,7 +233,8 @@ DEPENDENCIES: dict[str, Provide] = {
     "list_history": _p(provide_list_history),
     "get_history_item": _p(provide_get_history_item),
     "delete_history_item": _p(provide_delete_history_item),
-    "save_answer": _p(provide_save_answer),
+    "answer_history_item": _p(provide_answer_history_item),
+    "save_history_answer": _p(provide_save_history_answer),
     "get_shared_answer": _p(provide_get_shared_answer),
     "list_saved_answers": _p(provide_list_saved_answers),
     "delete_saved_answer": _p(provide_delete_saved_answer),

@@ -77,6 +77,7 @@ DOMAIN_STATUSES: dict[str, tuple[int, ...]] = {
     "query": (404, 409, 422),
     "rerun": (409, 422),
     "save": (409, 422),
+    "history_answer": (409, 422),
     "set_role": (409, 422),
     "set_disabled": (409, 422),
     "events": (404, 502),

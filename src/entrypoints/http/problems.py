@@ -1,7 +1,8 @@
 """Every error as problem+json (RFC 9457): a title, the status, a message a person can act on.
 
-Domain errors map by their ``kind``; Litestar's own errors (404, 405, 413, validation)
-keep their status and name the offending field; database and network failures become 503;
+Domain errors map by their class (each declares its ``http_status`` and ``kind``);
+Litestar's own errors (404, 405, 413, validation) keep their status and name the offending
+field; database and network failures become 503;
 anything else is a 500 whose body carries only the request id (the traceback goes to the
 log, never to the client).
 """
@@ -23,28 +24,6 @@ logger = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 REQUEST_ID_KEY = "f1.request_id"
-
-# Domain error kind -> HTTP status. Unknown kinds are client errors (400): every F1Error
-# is raised on purpose with a message meant for the caller.
-STATUS_BY_KIND: dict[str, int] = {
-    "invalid_request": 400,
-    "import_failed": 400,
-    "unauthenticated": 401,
-    "forbidden": 403,
-    "not_found": 404,
-    "conflict": 409,
-    "ambiguous": 409,
-    "unknown_driver": 422,
-    "invalid_password": 422,
-    "invalid_username": 422,
-    "refused": 422,
-    "rate_limited": 429,
-    "configuration": 500,
-    "data_source_failed": 502,
-    "data_unavailable": 503,
-    "interpreter_unavailable": 503,
-    "unavailable": 503,
-}
 
 TITLES: dict[int, str] = {
     400: "Bad request",
@@ -118,7 +97,7 @@ def _response(
 
 def f1_error_handler(request: Request[Any, Any, Any], exc: F1Error) -> Response[Any]:
     """A domain error: its message is already written for the person asking."""
-    status = STATUS_BY_KIND.get(exc.kind, 400)
+    status = exc.http_status
     headers: dict[str, str] | None = None
     if status == 401:
         headers = {"WWW-Authenticate": 'Bearer realm="f1"'}

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 import msgspec
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.accounts import Role
 from f1core.errors import F1Error
 from f1core.query import Query
 from f1core.usecases.accounts.password_policy import MAX_PASSWORD_LENGTH
-from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH
 
 # No request nests deeper than a query in a body (3 levels); msgspec decodes recursively
 # and fails with RecursionError a few hundred levels down, so the edge refuses deeper.
@@ -113,16 +113,11 @@ class Health(msgspec.Struct, frozen=True, kw_only=True):
     checks: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class UsernameRefusedError(F1Error):
-    """A well-formed username the account rules refuse (control characters, say): 422."""
-
-    kind = "invalid_username"
-
-
 class RateLimitedError(F1Error):
     """Too many attempts for one account; ``retry_after`` is in seconds."""
 
     kind = "rate_limited"
+    http_status = 429
 
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)

@@ -26,6 +26,7 @@ class DataSourceFailedError(F1Error):
     """The session data source failed unexpectedly (HTTP 502, with ``Retry-After``)."""
 
     kind = "data_source_failed"
+    http_status = 502
 
     def __init__(self, message: str, retry_after: int = RETRY_AFTER_S) -> None:
         super().__init__(message)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from f1core.domain.session import Driver, Lap, Session
+from f1core.domain.session import Lap, Session
 from f1core.domain.table import ExcludedLap
 from f1core.errors import InvalidRequestError
 
 # FastF1 track status codes (a lap's status string lists every code seen during the lap).
-STATUS_GREEN = "1"
-STATUS_YELLOW = "2"
 STATUS_SAFETY_CAR = "4"
 STATUS_RED_FLAG = "5"
 STATUS_VSC_DEPLOYED = "6"
@@ -158,11 +156,6 @@ def laps_by_driver(session: Session, codes: Sequence[str]) -> dict[str, list[Lap
     for bucket in grouped.values():
         bucket.sort(key=lambda lap: lap.number)
     return grouped
-
-
-def driver_index(session: Session) -> dict[str, Driver]:
-    """The session's drivers by code."""
-    return {d.code: d for d in session.drivers}
 
 
 def full_name(session: Session, code: str) -> str:

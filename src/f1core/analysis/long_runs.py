@@ -95,21 +95,6 @@ class LongRuns(msgspec.Struct, frozen=True, gc=False):
         )
         return Table(columns=columns, rows=rows)
 
-    def compound_table(self) -> Table:
-        """One row per compound."""
-        columns = ("Compound", "Runs", "Drivers", "Median", "Mean slope s/lap")
-        rows = tuple(
-            (
-                c.compound,
-                c.runs,
-                c.drivers,
-                format_laptime(round(c.median_ms)),
-                f"{c.mean_slope_s_per_lap:+.3f}",
-            )
-            for c in self.compounds
-        )
-        return Table(columns=columns, rows=rows)
-
     def summary(self) -> str:
         """How many runs, and the quickest one."""
         if not self.runs:

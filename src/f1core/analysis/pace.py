@@ -49,12 +49,6 @@ class RacePace(msgspec.Struct, frozen=True, gc=False):
         rows = tuple((r.position, r.key, r.name, r.team, *_stat_cells(r)) for r in self.drivers)
         return Table(columns=columns, rows=rows)
 
-    def team_table(self) -> Table:
-        """The same statistics per team, over both drivers' clean laps pooled."""
-        columns = ("Pos", "Team", "Laps", "Median", "Mean", "Stdev s", "IQR s", "Gap")
-        rows = tuple((r.position, r.key, *_stat_cells(r)) for r in self.teams)
-        return Table(columns=columns, rows=rows)
-
     def summary(self) -> str:
         """Who had the best median clean-lap pace, and the correction used if any."""
         if not self.drivers:

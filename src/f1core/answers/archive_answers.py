@@ -18,12 +18,8 @@ from f1core.domain.archive import (
 from f1core.query import (
     CareerStat,
     Champion,
-    ChampionshipStandings,
-    MostWins,
     Podium,
     Query,
-    RaceWinner,
-    SeasonHeadToHead,
     WinsAtCircuit,
 )
 
@@ -191,15 +187,3 @@ def archive_chart(query: Query, result: ArchiveResult) -> Spec | None:
             category_title="",
         )
     return None
-
-
-ARCHIVE_QUERIES = (
-    RaceWinner,
-    Podium,
-    ChampionshipStandings,
-    Champion,
-    CareerStat,
-    MostWins,
-    WinsAtCircuit,
-    SeasonHeadToHead,
-)

@@ -8,11 +8,11 @@ place makes the whole text unfit, and the plain computed paragraph is kept inste
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import msgspec
 
 from f1core.domain.answer import Answer
+from f1core.text import fold as _fold
 
 # "1:11.383", "0.214", "2024", "1,234.5": one token each; signs and units are dropped.
 _NUMBER = re.compile(r"\d+(?:[:,]\d+)*(?:\.\d+)?")
@@ -35,12 +35,6 @@ _COMMON_WORDS = """
     formula f1 p1 p2 p3 s km h
     """
 _COMMON = frozenset(_COMMON_WORDS.split())
-
-
-def _fold(text: str) -> str:
-    # Accents vary between sources ("Pérez"/"Perez"); compare without them.
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _numbers(text: str) -> set[str]:

@@ -112,36 +112,35 @@ class AuthenticationError(F1Error):
     """Credentials or a token were refused. The message never says which part was wrong."""
 
     kind = "unauthenticated"
+    http_status = 401
 
 
 class PermissionDeniedError(F1Error):
     """The user is known but their role does not allow the action."""
 
     kind = "forbidden"
+    http_status = 403
 
 
 class PasswordPolicyError(F1Error):
     """A new password breaks the policy (too short, too long, too common)."""
 
     kind = "invalid_password"
+    http_status = 422
 
 
 class UsernameTakenError(F1Error):
     """Registration under a name (compared case-insensitively) that already exists."""
 
     kind = "conflict"
+    http_status = 409
 
 
 class UserNotFoundError(F1Error):
     """An admin action names a user that does not exist."""
 
     kind = "not_found"
-
-
-class ConfigurationError(F1Error):
-    """The system is set up wrongly (e.g. a JWT secret that is too short)."""
-
-    kind = "configuration"
+    http_status = 404
 
 
 def normalize_username(username: str) -> str:

@@ -32,6 +32,7 @@ class ArchiveImportError(InvalidRequestError):
     """
 
     kind = "import_failed"
+    http_status = 400
 
 
 # --- reference records -------------------------------------------------------------------

@@ -18,12 +18,11 @@ is only ever a country):
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from f1core.domain.session import EventInfo
 from f1core.errors import AmbiguousReferenceError, SessionNotFoundError
+from f1core.text import words
 
 # Circuit, city and nickname -> the FastF1 locations or event names it stands for. Keys and
 # values are compared after ``normalize_event_text``. Several targets cover places whose
@@ -111,10 +110,7 @@ def normalize_event_text(text: str) -> str:
 
     ``"São Paulo GP"`` and ``"sao paulo grand prix"`` normalise to the same string.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.sub(r"[^a-z0-9]+", " ", ascii_only.casefold()).split()
-    return " ".join("grand prix" if w == "gp" else w for w in words)
+    return " ".join("grand prix" if w == "gp" else w for w in words(text).split())
 
 
 def _stem(name: str) -> str:

@@ -27,6 +27,20 @@ class QueryStatus(enum.StrEnum):
     FAILED = "failed"
 
 
+# Longest stored summary of an answer, in characters: a list shows the first lines only.
+MAX_SUMMARY_LENGTH = 500
+
+
+def summarize(text: str) -> str:
+    """``text`` cut to ``MAX_SUMMARY_LENGTH`` characters, at a word with an ellipsis when cut."""
+    text = text.strip()
+    if len(text) <= MAX_SUMMARY_LENGTH:
+        return text
+    cut = text[: MAX_SUMMARY_LENGTH - 1]
+    head, space, _ = cut.rpartition(" ")
+    return (head if space and head else cut).rstrip() + "…"
+
+
 class NewHistoryEntry(msgspec.Struct, frozen=True, kw_only=True):
     """One asked question, as the asking driver reports it."""
 
@@ -107,6 +121,7 @@ class RecordNotFoundError(F1Error):
     """No such history entry or saved answer for this user (or no such share link)."""
 
     kind = "not_found"
+    http_status = 404
 
 
 def answer_cache_key(query: JsonObject, data_version: str) -> str:

@@ -61,6 +61,7 @@ class BackupError(F1Error):
     """A backup, restore or verification could not be done, or found differences."""
 
     kind = "backup_failed"
+    http_status = 500
 
 
 class DatabaseBackups(Protocol):

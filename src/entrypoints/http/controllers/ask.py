@@ -17,16 +17,17 @@ from entrypoints.http.schemas import BEARER, MAX_ID, AskBody, QueryBody, SavedLi
 from f1core.domain.accounts import UserProfile
 from f1core.domain.answer import Answer
 from f1core.domain.history import HistoryEntry, HistoryPage, SavedAnswer, SharedAnswer
-from f1core.errors import F1Error, InvalidRequestError
-from f1core.query import Query, decode_query
+from f1core.errors import F1Error
+from f1core.query import Query
 from f1core.usecases.ask import AnswerQuery, AskQuestion
+from f1core.usecases.history.answer_history_item import AnswerHistoryItem
 from f1core.usecases.history.delete_history_item import DeleteHistoryItem
 from f1core.usecases.history.delete_saved_answer import DeleteSavedAnswer
 from f1core.usecases.history.get_history_item import GetHistoryItem
 from f1core.usecases.history.get_shared_answer import GetSharedAnswer
 from f1core.usecases.history.list_history import ListHistory
 from f1core.usecases.history.list_saved_answers import ListSavedAnswers
-from f1core.usecases.history.save_answer import SaveAnswer
+from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
 
 # Answers change only when the data does (a new import, a re-recorded session); clients
 # may keep them but must revalidate, which the ETag makes a cheap 304.
@@ -143,12 +144,10 @@ class AskController(Controller):
         request: Request[Any, Any, Any],
         entry_id: Id,
         viewer: NamedDependency[UserProfile],
-        get_history_item: NamedDependency[GetHistoryItem],
-        answer_query: NamedDependency[AnswerQuery],
+        answer_history_item: NamedDependency[AnswerHistoryItem],
     ) -> Response[Answer]:
         """The full answer of an answered entry (from its stored query; not re-recorded)."""
-        entry = await get_history_item.execute(viewer.id, entry_id)
-        answer = await _answer_of(entry, answer_query)
+        answer = await answer_history_item.execute(viewer.id, entry_id)
         return etag_response(request, answer, ANSWER_CACHE_CONTROL)
 
     @post("/history/{entry_id:int}/rerun", status_code=HTTP_200_OK)
@@ -173,25 +172,14 @@ class AskController(Controller):
         self,
         entry_id: Id,
         viewer: NamedDependency[UserProfile],
-        get_history_item: NamedDependency[GetHistoryItem],
-        answer_query: NamedDependency[AnswerQuery],
-        save_answer: NamedDependency[SaveAnswer],
+        save_history_answer: NamedDependency[SaveHistoryAnswer],
     ) -> SavedLink:
         """Keep the answer of an answered history entry and make it shareable by link.
 
         The entry stores the interpreted query, so the answer is recomputed (usually from
         the answer cache) rather than trusted from the client.
         """
-        entry = await get_history_item.execute(viewer.id, entry_id)
-        answer = await _answer_of(entry, answer_query)
-        saved = await save_answer.execute(
-            viewer.id,
-            msgspec.to_builtins(answer),
-            answer.text[:500],
-            history_id=entry.id,
-            question=entry.question,
-        )
-        return _link(saved)
+        return _link(await save_history_answer.execute(viewer.id, entry_id))
 
     @get("/saved")
     async def saved(
@@ -211,20 +199,6 @@ class AskController(Controller):
     ) -> None:
         """Delete a saved answer; its share link stops working."""
         await delete_saved_answer.execute(viewer.id, answer_id)
-
-
-async def _answer_of(entry: HistoryEntry, answer_query: AnswerQuery) -> Answer:
-    """Answer an entry's interpreted query again (usually from the answer cache).
-
-    The entry keeps the query, not the answer, so the answer is recomputed rather than
-    trusted from a client; refused and failed entries have nothing to answer.
-    """
-    if entry.interpreted_query is None:
-        raise InvalidRequestError(
-            f"History entry {entry.id} was not answered ({entry.status}); it has no answer."
-        )
-    query = decode_query(msgspec.json.encode(entry.interpreted_query))
-    return await answer_query.execute(query, question=entry.question)
 
 
 @get("/api/v1/shared/{token:str}", tags=["ask"])

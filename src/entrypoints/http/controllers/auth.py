@@ -8,15 +8,8 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from entrypoints.http.ratelimit import RateLimiter
-from entrypoints.http.schemas import (
-    BEARER,
-    Credentials,
-    RateLimitedError,
-    RefreshTokenBody,
-    UsernameRefusedError,
-)
+from entrypoints.http.schemas import BEARER, Credentials, RateLimitedError, RefreshTokenBody
 from f1core.domain.accounts import TokenPair, UserProfile, normalize_username
-from f1core.errors import InvalidRequestError
 from f1core.usecases.accounts.log_in import LogIn
 from f1core.usecases.accounts.log_out import LogOut
 from f1core.usecases.accounts.log_out_everywhere import LogOutEverywhere
@@ -47,12 +40,7 @@ class AuthController(Controller):
     ) -> UserProfile:
         """Create a viewer account (8 to 128 character password, not a common one)."""
         await _limit_account(limiter, "register", data.username)
-        try:
-            return await register_user.execute(data.username, data.password)
-        except InvalidRequestError as exc:
-            # The only invalid request here is a username the rules refuse: the body
-            # matched the schema, so it is unprocessable (422), not malformed (400).
-            raise UsernameRefusedError(exc.message) from exc
+        return await register_user.execute(data.username, data.password)
 
     @post("/login", status_code=HTTP_200_OK)
     async def login(

@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromQuery, Parameter, SkipValidation
 
 from entrypoints.http.schemas import BEARER, Seasons
+from f1core.coverage import FIRST_ARCHIVE_SEASON, FIRST_TIMED_SEASON
 from f1core.domain.accounts import UserProfile
 from f1core.domain.answer import Answer
 from f1core.domain.archive import ArchiveImport, RaceResult, SeasonChampions, Standings
@@ -21,10 +22,7 @@ from f1core.usecases.ask import AnswerQuery
 from f1core.usecases.load_session import EventAvailability, SessionLoader
 from f1core.usecases.session_summary import SessionSummary, ShowSession
 
-# FastF1's live timing archive starts in 2018; the Ergast archive in 1950.
-FIRST_TIMING_SEASON = 2018
-FIRST_ARCHIVE_SEASON = 1950
-TimingYear = Annotated[int, Parameter(ge=FIRST_TIMING_SEASON, le=2100)]
+TimingYear = Annotated[int, Parameter(ge=FIRST_TIMED_SEASON, le=2100)]
 ArchiveYear = Annotated[int, Parameter(ge=FIRST_ARCHIVE_SEASON, le=2100)]
 Name = Annotated[str, Parameter(min_length=1, max_length=80)]
 # A Protocol cannot be isinstance-checked; the container is trusted to hand the right thing.
@@ -40,9 +38,10 @@ class DataController(Controller):
     async def seasons(self, viewer: NamedDependency[UserProfile]) -> Seasons:
         """Seasons with timing data (sessions) and where the results archive starts."""
         return Seasons(
-            timing=list(range(FIRST_TIMING_SEASON, dt.date.today().year + 1)),
+            timing=list(range(FIRST_TIMED_SEASON, dt.date.today().year + 1)),
             archive_first=FIRST_ARCHIVE_SEASON,
-            note="Timing data exists from 2018; race results from 1950 (archive).",
+            note=f"Timing data exists from {FIRST_TIMED_SEASON}; "
+            f"race results from {FIRST_ARCHIVE_SEASON} (archive).",
         )
 
     @get("/seasons/{year:int}/events")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from f1core.domain.accounts import NewUser, Role, UserProfile
-from f1core.errors import InvalidRequestError
+from f1core.errors import UnprocessableRequestError
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.common_passwords import CommonPasswords
 from f1core.ports.password_hasher import PasswordHasher
@@ -36,8 +36,9 @@ class RegisterUser:
 
         Self-service registration passes no ``role`` (viewer); only trusted drivers (an
         admin, the CLI's first-admin bootstrap) pass another one. Raises
-        ``InvalidRequestError`` for a bad username, ``PasswordPolicyError`` for a bad
-        password and ``UsernameTakenError`` when the name exists in any letter case.
+        ``UnprocessableRequestError`` for a username the rules refuse,
+        ``PasswordPolicyError`` for a bad password and ``UsernameTakenError`` when the name
+        exists in any letter case.
         """
         name = validate_username(username)
         check_password(password, username=name, common=self._common)
@@ -56,12 +57,14 @@ class RegisterUser:
 
 
 def validate_username(username: str) -> str:
-    """The username trimmed, or ``InvalidRequestError`` if it is unusable."""
+    """The username trimmed, or ``UnprocessableRequestError`` if it is unusable."""
     name = username.strip()
     if not MIN_USERNAME_LENGTH <= len(name) <= MAX_USERNAME_LENGTH:
-        raise InvalidRequestError(
+        raise UnprocessableRequestError(
             f"A username has {MIN_USERNAME_LENGTH} to {MAX_USERNAME_LENGTH} characters."
         )
     if any(unicodedata.category(ch).startswith(("C", "Z")) and ch != " " for ch in name):
-        raise InvalidRequestError("A username cannot contain control or invisible characters.")
+        raise UnprocessableRequestError(
+            "A username cannot contain control or invisible characters."
+        )
     return name

@@ -10,13 +10,13 @@ or 70th Anniversary?" while "British" does not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from f1core.domain.archive import ArchiveCircuit, ArchiveDriver, ArchiveRace, ArchiveTeam
 from f1core.errors import AmbiguousReferenceError, SessionNotFoundError
+from f1core.text import words as normalize
 
 T = TypeVar("T")
 
@@ -111,13 +111,6 @@ _TEAM_ALIASES: Mapping[str, str] = {
 }
 
 
-def normalize(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces ("São Paulo" -> "sao paulo")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
-
-
 def _event_stem(text: str) -> str:
     return re.sub(r"\s+", " ", _EVENT_NOISE.sub(" ", normalize(text))).strip()
 
@@ -152,7 +145,6 @@ class ReferenceIndex:
         self._races_by_year: dict[int, list[ArchiveRace]] = defaultdict(list)
         for race in sorted(self.races.values(), key=lambda r: (r.year, r.round)):
             self._races_by_year[race.year].append(race)
-        self._circuit_by_ref = {c.ref: c for c in self.circuits.values()}
         # name keys normalized once: resolving a name is then a dict lookup, not a scan
         self._driver_exact: dict[str, list[ArchiveDriver]] = defaultdict(list)
         self._driver_loose: dict[str, list[ArchiveDriver]] = defaultdict(list)
@@ -211,10 +203,6 @@ class ReferenceIndex:
         if entries(ranked[0]) >= _DOMINANCE * max(entries(ranked[1]), 1):
             return ranked[:1]
         return candidates
-
-    def driver_raced(self, driver: ArchiveDriver, year: int) -> bool:
-        """True when ``driver`` has a race entry in ``year``."""
-        return year in self._driver_entries.get(driver.id, {})
 
     # --- teams -----------------------------------------------------------------------------
 
@@ -307,10 +295,6 @@ class ReferenceIndex:
         raise SessionNotFoundError(
             f"no circuit matches {text!r}: try its name, town or country (e.g. 'Monza')"
         )
-
-    def circuit_by_ref(self, ref: str) -> ArchiveCircuit | None:
-        """The circuit with this circuitRef, if any."""
-        return self._circuit_by_ref.get(ref)
 
     @staticmethod
     def _one(

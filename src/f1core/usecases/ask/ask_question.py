@@ -9,19 +9,18 @@ from typing import Any
 import msgspec
 
 from f1core.answers.facts import is_faithful
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.answer import Answer
-from f1core.domain.history import QueryStatus
+from f1core.domain.history import QueryStatus, summarize
 from f1core.errors import F1Error, InvalidRequestError
 from f1core.ports.answer_phraser import AnswerPhraser
 from f1core.ports.query_interpreter import QueryInterpreter
 from f1core.query import Refusal, encode_query
 from f1core.usecases.ask.answer_query import AnswerQuery, Timer
 from f1core.usecases.ask.errors import QuestionRefusedError
-from f1core.usecases.history.record_question import MAX_QUESTION_LENGTH, RecordQuestion
+from f1core.usecases.history.record_question import RecordQuestion
 
 logger = logging.getLogger(__name__)
-
-_SUMMARY_LENGTH = 500
 
 
 class AskQuestion:
@@ -141,7 +140,7 @@ class AskQuestion:
                 question,
                 status,
                 interpreted_query=query_json,
-                answer_summary=summary[:_SUMMARY_LENGTH],
+                answer_summary=summarize(summary),
                 timings_ms=timings,
             )
         except Exception:

@@ -14,6 +14,7 @@ class QuestionRefusedError(F1Error):
     """
 
     kind = "refused"
+    http_status = 422
 
     def __init__(self, refusal: Refusal) -> None:
         message = refusal.reason.strip() or "That question cannot be answered."

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from f1core.coverage import MAX_QUESTION_LENGTH
 from f1core.domain.history import HistoryEntry, JsonObject, NewHistoryEntry, QueryStatus
 from f1core.errors import InvalidRequestError
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.unit_of_work import UnitOfWork
-
-MAX_QUESTION_LENGTH = 4000
 
 
 class RecordQuestion:
