@@ -184,11 +184,10 @@ def fastest_lap(s: Facts) -> Facts:
 def best_laps(s: Facts) -> Facts:
     best = _best_laps(s)
     drv = _one(s) or str(best.index[0])
-    return {
-        "driver": drv,
-        "time": fmt_lap(best[drv]),
-        "gap_s": _seconds(best[drv] - best.iloc[0]),
-    }
+    facts: Facts = {"driver": drv, "time": fmt_lap(best[drv])}
+    if s.get("gap"):  # only when the question asks how far off the best it was
+        facts["gap_s"] = _seconds(best[drv] - best.iloc[0])
+    return facts
 
 
 def _valid_laps(s: Facts) -> pd.DataFrame:
@@ -571,7 +570,9 @@ def most_wins(s: Facts) -> Facts:
     f: Facts = {} if s.get("year") is None else {"season": s["year"]}
     wins = _metric_rows({"metric": "wins", "filters": f})
     col = "team" if s.get("subject_kind") == "team" else "driver"
-    counts = wins.groupby(col).size().sort_values(ascending=False)
+    # A shared drive (1956 Argentina: Musso and Fangio) is one win for the team.
+    counts = wins.drop_duplicates(["raceId", col]).groupby(col).size()
+    counts = counts.sort_values(ascending=False)
     return {"name": _tied(counts, int(counts.iloc[0])), "wins": int(counts.iloc[0])}
 
 
