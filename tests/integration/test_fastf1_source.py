@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -234,13 +233,8 @@ async def test_loader_snapshot_round_trip_equals_the_mapped_session(
     await store.put_session(mapped)
 
     fresh = MsgpackSnapshotStore(tmp_path)
-    started = time.perf_counter()
-    for _ in range(20):
-        got = await fresh.get_session(BAKU_2018_R)
-    per_read_ms = (time.perf_counter() - started) * 1000 / 20
-    assert got == mapped
-    # Measured about 1.5 ms; the bound only catches a gross regression on a busy machine.
-    assert per_read_ms < 25
+    # Read speed is measured by bench/bench_sessions.py, not asserted here.
+    assert await fresh.get_session(BAKU_2018_R) == mapped
 
     loader = SessionLoader(fastf1_source, fresh)
     assert await loader.load((2018, "Baku", "R")) == mapped
