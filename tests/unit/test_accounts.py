@@ -21,6 +21,7 @@ from f1core.usecases.accounts.change_role import ChangeRole
 from f1core.usecases.accounts.disable_user import DisableUser
 from f1core.usecases.accounts.list_users import ListUsers
 from f1core.usecases.accounts.log_in import LOGIN_FAILED, LogIn
+from f1core.usecases.accounts.password_policy import check_password
 from f1core.usecases.accounts.register_user import RegisterUser
 
 SECRET = "s" * 32
@@ -86,6 +87,43 @@ async def test_password_policy_allows_without_composition_rules(
     # No character-class rules: digits only, lowercase only, any script, long passphrases.
     profile = await register(uow, hasher).execute("ana", password)
     assert uow.state.users[profile.id].password_hash == f"fake$v1${password}"
+
+
+# Each of these got through before the check looked past spaces, case, repetition and
+# decoration (issue 9, item 6), for the user "ana-the-user".
+@pytest.mark.parametrize(
+    ("password", "why"),
+    [
+        ("12345678 ", "commonly used"),
+        (" password", "commonly used"),
+        (" " * 8, "too short"),
+        ("\t password \u3000", "commonly used"),
+        ("passwordpassword", "commonly used"),
+        ("password password", "commonly used"),
+        ("Password123!", "commonly used"),
+        ("!!iloveyou2024", "commonly used"),
+        ("Password1Password1", "commonly used"),
+        ("ana-the-user1", "must not be the username"),
+        ("ANA-THE-USER 2024!", "must not be the username"),
+        ("ana-the-userana-the-user", "must not be the username"),
+    ],
+)
+def test_password_policy_sees_through_disguises(password: str, why: str) -> None:
+    with pytest.raises(PasswordPolicyError, match=why):
+        check_password(password, username="ana-the-user", common=BundledCommonPasswords())
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "correct horse battery staple",
+        "  two  spaces  inside  ",
+        "monaco 1988 rain",
+        "ana-the-user's dog",
+    ],
+)
+def test_password_policy_keeps_spaces_and_passphrases(password: str) -> None:
+    check_password(password, username="ana-the-user", common=BundledCommonPasswords())
 
 
 def test_bundled_common_password_list_is_loaded() -> None:
