@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -147,6 +148,7 @@ class InMemoryUserRepository:
             raise UsernameTakenError(f"The username {user.username!r} is taken.")
         stored = User(
             id=self._s.new_id(),
+            public_id=str(uuid.uuid4()),
             username=user.username,
             password_hash=user.password_hash,
             role=user.role,
@@ -158,6 +160,9 @@ class InMemoryUserRepository:
 
     async def get(self, user_id: int) -> User | None:
         return self._s.users.get(user_id)
+
+    async def get_by_public_id(self, public_id: str) -> User | None:
+        return next((u for u in self._s.users.values() if u.public_id == public_id), None)
 
     async def get_by_username(self, username: str) -> User | None:
         key = normalize_username(username)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -34,6 +35,19 @@ async def test_add_and_get(accounts_backend: Backend) -> None:
     )
     assert ana.password_hash == "hash-of-Ana"
     assert ana.created_at == T0 and ana.created_at.tzinfo is not None
+
+
+async def test_public_ids_are_random_uuids_and_find_their_user(accounts_backend: Backend) -> None:
+    async with accounts_backend.uow as uow:
+        ana = await uow.users.add(new_user("ana"))
+        bob = await uow.users.add(new_user("bob"))
+        await uow.commit()
+    assert ana.public_id != bob.public_id
+    assert uuid.UUID(ana.public_id).version == 4 and str(uuid.UUID(ana.public_id)) == ana.public_id
+    async with accounts_backend.uow as uow:
+        assert await uow.users.get_by_public_id(bob.public_id) == bob
+        assert await uow.users.get_by_public_id(str(uuid.uuid4())) is None
+        assert await uow.users.get_by_public_id(str(bob.id)) is None
 
 
 async def test_usernames_unique_case_insensitively(accounts_backend: Backend) -> None:

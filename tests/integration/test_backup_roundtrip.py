@@ -15,15 +15,25 @@ from tests.contract.sql_backends import (
     sqlite_database,
 )
 
+from adapters.security.argon2_password_hasher import Argon2PasswordHasher
+from adapters.security.bundled_common_passwords import BundledCommonPasswords
+from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.answer_cache import SqlAnswerCache
 from adapters.sql.pg_dump_backups import PgDumpDatabaseBackups
 from adapters.sql.sqlite_backups import SqliteDatabaseBackups
 from adapters.sql.unit_of_work import SqlUnitOfWork
-from f1core.domain.accounts import NewUser, Role
+from f1core.domain.accounts import AuthenticationError, NewUser, Role
 from f1core.domain.history import NewHistoryEntry, QueryStatus
 from f1core.ports.backups import BackupError, DatabaseBackups
+from f1core.usecases.accounts.authenticate import Authenticate
+from f1core.usecases.accounts.log_in import LogIn
+from f1core.usecases.accounts.refresh import Refresh
+from f1core.usecases.accounts.register_user import RegisterUser
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+PASSWORD = "correct horse battery"
+HASHER = Argon2PasswordHasher(memory_cost_kib=1024, time_cost=1)
+ISSUER = PyJwtTokenIssuer("a-backup-test-secret-of-at-least-32-bytes")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -163,3 +173,46 @@ async def test_restoring_sqlite_into_a_new_file_makes_it_private(tmp_path: Path)
     restored = tmp_path / "new" / "f1.sqlite3"
     await SqliteDatabaseBackups(f"sqlite+aiosqlite:///{restored}").restore(backup)
     assert stat.S_IMODE(restored.stat().st_mode) == 0o600
+
+
+async def test_a_token_from_before_a_restore_does_not_authenticate_the_next_holder_of_its_id(
+    database: Database, tmp_path: Path
+) -> None:
+    # Issue 9, item 7: ids are reused after a restore, so tokens name users by public id.
+    await _populate(database)  # ana (1) and bob (2)
+    backups = backups_for(database)
+    path = tmp_path / "before-carol.backup"
+    await backups.backup(path)
+    engine = database.engine()
+    try:
+        uow = SqlUnitOfWork(engine)
+        carol = await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute("carol", PASSWORD)
+        carols = await LogIn(uow, HASHER, ISSUER).execute("carol", PASSWORD)
+        assert (await Authenticate(uow, ISSUER).execute(carols.access_token)).id == carol.id
+    finally:
+        await engine.dispose()
+
+    await backups.restore(path)
+    engine = database.engine()
+    try:
+        uow = SqlUnitOfWork(engine)
+        mallory = await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute(
+            "mallory", PASSWORD
+        )
+        assert mallory.id == carol.id  # the id is handed out again...
+        with pytest.raises(AuthenticationError):  # ...but carol's token names nobody now
+            await Authenticate(uow, ISSUER).execute(carols.access_token)
+        with pytest.raises(AuthenticationError):
+            await Refresh(uow, ISSUER).execute(carols.refresh_token)
+        # ana's token from before the backup still names ana after the restore.
+        anas = ISSUER.issue_access(await _public_id(uow, "ana"), datetime.now(UTC))
+        assert (await Authenticate(uow, ISSUER).execute(anas.token)).username == "ana"
+    finally:
+        await engine.dispose()
+
+
+async def _public_id(uow: SqlUnitOfWork, username: str) -> str:
+    async with uow:
+        user = await uow.users.get_by_username(username)
+    assert user is not None
+    return user.public_id

@@ -18,6 +18,7 @@ import secrets
 import subprocess
 import sys
 import threading
+import uuid
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -460,7 +461,9 @@ def test_a_dependency_failing_while_others_build_is_a_quiet_503(tmp_path: Path) 
     # fails while Litestar is still building the handler's other dependencies.
     (tmp_path / "f1.sqlite3").mkdir()
     container = _container(tmp_path)
-    token = container.accounts.token_issuer().issue_access(1, datetime.now(UTC)).token
+    token = (
+        container.accounts.token_issuer().issue_access(str(uuid.uuid4()), datetime.now(UTC)).token
+    )
     app = create_app(container, HttpConfig(rate_limit="1000/minute"))
     # Listen on asyncio's own logger: the app's logging setup replaces the root handlers.
     records = _Records()

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from tests.contract.sql_backends import Database, postgres_database, sqlite_database
+from sqlalchemy.exc import IntegrityError
+from tests.contract.sql_backends import PG_URL, Database, postgres_database, sqlite_database
 
+from adapters.sql.engine import make_engine
 from adapters.sql.migrate import current_revision, head_revision, upgrade, upgrade_engine
 from adapters.sql.tables import accounts_metadata
+from adapters.sql.unit_of_work import SqlUnitOfWork
+from f1core.domain.accounts import NewUser, Role
+
+T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -71,3 +81,70 @@ def test_upgrade_url_from_synchronous_code(tmp_path: Path) -> None:
     assert upgrade(url, "0001_accounts") == "0001_accounts"
     assert upgrade(url) == head_revision()
     assert (tmp_path / "nested" / "f1.sqlite3").is_file()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    """A database with no tables yet, to migrate step by step."""
+    if request.param == "sqlite":
+        yield Database(f"sqlite+aiosqlite:///{tmp_path / 'steps.sqlite3'}")
+        return
+    database = Database(PG_URL, schema=f"m_test_{secrets.token_hex(4)}")
+    admin = make_engine(PG_URL)
+    try:
+        async with admin.begin() as connection:
+            await connection.execute(text(f'CREATE SCHEMA "{database.schema}"'))
+        yield database
+        async with admin.begin() as connection:
+            await connection.execute(text(f'DROP SCHEMA "{database.schema}" CASCADE'))
+    finally:
+        await admin.dispose()
+
+
+async def test_0003_gives_existing_users_distinct_public_ids_and_keeps_their_rows(
+    empty_database: Database,
+) -> None:
+    engine = empty_database.engine()
+    try:
+        assert await upgrade_engine(engine, "0002_archive") == "0002_archive"
+        async with engine.begin() as connection:
+            for name in ("ana", "bob", "carol"):
+                await connection.execute(
+                    text(
+                        "INSERT INTO users (username, username_key, password_hash, role,"
+                        " disabled, created_at) VALUES (:n, :n, 'h', 'viewer', false, :t)"
+                    ),
+                    {"n": name, "t": datetime(2025, 3, 1, tzinfo=UTC).replace(tzinfo=None)},
+                )
+            await connection.execute(
+                text(
+                    "INSERT INTO refresh_tokens (token_hash, family_id, user_id, issued_at,"
+                    " expires_at) VALUES ('t', 'f', 2, :t, :t)"
+                ),
+                {"t": datetime(2025, 3, 1)},
+            )
+        assert await upgrade_engine(engine) == head_revision()
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(text("SELECT id, public_id FROM users ORDER BY id"))
+            ).all()
+            tokens = (await connection.execute(text("SELECT user_id FROM refresh_tokens"))).all()
+        assert [r.id for r in rows] == [1, 2, 3]
+        public_ids = [r.public_id for r in rows]
+        assert len(set(public_ids)) == 3
+        assert all(str(uuid.UUID(p)) == p and uuid.UUID(p).version == 4 for p in public_ids)
+        assert [t.user_id for t in tokens] == [2]  # SQLite's cascades did not fire
+        async with SqlUnitOfWork(engine) as uow:
+            bob = await uow.users.get_by_public_id(public_ids[1])
+            assert bob is not None and bob.username == "bob"
+            dave = await uow.users.add(
+                NewUser(username="dave", password_hash="h", role=Role.VIEWER, created_at=T0)
+            )
+        assert dave.public_id not in public_ids
+        async with engine.begin() as connection:
+            with pytest.raises(IntegrityError):  # unique
+                await connection.execute(
+                    text("UPDATE users SET public_id = :p WHERE id = 1"), {"p": public_ids[1]}
+                )
+    finally:
+        await engine.dispose()

@@ -155,7 +155,7 @@ async def test_login_returns_tokens_for_the_right_user(
     profile = await register(uow, hasher).execute("ana", GOOD)
     pair = await log_in(uow, hasher, clock).execute("ANA", GOOD)
     claims = PyJwtTokenIssuer(SECRET).verify_access(pair.access_token, clock())
-    assert claims.user_id == profile.id
+    assert claims.subject == uow.state.users[profile.id].public_id
     assert len(uow.state.refresh_tokens) == 1
     (record,) = uow.state.refresh_tokens.values()
     assert pair.refresh_token not in record.token_hash  # only the hash is stored

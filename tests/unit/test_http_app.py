@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jwt
 import pytest
 from dependency_injector import providers
 from litestar.testing import TestClient
@@ -236,6 +238,20 @@ def test_logout_everywhere_kills_access_tokens(client: TestClient[Any]) -> None:
     tokens = register_and_login(client, "ana")
     assert client.post("/api/v1/auth/logout-everywhere", headers=bearer(tokens)).status_code == 204
     assert_problem(client.get("/api/v1/auth/me", headers=bearer(tokens)), 401, "unauthenticated")
+
+
+@pytest.mark.parametrize("subject", [str(10**30), 10**30, "-1", "abc", "1", "", None])
+def test_a_validly_signed_token_with_a_bad_subject_is_a_401(
+    client: TestClient[Any], subject: object
+) -> None:
+    # Signed with the server's own secret and well-formed in every other claim: 10**30
+    # used to overflow the id column (a 500), "1" used to name the user with id 1.
+    register_and_login(client, "ana")
+    now = int(time.time())
+    claims = {"iss": "f1-analysis", "aud": "f1-analysis", "iat": now, "exp": now + 600}
+    token = jwt.encode({**claims, "sub": subject, "jti": "j", "typ": "access"}, SECRET, "HS256")
+    r = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert_problem(r, 401, "unauthenticated")
 
 
 PROTECTED = [

@@ -41,12 +41,17 @@ class World:
         self.hasher = FakePasswordHasher()
         self.issuer = PyJwtTokenIssuer(SECRET)
         self.user_id = 0
+        self.public_id = ""
 
     async def user(self, name: str = "ana", role: Role = Role.ANALYST) -> int:
         profile = await RegisterUser(self.uow, self.hasher, FakeCommonPasswords()).execute(
             name, PASSWORD, role
         )
         self.user_id = profile.id
+        async with self.uow as uow:
+            stored = await uow.users.get(profile.id)
+        assert stored is not None
+        self.public_id = stored.public_id
         return profile.id
 
     async def login(self, name: str = "ana") -> TokenPair:
@@ -63,7 +68,7 @@ class World:
         return {
             "iss": "f1-analysis",
             "aud": "f1-analysis",
-            "sub": str(self.user_id),
+            "sub": self.public_id,
             "iat": now,
             "exp": now + 600,
             "jti": "j",
@@ -135,12 +140,47 @@ async def test_expired_access_token_rejected(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("claim", "value"),
-    [("aud", "someone-else"), ("iss", "evil"), ("typ", "refresh"), ("sub", "not-a-number")],
+    [("aud", "someone-else"), ("iss", "evil"), ("typ", "refresh"), ("sub", "not-a-uuid")],
 )
 async def test_wrong_claims_rejected(world: World, claim: str, value: str) -> None:
     token = jwt.encode({**world.claims(), claim: value}, SECRET, algorithm="HS256")
     with pytest.raises(AuthenticationError):
         await world.auth(token)
+
+
+# Validly signed, so only the subject can be wrong: each must be a plain refusal, never a
+# database error (10**30 overflowed the integer column: a 500, issue 9 item 10).
+@pytest.mark.parametrize(
+    "subject",
+    [
+        str(10**30),
+        "1",  # the user's integer id, as tokens said before public ids
+        "-1",
+        "abc",
+        "",
+        10**30,
+        1,
+        None,
+        ["1"],
+        "00000000-0000-4000-8000-000000000000",  # a well-formed id nobody has
+        "{00000000-0000-4000-8000-000000000000}",
+        "00000000000040008000000000000000",
+    ],
+)
+async def test_token_with_a_malformed_or_unknown_subject_is_refused(
+    world: World, subject: object
+) -> None:
+    token = jwt.encode({**world.claims(), "sub": subject}, SECRET, algorithm="HS256")
+    with pytest.raises(AuthenticationError):
+        await world.auth(token)
+
+
+async def test_token_subject_must_be_the_canonical_public_id(world: World) -> None:
+    upper = jwt.encode({**world.claims(), "sub": world.public_id.upper()}, SECRET, "HS256")
+    with pytest.raises(AuthenticationError):
+        await world.auth(upper)
+    exact = jwt.encode(world.claims(), SECRET, algorithm="HS256")
+    assert await world.auth(exact) == world.user_id
 
 
 @pytest.mark.parametrize("missing", ["exp", "iat", "sub", "aud", "iss", "jti", "typ"])
@@ -157,7 +197,7 @@ async def test_bad_signature_rejected(world: World) -> None:
     pair = await world.login()
     header, payload, signature = pair.access_token.split(".")
     tampered = json.loads(base64.urlsafe_b64decode(payload + "=="))
-    tampered["sub"] = "2"
+    tampered["sub"] = "00000000-0000-4000-8000-000000000002"
     forged = f"{header}.{_b64(json.dumps(tampered).encode())}.{signature}"
     with pytest.raises(AuthenticationError):
         await world.auth(forged)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -52,11 +53,11 @@ class PyJwtTokenIssuer:
         self._access_ttl = access_ttl
         self._refresh_ttl = refresh_ttl
 
-    def issue_access(self, user_id: int, now: datetime) -> IssuedToken:
-        return self._issue(user_id, ACCESS, now, self._access_ttl, {})
+    def issue_access(self, subject: str, now: datetime) -> IssuedToken:
+        return self._issue(subject, ACCESS, now, self._access_ttl, {})
 
-    def issue_refresh(self, user_id: int, family_id: str, now: datetime) -> IssuedToken:
-        return self._issue(user_id, REFRESH, now, self._refresh_ttl, {"fam": family_id})
+    def issue_refresh(self, subject: str, family_id: str, now: datetime) -> IssuedToken:
+        return self._issue(subject, REFRESH, now, self._refresh_ttl, {"fam": family_id})
 
     def verify_access(self, token: str, now: datetime) -> TokenClaims:
         return self._verify(token, ACCESS, now)
@@ -68,14 +69,14 @@ class PyJwtTokenIssuer:
         return claims
 
     def _issue(
-        self, user_id: int, typ: str, now: datetime, ttl: timedelta, extra: dict[str, Any]
+        self, subject: str, typ: str, now: datetime, ttl: timedelta, extra: dict[str, Any]
     ) -> IssuedToken:
         jti = secrets.token_urlsafe(16)
         expires = now + ttl
         payload = {
             "iss": self._issuer,
             "aud": self._audience,
-            "sub": str(user_id),
+            "sub": subject,
             # Sub-second iat, so "log out everywhere" at 12:00:00.4 still accepts a login
             # made at 12:00:00.6 (RFC 7519 NumericDate may be non-integer).
             "iat": round(now.timestamp(), 6),
@@ -110,9 +111,13 @@ class PyJwtTokenIssuer:
         try:
             issued_at = datetime.fromtimestamp(float(payload["iat"]), UTC)
             expires_at = datetime.fromtimestamp(float(payload["exp"]), UTC)
-            user_id = int(payload["sub"])
         except (TypeError, ValueError, OverflowError) as error:
             raise invalid from error
+        subject = payload["sub"]
+        # Only a canonical UUID names a user: anything else (an old integer id, 10**30,
+        # "-1") is refused here, before it can reach a database query.
+        if not _is_public_id(subject):
+            raise invalid
         if payload["typ"] != typ:
             raise invalid
         if expires_at <= now:
@@ -122,9 +127,18 @@ class PyJwtTokenIssuer:
             raise invalid
         family = payload.get("fam")
         return TokenClaims(
-            user_id=user_id,
+            subject=subject,
             jti=str(payload["jti"]),
             issued_at=issued_at,
             expires_at=expires_at,
             family_id=family if isinstance(family, str) else None,
         )
+
+
+def _is_public_id(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False

@@ -75,6 +75,8 @@ users = Table(
     "users",
     accounts_metadata,
     Column("id", Id, primary_key=True, autoincrement=True),
+    # What tokens carry (UUID 4): ids are reused after a restore, public ids never are.
+    Column("public_id", String(36), nullable=False, unique=True, index=True),
     Column("username", String(254), nullable=False),
     # Case-folded username: uniqueness and lookups are case-insensitive on both backends.
     Column("username_key", String(254), nullable=False, unique=True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +33,7 @@ class SqlUserRepository:
             result = await self._c.execute(
                 insert(users)
                 .values(
+                    public_id=str(uuid.uuid4()),
                     username=user.username,
                     username_key=key,
                     password_hash=user.password_hash,
@@ -47,6 +49,10 @@ class SqlUserRepository:
 
     async def get(self, user_id: int) -> User | None:
         row = (await self._c.execute(select(users).where(users.c.id == user_id))).first()
+        return None if row is None else _user(row._mapping)
+
+    async def get_by_public_id(self, public_id: str) -> User | None:
+        row = (await self._c.execute(select(users).where(users.c.public_id == public_id))).first()
         return None if row is None else _user(row._mapping)
 
     async def get_by_username(self, username: str) -> User | None:
@@ -80,6 +86,7 @@ class SqlUserRepository:
 def _user(row: Any) -> User:
     return User(
         id=row["id"],
+        public_id=row["public_id"],
         username=row["username"],
         password_hash=row["password_hash"],
         role=Role(row["role"]),

@@ -120,10 +120,11 @@ def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:
 
 
 def _token_reader(container: Container) -> Any:
-    def user_of_token(token: str) -> int | None:
+    def user_of_token(token: str) -> str | None:
         try:
             issuer = container.accounts.token_issuer()
-            return int(issuer.verify_access(token, datetime.now(UTC)).user_id)
+            subject: str = issuer.verify_access(token, datetime.now(UTC)).subject
+            return subject
         except F1Error:
             return None
 

@@ -41,7 +41,7 @@ class EdgeMiddleware:
         *,
         metrics: HttpMetrics,
         limiter: RateLimiter,
-        user_of_token: Callable[[str], int | None],
+        user_of_token: Callable[[str], str | None],
         log_requests: bool = True,
     ) -> None:
         self.app = app
@@ -108,9 +108,9 @@ class EdgeMiddleware:
         if token:
             # Signature and expiry only (no database): enough to key the limit by user; the
             # handler's Authenticate still decides whether the token is accepted.
-            user_id = self.user_of_token(token)
-            if user_id is not None:
-                return await limiter.hit(limiter.general, "user", str(user_id))
+            subject = self.user_of_token(token)
+            if subject is not None:
+                return await limiter.hit(limiter.general, "user", subject)
         return None
 
 

@@ -36,6 +36,9 @@ class User(msgspec.Struct, frozen=True, kw_only=True):
     """A stored user, password hash included: never hand this to a driver (see ``profile``)."""
 
     id: int
+    # Random (UUID 4), never reused: what tokens name the user by. Ids are reused after a
+    # restore, so a token saying "user 34" could name someone registered later.
+    public_id: str
     username: str
     password_hash: str
     role: Role
@@ -78,7 +81,8 @@ class IssuedToken(msgspec.Struct, frozen=True, kw_only=True):
 class TokenClaims(msgspec.Struct, frozen=True, kw_only=True):
     """The verified claims of an access or refresh token."""
 
-    user_id: int
+    # The user's ``public_id`` (the token's ``sub``), never the reusable integer id.
+    subject: str
     jti: str
     issued_at: datetime
     expires_at: datetime

@@ -12,14 +12,15 @@ class TokenIssuer(Protocol):
     """Issues short-lived access tokens and longer-lived refresh tokens, and checks them.
 
     The two kinds are not interchangeable: ``verify_access`` refuses a refresh token and
-    ``verify_refresh`` an access token. Verification raises ``AuthenticationError``.
+    ``verify_refresh`` an access token. Verification raises ``AuthenticationError``, also
+    for a token whose subject is not a well-formed public id.
     """
 
-    def issue_access(self, user_id: int, now: datetime) -> IssuedToken:
-        """A signed access token for ``user_id`` issued at ``now``."""
+    def issue_access(self, subject: str, now: datetime) -> IssuedToken:
+        """A signed access token for the user whose ``public_id`` is ``subject``."""
         ...
 
-    def issue_refresh(self, user_id: int, family_id: str, now: datetime) -> IssuedToken:
+    def issue_refresh(self, subject: str, family_id: str, now: datetime) -> IssuedToken:
         """A signed refresh token of the rotation family ``family_id``."""
         ...
 

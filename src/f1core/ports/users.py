@@ -12,7 +12,7 @@ class UserRepository(Protocol):
     """Users, looked up by id or case-insensitively by username. Used inside a unit of work."""
 
     async def add(self, user: NewUser) -> User:
-        """Store a new user and return it with its id.
+        """Store a new user and return it with its id and a new random public id.
 
         Raises ``UsernameTakenError`` when the name exists in any letter case.
         """
@@ -20,6 +20,10 @@ class UserRepository(Protocol):
 
     async def get(self, user_id: int) -> User | None:
         """The user with this id, or None."""
+        ...
+
+    async def get_by_public_id(self, public_id: str) -> User | None:
+        """The user with this public id (what tokens carry), or None."""
         ...
 
     async def get_by_username(self, username: str) -> User | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from f1core.domain.accounts import RefreshTokenRecord, TokenPair
+from f1core.domain.accounts import RefreshTokenRecord, TokenPair, User
 from f1core.ports.token_issuer import TokenIssuer
 from f1core.ports.unit_of_work import UnitOfWork
 
@@ -19,16 +19,19 @@ def hash_refresh_token(token: str) -> str:
 
 
 async def issue_token_pair(
-    uow: UnitOfWork, issuer: TokenIssuer, user_id: int, family_id: str, now: datetime
+    uow: UnitOfWork, issuer: TokenIssuer, user: User, family_id: str, now: datetime
 ) -> TokenPair:
-    """Issue access + refresh tokens and store the refresh token (caller commits)."""
-    access = issuer.issue_access(user_id, now)
-    refresh = issuer.issue_refresh(user_id, family_id, now)
+    """Issue access + refresh tokens naming ``user.public_id`` and store the refresh token.
+
+    The caller commits.
+    """
+    access = issuer.issue_access(user.public_id, now)
+    refresh = issuer.issue_refresh(user.public_id, family_id, now)
     await uow.refresh_tokens.add(
         RefreshTokenRecord(
             token_hash=hash_refresh_token(refresh.token),
             family_id=family_id,
-            user_id=user_id,
+            user_id=user.id,
             issued_at=refresh.issued_at,
             expires_at=refresh.expires_at,
         )

@@ -28,7 +28,7 @@ class Authenticate:
         """
         claims = self._issuer.verify_access(access_token, self._clock())
         async with self._uow as uow:
-            user = await uow.users.get(claims.user_id)
+            user = await uow.users.get_by_public_id(claims.subject)
         if (
             user is None
             or user.disabled

@@ -47,7 +47,7 @@ class LogIn:
             if self._hasher.needs_rehash(user.password_hash):
                 await uow.users.set_password_hash(user.id, await self._hasher.hash(password))
             pair = await issue_token_pair(
-                uow, self._issuer, user.id, secrets.token_hex(16), self._clock()
+                uow, self._issuer, user, secrets.token_hex(16), self._clock()
             )
             await uow.commit()
         return pair

@@ -38,7 +38,7 @@ class Refresh:
         token_hash = hash_refresh_token(refresh_token)
         async with self._uow as uow:
             record = await uow.refresh_tokens.get(token_hash)
-            if record is None or record.user_id != claims.user_id:
+            if record is None:
                 raise AuthenticationError(_INVALID)
             if record.revoked_at is not None:
                 raise AuthenticationError(_INVALID)
@@ -53,12 +53,13 @@ class Refresh:
             user = await uow.users.get(record.user_id)
             if (
                 user is None
+                or user.public_id != claims.subject
                 or user.disabled
                 or issued_before_cutoff(claims.issued_at, user.tokens_valid_after)
             ):
                 await uow.refresh_tokens.revoke_family(record.family_id, now)
                 await uow.commit()
                 raise AuthenticationError(_INVALID)
-            pair = await issue_token_pair(uow, self._issuer, user.id, record.family_id, now)
+            pair = await issue_token_pair(uow, self._issuer, user, record.family_id, now)
             await uow.commit()
         return pair
