@@ -61,7 +61,8 @@ def test_prompted_password_and_policy_errors(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err.strip() == (
-        "error: The password is one of the most commonly used passwords; choose another."
+        "error: The password is one of the most commonly used passwords, or one with a few "
+        "characters added; choose another."
     )
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(PASSWORD + "\n"))
     with pytest.raises(SystemExit):
