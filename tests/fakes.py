@@ -20,6 +20,7 @@ from f1core.domain.accounts import (
     User,
     UsernameTakenError,
     normalize_username,
+    username_skeleton,
 )
 from f1core.domain.archive import (
     ArchiveCircuit,
@@ -144,7 +145,10 @@ class InMemoryUserRepository:
         self._s = state
 
     async def add(self, user: NewUser) -> User:
-        if await self.get_by_username(user.username) is not None:
+        skeleton = username_skeleton(user.username)
+        if await self.get_by_username(user.username) is not None or any(
+            username_skeleton(u.username) == skeleton for u in self._s.users.values()
+        ):
             raise UsernameTakenError(f"The username {user.username!r} is taken.")
         stored = User(
             id=self._s.new_id(),

@@ -61,6 +61,18 @@ async def test_usernames_unique_case_insensitively(accounts_backend: Backend) ->
         assert await uow.users.count() == 1
 
 
+async def test_look_alike_usernames_are_taken(accounts_backend: Backend) -> None:
+    async with accounts_backend.uow as uow:
+        await uow.users.add(new_user("alice"))
+        await uow.commit()
+    for look_alike in ("\uff41\uff4c\uff49\uff43\uff45", "\u0430lice", "AIice"):
+        async with accounts_backend.uow as uow:
+            with pytest.raises(UsernameTakenError, match="taken"):
+                await uow.users.add(new_user(look_alike))
+    async with accounts_backend.uow as uow:
+        assert [u.username for u in await uow.users.list()] == ["alice"]
+
+
 async def test_list_count_and_setters(accounts_backend: Backend) -> None:
     async with accounts_backend.uow as uow:
         a = await uow.users.add(new_user("a-user"))

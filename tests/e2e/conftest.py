@@ -58,6 +58,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "F1_LOG_FORMAT": "json",
         # The browser tests register and log in several users from one address.
         "F1_HTTP_AUTH_RATE_LIMIT": "1000/minute",
+        "F1_HTTP_REGISTER_RATE_LIMIT": "1000/minute",
         "F1_HTTP_ACCOUNT_RATE_LIMIT": "1000/minute",
         "F1_HTTP_RATE_LIMIT": "5000/minute",
     }

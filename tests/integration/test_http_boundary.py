@@ -77,6 +77,7 @@ def service(
             "F1_JWT_SECRET": secrets.token_urlsafe(48),
             "F1_HTTP_RATE_LIMIT": "10000/minute",
             "F1_HTTP_AUTH_RATE_LIMIT": "10000/minute",
+            "F1_HTTP_REGISTER_RATE_LIMIT": "10000/minute",
             "F1_HTTP_ACCOUNT_RATE_LIMIT": "10000/minute",
             "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
             "F1_ARCHIVE_DIR": "",

@@ -94,6 +94,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         data_dir,
         F1_HTTP_RATE_LIMIT=unlimited,
         F1_HTTP_AUTH_RATE_LIMIT=unlimited,
+        F1_HTTP_REGISTER_RATE_LIMIT=unlimited,
         F1_HTTP_ACCOUNT_RATE_LIMIT=unlimited,
         F1_HTTP_LOG_REQUESTS="0",
     )

@@ -20,7 +20,7 @@ from adapters.sql.engine import make_engine
 from adapters.sql.migrate import current_revision, head_revision, upgrade, upgrade_engine
 from adapters.sql.tables import accounts_metadata
 from adapters.sql.unit_of_work import SqlUnitOfWork
-from f1core.domain.accounts import NewUser, Role
+from f1core.domain.accounts import NewUser, Role, UsernameTakenError, username_skeleton
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -145,6 +145,44 @@ async def test_0003_gives_existing_users_distinct_public_ids_and_keeps_their_row
             with pytest.raises(IntegrityError):  # unique
                 await connection.execute(
                     text("UPDATE users SET public_id = :p WHERE id = 1"), {"p": public_ids[1]}
+                )
+    finally:
+        await engine.dispose()
+
+
+async def test_0003_keeps_look_alikes_registered_before_it(empty_database: Database) -> None:
+    # The attack run left "ａｌｉｃｅ" and Cyrillic "аlice" beside "alice": the unique indexes
+    # must still be built, and the first of them keeps the name.
+    names = ["\uff41\uff4c\uff49\uff43\uff45", "alice", "\u0430lice", "Bob"]
+    engine = empty_database.engine()
+    try:
+        await upgrade_engine(engine, "0002_archive")
+        async with engine.begin() as connection:
+            for name in names:
+                await connection.execute(
+                    text(
+                        "INSERT INTO users (username, username_key, password_hash, role,"
+                        " disabled, created_at) VALUES (:n, :k, 'h', 'viewer', false, :t)"
+                    ),
+                    {"n": name, "k": name.casefold(), "t": datetime(2025, 3, 1)},
+                )
+        await upgrade_engine(engine)
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(
+                    text("SELECT username_key, username_skeleton FROM users ORDER BY id")
+                )
+            ).all()
+        # A key another user already has is not taken over: "alice" stays alice's.
+        assert [r.username_key for r in rows] == [n.casefold() for n in names]
+        skeletons = [r.username_skeleton for r in rows]
+        assert skeletons[0] == username_skeleton("alice")  # the first look-alike keeps it
+        assert skeletons[3] == username_skeleton("bob")
+        assert len(set(skeletons)) == 4
+        async with SqlUnitOfWork(engine) as uow:
+            with pytest.raises(UsernameTakenError):
+                await uow.users.add(
+                    NewUser(username="аlicе", password_hash="h", role=Role.VIEWER, created_at=T0)
                 )
     finally:
         await engine.dispose()

@@ -15,7 +15,9 @@ from f1core.domain.accounts import (
     Role,
     UsernameTakenError,
     UserNotFoundError,
+    username_skeleton,
 )
+from f1core.domain.confusables import skeleton
 from f1core.errors import InvalidRequestError, UnprocessableRequestError
 from f1core.usecases.accounts.change_role import ChangeRole
 from f1core.usecases.accounts.disable_user import DisableUser
@@ -141,6 +143,44 @@ async def test_username_taken_case_insensitively(
     await register(uow, hasher).execute("Ana", GOOD)
     with pytest.raises(UsernameTakenError):
         await register(uow, hasher).execute("aNA", GOOD)
+
+
+@pytest.mark.parametrize(
+    ("first", "look_alike"),
+    [
+        ("alice", "\uff41\uff4c\uff49\uff43\uff45"),  # full width
+        ("alice", "\u0430lice"),  # Cyrillic a
+        ("alice", "\u0430l\u0456\u0441\u0435"),  # Cyrillic but for the l
+        ("Alice", "AIice"),  # capital i for l
+        ("bob", "b0b"),
+        ("paypal", "p\u0430yp\u0430l"),
+        ("omega", "\u03bfmega"),  # Greek omicron
+        ("\u0430lice", "alice"),  # whichever came first
+    ],
+)
+async def test_look_alike_usernames_are_taken(
+    uow: FakeUnitOfWork, hasher: FakePasswordHasher, first: str, look_alike: str
+) -> None:
+    await register(uow, hasher).execute(first, GOOD)
+    with pytest.raises(UsernameTakenError):
+        await register(uow, hasher).execute(look_alike, GOOD)
+
+
+def test_skeletons_of_look_alikes_agree_and_of_different_names_differ() -> None:
+    assert skeleton("\u0430lice") == skeleton("alice") == "alice"
+    assert skeleton("AIice") == "Alice"
+    assert skeleton("modern") == "rnodern" == skeleton("rnodern")
+    assert username_skeleton(" \uff21lice ") == username_skeleton("alice")
+    assert len({username_skeleton(n) for n in ("alice", "alicia", "bob", "\u043a\u0430te")}) == 4
+
+
+async def test_usernames_are_stored_in_nfkc(
+    uow: FakeUnitOfWork, hasher: FakePasswordHasher
+) -> None:
+    profile = await register(uow, hasher).execute("\uff21na\u00a0\u2168", GOOD)
+    assert profile.username == "Ana IX"
+    with pytest.raises(UnprocessableRequestError):  # 254 characters, 508 once case-folded
+        await register(uow, hasher).execute("\u00df" * 254, GOOD)
 
 
 @pytest.mark.parametrize("name", ["ab", "  a  ", "bad\tname", "zero\u200bwidth"])

@@ -369,6 +369,30 @@ def test_rate_limit_per_address_and_on_login(tmp_path: Path) -> None:
         assert c.get("/healthz").status_code == 200
 
 
+def test_register_is_limited_per_address(tmp_path: Path) -> None:
+    config = HttpConfig(rate_limit="1000/minute", register_rate_limit="2/hour")
+    with make_client(tmp_path, config) as c:
+        for name in ("first", "second"):
+            body = {"username": name, "password": PASSWORD}
+            assert c.post("/api/v1/auth/register", json=body).status_code == 201
+        third = c.post("/api/v1/auth/register", json={"username": "third", "password": PASSWORD})
+        assert_problem(third, 429, "rate_limited")
+        assert 1 <= int(third.headers["retry-after"]) <= 3600
+        # Logging in is not registering: the register limit leaves it alone.
+        body = {"username": "first", "password": PASSWORD}
+        assert c.post("/api/v1/auth/login", json=body).status_code == 200
+
+
+# Issue 9, item 8: both were accepted beside "alice".
+@pytest.mark.parametrize("look_alike", ["ａｌｉｃｅ", "аlice", "AIice", "ALICE"])
+def test_look_alike_usernames_are_taken(client: TestClient[Any], look_alike: str) -> None:
+    register_and_login(client, "alice")
+    r = client.post("/api/v1/auth/register", json={"username": look_alike, "password": PASSWORD})
+    assert "taken" in assert_problem(r, 409, "conflict")["detail"]
+    other = client.post("/api/v1/auth/register", json={"username": "alicia", "password": PASSWORD})
+    assert other.status_code == 201
+
+
 def test_login_is_limited_per_account(tmp_path: Path) -> None:
     config = HttpConfig(rate_limit="1000/minute", account_rate_limit="3/minute")
     with make_client(tmp_path, config) as c:

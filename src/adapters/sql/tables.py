@@ -80,6 +80,8 @@ users = Table(
     Column("username", String(254), nullable=False),
     # Case-folded username: uniqueness and lookups are case-insensitive on both backends.
     Column("username_key", String(254), nullable=False, unique=True),
+    # Look-alike names ("alice", Cyrillic "\u0430lice") share it: see username_skeleton.
+    Column("username_skeleton", String(64), nullable=False, unique=True, index=True),
     Column("password_hash", String(255), nullable=False),
     Column("role", String(16), nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),

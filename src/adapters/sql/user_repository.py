@@ -6,12 +6,19 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.tables import users
-from f1core.domain.accounts import NewUser, Role, User, UsernameTakenError, normalize_username
+from f1core.domain.accounts import (
+    NewUser,
+    Role,
+    User,
+    UsernameTakenError,
+    normalize_username,
+    username_skeleton,
+)
 
 
 class SqlUserRepository:
@@ -22,12 +29,17 @@ class SqlUserRepository:
 
     async def add(self, user: NewUser) -> User:
         key = normalize_username(user.username)
+        skeleton = username_skeleton(user.username)
         taken = UsernameTakenError(
-            f"The username {user.username!r} is taken (names ignore letter case)."
+            f"The username {user.username!r} is taken "
+            "(names ignore letter case and look-alike letters)."
         )
         # Checked first so the common case does not poison a PostgreSQL transaction;
-        # the unique index still decides a race between two registrations.
-        if await self.get_by_username(user.username) is not None:
+        # the unique indexes still decide a race between two registrations.
+        clash = select(users.c.id).where(
+            or_(users.c.username_key == key, users.c.username_skeleton == skeleton)
+        )
+        if (await self._c.execute(clash)).first() is not None:
             raise taken
         try:
             result = await self._c.execute(
@@ -36,6 +48,7 @@ class SqlUserRepository:
                     public_id=str(uuid.uuid4()),
                     username=user.username,
                     username_key=key,
+                    username_skeleton=skeleton,
                     password_hash=user.password_hash,
                     role=user.role.value,
                     disabled=False,

@@ -17,6 +17,9 @@ class HttpConfig(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit: str = "300/minute"  # per client address, and per user, on every API route
     auth_rate_limit: str = "20/minute"  # per address on login and register
     account_rate_limit: str = "10/minute"  # per account name on login and register
+    # Per address on register, on top of the above: accounts are made rarely, and each
+    # "taken" answer tells whether a name exists, so enumerating them must be slow.
+    register_rate_limit: str = "20/hour"
     rate_limit_prefix: str = "f1-http"  # Redis key prefix, so tests and apps do not collide
     max_body_bytes: int = 64 * 1024  # questions and queries are small; this bounds parsing
     cors_origins: tuple[str, ...] = ()
@@ -33,6 +36,9 @@ class HttpConfig(msgspec.Struct, frozen=True, kw_only=True):
             rate_limit=env.get("F1_HTTP_RATE_LIMIT", defaults.rate_limit),
             auth_rate_limit=env.get("F1_HTTP_AUTH_RATE_LIMIT", defaults.auth_rate_limit),
             account_rate_limit=env.get("F1_HTTP_ACCOUNT_RATE_LIMIT", defaults.account_rate_limit),
+            register_rate_limit=env.get(
+                "F1_HTTP_REGISTER_RATE_LIMIT", defaults.register_rate_limit
+            ),
             rate_limit_prefix=env.get("F1_HTTP_RATE_LIMIT_PREFIX", defaults.rate_limit_prefix),
             max_body_bytes=int(env.get("F1_HTTP_MAX_BODY_BYTES", str(defaults.max_body_bytes))),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),

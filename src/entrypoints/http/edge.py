@@ -27,6 +27,7 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # Probes and scrapes must never be throttled, or a busy server would look dead.
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 AUTH_PATHS = frozenset({"/api/v1/auth/login", "/api/v1/auth/register"})
+REGISTER_PATH = "/api/v1/auth/register"
 
 access_log = structlog.get_logger("f1.http")
 _PID = os.getpid()  # which worker served it, when several share a port
@@ -99,6 +100,10 @@ class EdgeMiddleware:
         limiter = self.limiter
         if path in AUTH_PATHS:
             wait = await limiter.hit(limiter.auth, "auth-addr", client)
+            if wait is not None:
+                return wait
+        if path == REGISTER_PATH:
+            wait = await limiter.hit(limiter.register, "register-addr", client)
             if wait is not None:
                 return wait
         wait = await limiter.hit(limiter.general, "addr", client)

@@ -35,6 +35,7 @@ class RateLimiter:
         self.general = parse(config.rate_limit)
         self.auth = parse(config.auth_rate_limit)
         self.account = parse(config.account_rate_limit)
+        self.register = parse(config.register_rate_limit)
 
     async def hit(self, limit: RateLimitItem, *key: str) -> int | None:
         """Count a request; None when allowed, else the seconds to wait (at least 1)."""

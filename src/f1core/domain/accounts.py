@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import unicodedata
 from datetime import UTC, datetime
 
 import msgspec
 
+from f1core.domain.confusables import skeleton
 from f1core.errors import F1Error
 
 
@@ -134,7 +137,7 @@ class PasswordPolicyError(F1Error):
 
 
 class UsernameTakenError(F1Error):
-    """Registration under a name (compared case-insensitively) that already exists."""
+    """Registration under a name that exists, in another letter case or in look-alikes."""
 
     kind = "conflict"
     http_status = 409
@@ -148,8 +151,20 @@ class UserNotFoundError(F1Error):
 
 
 def normalize_username(username: str) -> str:
-    """The form usernames are compared in: trimmed and case-folded, so "Ana" == "ana"."""
-    return username.strip().casefold()
+    """The form usernames are compared in: NFKC, trimmed, case-folded ("Ana" == "ａｎａ")."""
+    folded = unicodedata.normalize("NFKC", username).strip().casefold()
+    return unicodedata.normalize("NFKC", folded)
+
+
+def username_skeleton(username: str) -> str:
+    """What look-alike usernames share: the SHA-256 (hex) of their case-folded TR39 skeleton.
+
+    "alice", Cyrillic "аlice" and "AIice" (a capital i) have one skeleton. The skeleton
+    is taken before case folding, so that "I" still reads as "l". Hashed so the unique
+    index holds a fixed 64 characters, however long a skeleton grows.
+    """
+    name = unicodedata.normalize("NFKC", username).strip()
+    return hashlib.sha256(skeleton(name).casefold().encode()).hexdigest()
 
 
 # The CLI acts with direct database access, which is already full control; it acts as this

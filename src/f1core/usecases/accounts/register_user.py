@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from f1core.domain.accounts import NewUser, Role, UserProfile
+from f1core.domain.accounts import NewUser, Role, UserProfile, normalize_username
 from f1core.errors import UnprocessableRequestError
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.common_passwords import CommonPasswords
@@ -38,7 +38,7 @@ class RegisterUser:
         admin, the CLI's first-admin bootstrap) pass another one. Raises
         ``UnprocessableRequestError`` for a username the rules refuse,
         ``PasswordPolicyError`` for a bad password and ``UsernameTakenError`` when the name
-        exists in any letter case.
+        exists in any letter case or in look-alike letters (its TR39 skeleton is taken).
         """
         name = validate_username(username)
         check_password(password, username=name, common=self._common)
@@ -57,9 +57,13 @@ class RegisterUser:
 
 
 def validate_username(username: str) -> str:
-    """The username trimmed, or ``UnprocessableRequestError`` if it is unusable."""
-    name = username.strip()
-    if not MIN_USERNAME_LENGTH <= len(name) <= MAX_USERNAME_LENGTH:
+    """The username NFKC-normalised and trimmed, or ``UnprocessableRequestError``.
+
+    NFKC makes full-width and other compatibility forms plain ("ａｌｉｃｅ" is "alice").
+    """
+    name = unicodedata.normalize("NFKC", username).strip()
+    lengths = (len(name), len(normalize_username(name)))
+    if not all(MIN_USERNAME_LENGTH <= n <= MAX_USERNAME_LENGTH for n in lengths):
         raise UnprocessableRequestError(
             f"A username has {MIN_USERNAME_LENGTH} to {MAX_USERNAME_LENGTH} characters."
         )
