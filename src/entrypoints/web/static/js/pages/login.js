@@ -1,10 +1,22 @@
 import { logIn } from "../api.js";
 import { byId, showError } from "../ui.js";
 
-// Only same-site paths: a crafted ?next= must not send the user to another site.
-export function safeNext(search) {
+const DEFAULT_PAGE = "/ask";
+
+// Only same-origin paths: a crafted ?next= must not send the user to another site. Prefix
+// checks are not enough (browsers read "/\host" and "/<TAB>/host" as "//host"), so the
+// value is resolved the way the browser will resolve it and its origin compared.
+export function safeNext(search, origin = window.location.origin) {
   const next = new URLSearchParams(search).get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/ask";
+  if (!next) return DEFAULT_PAGE;
+  let url;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return DEFAULT_PAGE;
+  }
+  if (url.origin !== origin) return DEFAULT_PAGE;
+  return url.pathname + url.search + url.hash;
 }
 
 export default function init() {
