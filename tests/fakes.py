@@ -214,6 +214,15 @@ class InMemoryRefreshTokenRepository:
         self._s.refresh_tokens[token_hash] = msgspec.structs.replace(record, rotated_at=at)
         return True
 
+    async def set_successor(
+        self, token_hash: str, successor_hash: str, sealed_successor: str
+    ) -> None:
+        record = self._s.refresh_tokens.get(token_hash)
+        if record is not None:
+            self._s.refresh_tokens[token_hash] = msgspec.structs.replace(
+                record, replaced_by=successor_hash, sealed_successor=sealed_successor
+            )
+
     async def revoke(self, token_hash: str, at: datetime) -> None:
         record = self._s.refresh_tokens.get(token_hash)
         if record is not None and record.revoked_at is None:

@@ -40,6 +40,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # f1 serve: how long a client may take to send a request's headers, then its body.
     http_header_timeout: float = 10.0
     http_body_timeout: float = 30.0
+    # How long a just-rotated refresh token may be presented again (tabs refreshing at
+    # once) and get the same successor instead of ending the login; 0 turns it off.
+    refresh_grace_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -79,7 +82,27 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             redis_url=env.get("F1_REDIS_URL"),
             http_header_timeout=_seconds(env, "F1_HTTP_HEADER_TIMEOUT", 10.0),
             http_body_timeout=_seconds(env, "F1_HTTP_BODY_TIMEOUT", 30.0),
+            refresh_grace_seconds=_grace_seconds(env),
         )
+
+
+_MAX_REFRESH_GRACE = 60.0
+
+
+def _grace_seconds(env: dict[str, str]) -> float:
+    # A long window would let a stolen, already used token be replayed unnoticed.
+    raw = env.get("F1_REFRESH_GRACE_SECONDS")
+    if raw is None or not raw.strip():
+        return 5.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= _MAX_REFRESH_GRACE:
+        raise ConfigurationError(
+            f"F1_REFRESH_GRACE_SECONDS must be 0 to {_MAX_REFRESH_GRACE:g} seconds, not {raw!r}."
+        )
+    return value
 
 
 def _seconds(env: dict[str, str], name: str, default: float) -> float:

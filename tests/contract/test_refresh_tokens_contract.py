@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import msgspec
 from tests.contract.conftest import Backend
 
 from f1core.domain.accounts import NewUser, RefreshTokenRecord, Role
@@ -63,3 +64,32 @@ async def test_add_get_rotate_revoke(accounts_backend: Backend) -> None:
         assert await uow.refresh_tokens.revoke_all_for_user(ana, later) == 1  # only a3 was live
         assert await uow.refresh_tokens.revoke_all_for_user(bob, later) == 0
         await uow.commit()
+
+
+async def test_set_successor_is_read_back_and_survives_revocation(
+    accounts_backend: Backend,
+) -> None:
+    ana, _ = await _users(accounts_backend)
+    later = T0 + timedelta(minutes=5)
+    async with accounts_backend.uow as uow:
+        await uow.refresh_tokens.add(record("a1", "fa", ana))
+        await uow.refresh_tokens.add(record("a2", "fa", ana))
+        await uow.commit()
+    async with accounts_backend.uow as uow:
+        assert await uow.refresh_tokens.mark_rotated("a1", later) is True
+        await uow.refresh_tokens.set_successor("a1", "a2", "c2VhbGVk" * 40)
+        await uow.commit()
+    async with accounts_backend.uow as uow:
+        assert await uow.refresh_tokens.get("a1") == msgspec.structs.replace(
+            record("a1", "fa", ana),
+            rotated_at=later,
+            replaced_by="a2",
+            sealed_successor="c2VhbGVk" * 40,
+        )
+        assert await uow.refresh_tokens.get("a2") == record("a2", "fa", ana)
+        assert await uow.refresh_tokens.revoke_family("fa", later) == 2
+        await uow.commit()
+    async with accounts_backend.uow as uow:
+        revoked = await uow.refresh_tokens.get("a1")
+        assert revoked is not None
+        assert (revoked.revoked_at, revoked.replaced_by) == (later, "a2")

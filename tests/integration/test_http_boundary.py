@@ -13,6 +13,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -62,10 +63,14 @@ class Service:
 def service(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Service]:
-    data_dir = tmp_path_factory.mktemp(f"boundary-{request.param}")
+    yield from running_service(request.param, tmp_path_factory.mktemp(f"boundary-{request.param}"))
+
+
+def running_service(backend: str, data_dir: Path, **extra_env: str) -> Iterator[Service]:
+    """A server on ``backend`` (sqlite or postgresql) with generous rate limits."""
     databases = (
         postgres_database()
-        if request.param == "postgresql"
+        if backend == "postgresql"
         else iter([Database(f"sqlite+aiosqlite:///{data_dir / 'f1.sqlite3'}")])
     )
     for database in databases:
@@ -83,11 +88,12 @@ def service(
             "F1_ARCHIVE_DIR": "",
             "F1_INTERPRETER": "offline",
             "F1_LOG_FORMAT": "json",
+            **extra_env,
         }
         env.pop("OPENAI_API_KEY", None)
         env.pop("F1_REDIS_URL", None)
         with serve(env, data_dir / "server.log") as server:
-            yield Service(server, request.param, database)
+            yield Service(server, backend, database)
 
 
 def account(service: Service, client: httpx.Client) -> dict[str, str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.contract.sql_backends import (
     Database,
     empty_account_tables,
@@ -18,8 +20,9 @@ from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.unit_of_work import SqlUnitOfWork
-from f1core.domain.accounts import AuthenticationError, Role
+from f1core.domain.accounts import AuthenticationError, Role, TokenPair
 from f1core.domain.history import QueryStatus, RecordNotFoundError
+from f1core.usecases.accounts._tokens import hash_refresh_token
 from f1core.usecases.accounts.authenticate import Authenticate
 from f1core.usecases.accounts.log_in import LOGIN_FAILED, LogIn
 from f1core.usecases.accounts.log_out_everywhere import LogOutEverywhere
@@ -57,6 +60,12 @@ async def uow(database: Database) -> AsyncIterator[SqlUnitOfWork]:
 
 HASHER = Argon2PasswordHasher(memory_cost_kib=1024, time_cost=1)
 ISSUER = PyJwtTokenIssuer(SECRET)
+NO_GRACE = timedelta(0)
+
+
+def refresh(uow: SqlUnitOfWork, grace: timedelta = NO_GRACE) -> Refresh:
+    # Without grace unless asked: these tests reuse tokens at once, on purpose.
+    return Refresh(uow, ISSUER, successor_key=SECRET.encode(), grace=grace)
 
 
 async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork) -> None:
@@ -71,11 +80,11 @@ async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork
 
     pair = await LogIn(uow, HASHER, ISSUER).execute("ANA", PASSWORD)
     assert (await Authenticate(uow, ISSUER).execute(pair.access_token)).id == profile.id
-    rotated = await Refresh(uow, ISSUER).execute(pair.refresh_token)
+    rotated = await refresh(uow).execute(pair.refresh_token)
     with pytest.raises(AuthenticationError, match="already used"):
-        await Refresh(uow, ISSUER).execute(pair.refresh_token)
+        await refresh(uow).execute(pair.refresh_token)
     with pytest.raises(AuthenticationError):
-        await Refresh(uow, ISSUER).execute(rotated.refresh_token)  # family revoked
+        await refresh(uow).execute(rotated.refresh_token)  # family revoked
 
     again = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
     await asyncio.sleep(0.01)
@@ -83,7 +92,7 @@ async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork
     with pytest.raises(AuthenticationError):
         await Authenticate(uow, ISSUER).execute(again.access_token)
     with pytest.raises(AuthenticationError):
-        await Refresh(uow, ISSUER).execute(again.refresh_token)
+        await refresh(uow).execute(again.refresh_token)
     await asyncio.sleep(0.01)
     fresh = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
     assert (await Authenticate(uow, ISSUER).execute(fresh.access_token)).role is Role.ANALYST
@@ -100,25 +109,51 @@ async def test_rehash_on_login_is_stored(uow: SqlUnitOfWork) -> None:
     assert not HASHER.needs_rehash(stored.password_hash)
 
 
-async def test_concurrent_refreshes_with_one_token(database: Database) -> None:
+async def concurrent_refreshes(
+    database: Database, count: int, grace: timedelta
+) -> tuple[str, list[TokenPair | BaseException], SqlUnitOfWork, AsyncEngine]:
+    """Log in, then refresh ``count`` times at once with the one refresh token."""
     engine = database.engine()
     await empty_account_tables(engine)
-    try:
-        uow = SqlUnitOfWork(engine)
-        await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute("ana", PASSWORD)
-        pair = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
-        # Each refresh gets its own unit of work (own connection), as concurrent requests do.
-        results = await asyncio.gather(
-            *(Refresh(SqlUnitOfWork(engine), ISSUER).execute(pair.refresh_token) for _ in range(4)),
-            return_exceptions=True,
-        )
-    finally:
-        await engine.dispose()
+    uow = SqlUnitOfWork(engine)
+    await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute("ana", PASSWORD)
+    pair = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
+    # Each refresh gets its own unit of work (own connection), as concurrent requests do.
+    results = await asyncio.gather(
+        *(refresh(SqlUnitOfWork(engine), grace).execute(pair.refresh_token) for _ in range(count)),
+        return_exceptions=True,
+    )
+    return pair.refresh_token, results, uow, engine
+
+
+async def test_concurrent_refreshes_with_one_token_without_grace(database: Database) -> None:
+    _, results, _, engine = await concurrent_refreshes(database, 4, NO_GRACE)
+    await engine.dispose()
     winners = [r for r in results if not isinstance(r, BaseException)]
     losers = [r for r in results if isinstance(r, BaseException)]
     # Exactly one rotation wins; the others count as reuse (and end the family).
     assert len(winners) == 1, results
     assert all(isinstance(e, AuthenticationError) for e in losers), losers
+
+
+async def test_concurrent_refreshes_within_the_grace_window_share_one_successor(
+    database: Database,
+) -> None:
+    # A wide window: the test must not depend on the machine's speed.
+    first, results, uow, engine = await concurrent_refreshes(database, 6, timedelta(minutes=5))
+    try:
+        pairs = [r for r in results if isinstance(r, TokenPair)]
+        assert len(pairs) == 6, results
+        successors = {p.refresh_token for p in pairs}
+        assert len(successors) == 1 and first not in successors
+        # The family lives on: the shared successor rotates and authenticates as usual.
+        after = await refresh(uow).execute(successors.pop())
+        assert (await Authenticate(uow, ISSUER).execute(after.access_token)).username == "ana"
+        async with uow:
+            live = await uow.refresh_tokens.get(hash_refresh_token(after.refresh_token))
+        assert live is not None and live.revoked_at is None
+    finally:
+        await engine.dispose()
 
 
 async def test_history_flow(uow: SqlUnitOfWork) -> None:

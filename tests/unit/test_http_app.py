@@ -220,10 +220,19 @@ def test_login_me_refresh_logout(client: TestClient[Any]) -> None:
     assert rotated.status_code == 200
     new = rotated.json()
     assert new["refresh_token"] != tokens["refresh_token"]
+    # At once again (another tab): the same successor, not the end of the login.
+    again = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert again.status_code == 200
+    assert again.json()["refresh_token"] == new["refresh_token"]
+    newer = client.post("/api/v1/auth/refresh", json={"refresh_token": new["refresh_token"]})
+    assert newer.status_code == 200
+    # Once the successor has moved on, the first token is a reuse.
     reused = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
     assert "already used" in assert_problem(reused, 401, "unauthenticated")["detail"]
-    # Reuse revoked the whole family, so the rotated token is dead too.
-    dead = client.post("/api/v1/auth/refresh", json={"refresh_token": new["refresh_token"]})
+    # Reuse revoked the whole family, so the newest token is dead too.
+    dead = client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": newer.json()["refresh_token"]}
+    )
     assert_problem(dead, 401, "unauthenticated")
     fresh = client.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
     out = client.post("/api/v1/auth/logout", json={"refresh_token": fresh.json()["refresh_token"]})

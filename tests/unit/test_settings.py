@@ -1,4 +1,4 @@
-"""Settings read from the environment: the server's read deadlines."""
+"""Settings read from the environment: the server's read deadlines, the refresh grace."""
 
 from __future__ import annotations
 
@@ -19,3 +19,15 @@ def test_read_deadlines_have_defaults_and_can_be_set() -> None:
 def test_a_read_deadline_that_is_not_a_positive_number_is_refused(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="F1_HTTP_BODY_TIMEOUT must be a positive"):
         Settings.from_env({"F1_HTTP_BODY_TIMEOUT": raw})
+
+
+def test_refresh_grace_defaults_to_five_seconds_and_zero_turns_it_off() -> None:
+    assert Settings.from_env({}).refresh_grace_seconds == 5.0
+    assert Settings.from_env({"F1_REFRESH_GRACE_SECONDS": "0"}).refresh_grace_seconds == 0.0
+    assert Settings.from_env({"F1_REFRESH_GRACE_SECONDS": "2.5"}).refresh_grace_seconds == 2.5
+
+
+@pytest.mark.parametrize("raw", ["soon", "-1", "61", "nan", "inf"])
+def test_a_refresh_grace_outside_zero_to_a_minute_is_refused(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match="F1_REFRESH_GRACE_SECONDS must be 0 to 60"):
+        Settings.from_env({"F1_REFRESH_GRACE_SECONDS": raw})

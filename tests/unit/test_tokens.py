@@ -60,8 +60,8 @@ class World:
     async def auth(self, token: str) -> int:
         return (await Authenticate(self.uow, self.issuer, self.clock).execute(token)).id
 
-    async def refresh(self, token: str) -> TokenPair:
-        return await Refresh(self.uow, self.issuer, self.clock).execute(token)
+    async def refresh(self, token: str, key: bytes = SECRET.encode()) -> TokenPair:
+        return await Refresh(self.uow, self.issuer, self.clock, successor_key=key).execute(token)
 
     def claims(self) -> dict[str, object]:
         now = self.clock().timestamp()
@@ -234,6 +234,7 @@ async def test_reused_refresh_token_revokes_the_family(world: World) -> None:
     first = await world.login()
     other_login = await world.login()
     second = await world.refresh(first.refresh_token)
+    world.clock.advance(seconds=6)  # past the grace window for tabs refreshing at once
     with pytest.raises(AuthenticationError, match="already used"):
         await world.refresh(first.refresh_token)
     # The thief's replay also killed the legitimate holder's newer token ...
@@ -241,6 +242,55 @@ async def test_reused_refresh_token_revokes_the_family(world: World) -> None:
         await world.refresh(second.refresh_token)
     # ... but not another login's family.
     assert (await world.refresh(other_login.refresh_token)).refresh_token
+
+
+def live_tokens(world: World) -> int:
+    return sum(r.revoked_at is None for r in world.uow.state.refresh_tokens.values())
+
+
+async def test_reuse_within_the_grace_window_gets_the_same_pair(world: World) -> None:
+    first = await world.login()
+    second = await world.refresh(first.refresh_token)
+    world.clock.advance(seconds=5)  # the window's last instant
+    again = await world.refresh(first.refresh_token)
+    assert again.refresh_token == second.refresh_token
+    assert again.refresh_expires_at == second.refresh_expires_at
+    assert await world.auth(again.access_token) == world.user_id
+    assert live_tokens(world) == 2  # nothing revoked: the family is alive
+    third = await world.refresh(second.refresh_token)
+    assert await world.auth(third.access_token) == world.user_id
+
+
+async def test_reuse_after_the_grace_window_revokes_the_family(world: World) -> None:
+    first = await world.login()
+    second = await world.refresh(first.refresh_token)
+    world.clock.advance(seconds=5, microseconds=1)
+    with pytest.raises(AuthenticationError, match="already used"):
+        await world.refresh(first.refresh_token)
+    with pytest.raises(AuthenticationError):
+        await world.refresh(second.refresh_token)
+    assert live_tokens(world) == 0
+
+
+async def test_no_grace_once_the_successor_was_used_itself(world: World) -> None:
+    first = await world.login()
+    second = await world.refresh(first.refresh_token)
+    third = await world.refresh(second.refresh_token)
+    with pytest.raises(AuthenticationError, match="already used"):
+        await world.refresh(first.refresh_token)
+    with pytest.raises(AuthenticationError):
+        await world.refresh(third.refresh_token)
+
+
+async def test_the_stored_successor_is_sealed_under_the_server_key(world: World) -> None:
+    first = await world.login()
+    second = await world.refresh(first.refresh_token)
+    stored = repr(list(world.uow.state.refresh_tokens.values()))
+    assert second.refresh_token not in stored and first.refresh_token not in stored
+    # Another server key cannot open it: the reuse counts as one and ends the family.
+    with pytest.raises(AuthenticationError, match="already used"):
+        await world.refresh(first.refresh_token, key=b"another-key")
+    assert live_tokens(world) == 0
 
 
 async def test_logout_revokes_the_refresh_token(world: World) -> None:

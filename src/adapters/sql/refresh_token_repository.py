@@ -31,6 +31,8 @@ class SqlRefreshTokenRepository:
                 expires_at=record.expires_at,
                 rotated_at=record.rotated_at,
                 revoked_at=record.revoked_at,
+                replaced_by=record.replaced_by,
+                sealed_successor=record.sealed_successor,
             )
         )
 
@@ -49,6 +51,15 @@ class SqlRefreshTokenRepository:
                 rotated_at=at,
             )
             == 1
+        )
+
+    async def set_successor(
+        self, token_hash: str, successor_hash: str, sealed_successor: str
+    ) -> None:
+        await self._update(
+            _t.token_hash == token_hash,
+            replaced_by=successor_hash,
+            sealed_successor=sealed_successor,
         )
 
     async def revoke(self, token_hash: str, at: datetime) -> None:
@@ -77,4 +88,6 @@ def _record(row: Any) -> RefreshTokenRecord:
         expires_at=row["expires_at"],
         rotated_at=row["rotated_at"],
         revoked_at=row["revoked_at"],
+        replaced_by=row["replaced_by"],
+        sealed_successor=row["sealed_successor"],
     )

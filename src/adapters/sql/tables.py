@@ -106,6 +106,8 @@ refresh_tokens = Table(
     Column("expires_at", UtcDateTime, nullable=False),
     Column("rotated_at", UtcDateTime, nullable=True),
     Column("revoked_at", UtcDateTime, nullable=True),
+    Column("replaced_by", String(64), nullable=True),
+    Column("sealed_successor", Text, nullable=True),
 )
 
 query_history = Table(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -61,7 +63,15 @@ class AccountsContainer(containers.DeclarativeContainer):
     log_in = providers.Factory(
         LogIn, uow=uow, hasher=password_hasher, issuer=token_issuer, clock=clock
     )
-    refresh = providers.Factory(Refresh, uow=uow, issuer=token_issuer, clock=clock)
+    refresh = providers.Factory(
+        Refresh,
+        uow=uow,
+        issuer=token_issuer,
+        clock=clock,
+        # The issuer (built first) refuses a missing secret with a readable message.
+        successor_key=providers.Callable(lambda s: (s.jwt_secret or "").encode(), settings),
+        grace=providers.Callable(lambda s: timedelta(seconds=s.refresh_grace_seconds), settings),
+    )
     log_out = providers.Factory(LogOut, uow=uow, issuer=token_issuer, clock=clock)
     log_out_everywhere = providers.Factory(LogOutEverywhere, uow=uow, clock=clock)
     authenticate = providers.Factory(Authenticate, uow=uow, issuer=token_issuer, clock=clock)

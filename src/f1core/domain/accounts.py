@@ -113,6 +113,11 @@ class RefreshTokenRecord(msgspec.Struct, frozen=True, kw_only=True):
     expires_at: datetime
     rotated_at: datetime | None = None
     revoked_at: datetime | None = None
+    # Set by the rotation that spent this token: the hash of the token that replaced it,
+    # and that token sealed under a key only the presented token (plus the server's key)
+    # opens, so a concurrent reuse can be answered with the same successor.
+    replaced_by: str | None = None
+    sealed_successor: str | None = None
 
 
 class AuthenticationError(F1Error):

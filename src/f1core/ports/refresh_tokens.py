@@ -26,6 +26,12 @@ class RefreshTokenRepository(Protocol):
         """
         ...
 
+    async def set_successor(
+        self, token_hash: str, successor_hash: str, sealed_successor: str
+    ) -> None:
+        """Record which token replaced a rotated one (in the rotation's transaction)."""
+        ...
+
     async def revoke(self, token_hash: str, at: datetime) -> None:
         """Revoke one token (logout)."""
         ...

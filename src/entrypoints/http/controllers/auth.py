@@ -57,7 +57,12 @@ class AuthController(Controller):
     async def refresh(
         self, data: JSONBody[RefreshTokenBody], refresh: NamedDependency[Refresh]
     ) -> TokenPair:
-        """Trade a refresh token for a new pair; each refresh token works once."""
+        """Trade a refresh token for a new pair; each refresh token works once.
+
+        Presented again within F1_REFRESH_GRACE_SECONDS of its rotation (another tab
+        refreshing at the same moment), it gets the same new refresh token; any later
+        reuse ends every session of that login.
+        """
         return await refresh.execute(data.refresh_token)
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT)
