@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Browser, Page, Route
 
-from tests.e2e.conftest import PASSWORD, Server
+from tests.e2e.conftest import PASSWORD, PageProblems, Server
 
 pytestmark = pytest.mark.browser
 
@@ -106,3 +109,96 @@ def test_a_same_site_next_is_followed_with_its_query(new_page: Any, server: Serv
     elsewhere = log_in_with_next(page, server, "redirect-home", "/history?x=1")
     assert elsewhere == []
     assert page.url == f"{server.base_url}/history?x=1"
+
+
+# Start an API call in a tab without waiting for it: the page's own api.js module.
+START_CALL = """() => {
+  const main = document.querySelector("script[type=module]").src;
+  window.__call = import(main.replace(/main\\.js$/, "api.js"))
+    .then((m) => m.api("/auth/me"))
+    .then((me) => me.username, (err) => "failed: " + err.message);
+}"""
+EXPIRE_ACCESS = """() => { const t = JSON.parse(localStorage.getItem('f1.tokens'));
+  t.access_token = 'expired.' + t.access_token;
+  localStorage.setItem('f1.tokens', JSON.stringify(t)); return t.refresh_token; }"""
+TOKENS = "() => JSON.parse(localStorage.getItem('f1.tokens'))"
+WAITING_FOR_LOCK = "async () => (await navigator.locks.query()).pending.length"
+
+
+def two_tabs(browser: Browser, server: Server, username: str, *, locks: bool) -> list[Page]:
+    """Two pages of one browser profile (shared storage), logged in as ``username``."""
+    context = browser.new_context(base_url=server.base_url)
+    if not locks:
+        context.add_init_script("Object.defineProperty(navigator, 'locks', {value: undefined})")
+    register(server, username)
+    tabs = [context.new_page(), context.new_page()]
+    for tab in tabs:
+        tab.set_default_timeout(30_000)
+    log_in_with_next(tabs[0], server, username, "/history")
+    for tab in tabs:
+        tab.goto("/history")
+        tab.wait_for_selector("body[data-ready=true]")
+    return tabs
+
+
+def refresh_at_once(tabs: list[Page], *, until: Callable[[list[Route]], bool]) -> list[Route]:
+    """Both tabs call the API with an expired access token; their refresh requests are
+    held until ``until(held)``, then let through together. Returns the held requests."""
+    held: list[Route] = []
+    tabs[0].context.route("**/api/v1/auth/refresh", lambda route: held.append(route))
+    for tab in tabs:
+        tab.evaluate(START_CALL)
+    deadline = time.monotonic() + 30
+    while not until(held):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the tabs never reached the expected state; held: {len(held)}")
+        tabs[0].wait_for_timeout(20)
+    for route in held:
+        route.continue_()
+    return held
+
+
+def test_two_tabs_refreshing_at_once_take_turns_and_stay_logged_in(
+    browser: Browser, server: Server
+) -> None:
+    tabs = two_tabs(browser, server, "two-tabs", locks=True)
+    try:
+        problems = [PageProblems(tab) for tab in tabs]
+        spent = tabs[0].evaluate(EXPIRE_ACCESS)
+        # Release only when one tab's refresh is in flight and the other waits for the lock
+        # (without the lock, both refreshes would be held here: two requests).
+        held = refresh_at_once(
+            tabs,
+            until=lambda held: (
+                len(held) == 2 or (len(held) == 1 and tabs[1].evaluate(WAITING_FOR_LOCK) == 1)
+            ),
+        )
+        assert [tab.evaluate("() => window.__call") for tab in tabs] == ["two-tabs"] * 2
+        assert len(held) == 1  # the second tab found the tokens already replaced
+        tokens = tabs[1].evaluate(TOKENS)
+        assert tokens["refresh_token"] != spent and not tokens["access_token"].startswith("exp")
+        assert [p.messages for p in problems] == [[], []]
+    finally:
+        tabs[0].context.close()
+
+
+def test_two_tabs_without_web_locks_stay_logged_in_too(browser: Browser, server: Server) -> None:
+    tabs = two_tabs(browser, server, "two-tabs-no-locks", locks=False)
+    try:
+        spent = tabs[0].evaluate(EXPIRE_ACCESS)
+        held = refresh_at_once(tabs, until=lambda held: len(held) == 2)
+        assert [tab.evaluate("() => window.__call") for tab in tabs] == ["two-tabs-no-locks"] * 2
+        # Both spent the same token at once; the server's grace gave both the same successor.
+        assert [json.loads(r.request.post_data or "{}")["refresh_token"] for r in held] == [
+            spent,
+            spent,
+        ]
+        tokens = tabs[0].evaluate(TOKENS)
+        assert tokens["refresh_token"] != spent
+        response = httpx.post(
+            f"{server.base_url}/api/v1/auth/refresh",
+            json={"refresh_token": tokens["refresh_token"]},
+        )
+        assert response.status_code == 200, response.text  # the family is alive
+    finally:
+        tabs[0].context.close()

@@ -56,23 +56,44 @@ export function isLoggedIn() {
 // refresh token is never spent twice (the second use would revoke the whole family).
 let refreshing = null;
 
-async function refresh() {
+// Tabs share the tokens (localStorage) but not this module, so they also take turns
+// through a Web Lock: whoever comes second finds the tokens already replaced and uses
+// them. Without the Locks API the server's short grace for a concurrent reuse of a
+// just-rotated token keeps both tabs logged in.
+const REFRESH_LOCK = "f1-refresh";
+
+async function refreshUnlessDone(failed) {
   const tokens = getTokens();
   if (!tokens || !tokens.refresh_token) return false;
+  // Another tab (or an earlier turn) has refreshed since the request failed.
+  if (tokens.access_token !== failed.access_token) return true;
+  let res;
+  try {
+    res = await fetch(`${BASE}/auth/refresh`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ refresh_token: tokens.refresh_token }),
+    });
+  } catch {
+    return false;
+  }
+  if (!res.ok) {
+    // Only a refused token ends the login; a busy or failing service does not.
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) setTokens(null);
+    return false;
+  }
+  setTokens(await res.json());
+  return true;
+}
+
+function refresh(failed) {
+  if (!failed || !failed.refresh_token) return Promise.resolve(false);
   if (!refreshing) {
+    const turn = () => refreshUnlessDone(failed);
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
     refreshing = (async () => {
       try {
-        const res = await fetch(`${BASE}/auth/refresh`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ refresh_token: tokens.refresh_token }),
-        });
-        if (!res.ok) {
-          setTokens(null);
-          return false;
-        }
-        setTokens(await res.json());
-        return true;
+        return await (locks && typeof locks.request === "function" ? locks.request(REFRESH_LOCK, turn) : turn());
       } catch {
         return false;
       } finally {
@@ -145,7 +166,7 @@ export async function api(path, { method = "GET", body, auth = true, retried = f
     throw new ApiError("Could not reach the service. Check the connection and try again.", 0, null);
   }
   if (res.status === 401 && auth && tokens && !retried) {
-    if (await refresh()) return api(path, { method, body, auth, retried: true });
+    if (await refresh(tokens)) return api(path, { method, body, auth, retried: true });
     throw new ApiError("Your session has expired. Please log in again.", 401, null);
   }
   if (!res.ok) throw await parseError(res);
