@@ -65,7 +65,7 @@ NO_GRACE = timedelta(0)
 
 def refresh(uow: SqlUnitOfWork, grace: timedelta = NO_GRACE) -> Refresh:
     # Without grace unless asked: these tests reuse tokens at once, on purpose.
-    return Refresh(uow, ISSUER, successor_key=SECRET.encode(), grace=grace)
+    return Refresh(uow, ISSUER, grace=grace)
 
 
 async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork) -> None:

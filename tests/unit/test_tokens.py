@@ -9,6 +9,7 @@ import json
 from datetime import timedelta
 
 import jwt
+import msgspec
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -22,6 +23,7 @@ from f1core.domain.accounts import (
     TokenPair,
 )
 from f1core.errors import ConfigurationError
+from f1core.usecases.accounts._tokens import hash_refresh_token
 from f1core.usecases.accounts.authenticate import Authenticate
 from f1core.usecases.accounts.disable_user import DisableUser
 from f1core.usecases.accounts.log_in import LogIn
@@ -60,8 +62,8 @@ class World:
     async def auth(self, token: str) -> int:
         return (await Authenticate(self.uow, self.issuer, self.clock).execute(token)).id
 
-    async def refresh(self, token: str, key: bytes = SECRET.encode()) -> TokenPair:
-        return await Refresh(self.uow, self.issuer, self.clock, successor_key=key).execute(token)
+    async def refresh(self, token: str) -> TokenPair:
+        return await Refresh(self.uow, self.issuer, self.clock).execute(token)
 
     def claims(self) -> dict[str, object]:
         now = self.clock().timestamp()
@@ -287,9 +289,21 @@ async def test_the_stored_successor_is_sealed_under_the_server_key(world: World)
     second = await world.refresh(first.refresh_token)
     stored = repr(list(world.uow.state.refresh_tokens.values()))
     assert second.refresh_token not in stored and first.refresh_token not in stored
-    # Another server key cannot open it: the reuse counts as one and ends the family.
+    spent = world.uow.state.refresh_tokens[hash_refresh_token(first.refresh_token)]
+    assert spent.sealed_successor is not None
+    sealed = spent.sealed_successor
+    # Only this server's key together with the spent token opens it; tampering shows.
+    assert world.issuer.open_successor(sealed, first.refresh_token) == second.refresh_token
+    other = PyJwtTokenIssuer("another-server-secret-of-at-least-32-bytes")
+    assert other.open_successor(sealed, first.refresh_token) is None
+    assert world.issuer.open_successor(sealed, second.refresh_token) is None
+    assert world.issuer.open_successor(sealed[:-4] + "AAAA", first.refresh_token) is None
+    # A seal that does not open makes the reuse count as one: the family ends.
+    world.uow.state.refresh_tokens[spent.token_hash] = msgspec.structs.replace(
+        spent, sealed_successor=other.seal_successor(second.refresh_token, first.refresh_token)
+    )
     with pytest.raises(AuthenticationError, match="already used"):
-        await world.refresh(first.refresh_token, key=b"another-key")
+        await world.refresh(first.refresh_token)
     assert live_tokens(world) == 0
 
 

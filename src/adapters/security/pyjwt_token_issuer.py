@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
+from cryptography.fernet import Fernet, InvalidToken
 
 from f1core.domain.accounts import AuthenticationError, IssuedToken, TokenClaims
 from f1core.errors import ConfigurationError
@@ -19,6 +23,8 @@ _REQUIRED_CLAIMS = ["exp", "iat", "sub", "aud", "iss", "jti", "typ"]
 _MIN_SECRET_BYTES = 32
 # Tolerated clock skew for "issued in the future".
 _IAT_LEEWAY = timedelta(seconds=30)
+
+_SEAL_LABEL = b"f1 refresh-token successor seal\x00"
 
 ACCESS = "access"
 REFRESH = "refresh"
@@ -52,6 +58,21 @@ class PyJwtTokenIssuer:
         self._audience = audience
         self._access_ttl = access_ttl
         self._refresh_ttl = refresh_ttl
+
+    def _sealer(self, spent_token: str) -> Fernet:
+        key = hmac.new(
+            self._secret.encode(), _SEAL_LABEL + spent_token.encode(), hashlib.sha256
+        ).digest()
+        return Fernet(base64.urlsafe_b64encode(key))
+
+    def seal_successor(self, successor: str, spent_token: str) -> str:
+        return self._sealer(spent_token).encrypt(successor.encode()).decode()
+
+    def open_successor(self, sealed: str, spent_token: str) -> str | None:
+        try:
+            return self._sealer(spent_token).decrypt(sealed.encode()).decode()
+        except (InvalidToken, UnicodeError):
+            return None
 
     def issue_access(self, subject: str, now: datetime) -> IssuedToken:
         return self._issue(subject, ACCESS, now, self._access_ttl, {})

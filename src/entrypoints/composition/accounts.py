@@ -68,8 +68,6 @@ class AccountsContainer(containers.DeclarativeContainer):
         uow=uow,
         issuer=token_issuer,
         clock=clock,
-        # The issuer (built first) refuses a missing secret with a readable message.
-        successor_key=providers.Callable(lambda s: (s.jwt_secret or "").encode(), settings),
         grace=providers.Callable(lambda s: timedelta(seconds=s.refresh_grace_seconds), settings),
     )
     log_out = providers.Factory(LogOut, uow=uow, issuer=token_issuer, clock=clock)

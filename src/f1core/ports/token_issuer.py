@@ -31,3 +31,15 @@ class TokenIssuer(Protocol):
     def verify_refresh(self, token: str, now: datetime) -> TokenClaims:
         """The claims (with ``family_id``) of a valid refresh token at ``now``."""
         ...
+
+    def seal_successor(self, successor: str, spent_token: str) -> str:
+        """``successor`` encrypted (authenticated) for whoever presents ``spent_token``.
+
+        The key comes from the server's secret and ``spent_token``, so the stored text
+        alone (beside the spent token's hash) yields no usable token.
+        """
+        ...
+
+    def open_successor(self, sealed: str, spent_token: str) -> str | None:
+        """What ``seal_successor`` sealed, or None when it does not open (wrong key, tampered)."""
+        ...

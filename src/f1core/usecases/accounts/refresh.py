@@ -8,7 +8,6 @@ from f1core.domain.accounts import AuthenticationError, RefreshTokenRecord, Toke
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.token_issuer import TokenIssuer
 from f1core.ports.unit_of_work import UnitOfWork
-from f1core.usecases.accounts._successor import open_successor, seal_successor
 from f1core.usecases.accounts._tokens import (
     hash_refresh_token,
     issue_token_pair,
@@ -31,7 +30,7 @@ class Refresh:
     share: within ``grace`` of a rotation, the spent token gets the same successor again
     (with a fresh access token) as long as that successor is still the family's live,
     unused token. Later, or once the successor has moved on, a reuse ends the family.
-    ``successor_key`` (the server's secret) seals the stored successor.
+    The issuer seals the stored successor under the server's key and the spent token.
     """
 
     def __init__(
@@ -40,13 +39,11 @@ class Refresh:
         issuer: TokenIssuer,
         clock: Clock = system_clock,
         *,
-        successor_key: bytes,
         grace: timedelta = DEFAULT_GRACE,
     ) -> None:
         self._uow = uow
         self._issuer = issuer
         self._clock = clock
-        self._successor_key = successor_key
         self._grace = grace
 
     async def execute(self, refresh_token: str) -> TokenPair:
@@ -82,7 +79,7 @@ class Refresh:
             await uow.refresh_tokens.set_successor(
                 token_hash,
                 hash_refresh_token(pair.refresh_token),
-                seal_successor(pair.refresh_token, refresh_token, self._successor_key),
+                self._issuer.seal_successor(pair.refresh_token, refresh_token),
             )
             await uow.commit()
         return pair
@@ -109,7 +106,7 @@ class Refresh:
             or now - spent.rotated_at > self._grace
         ):
             return None
-        successor = open_successor(spent.sealed_successor, refresh_token, self._successor_key)
+        successor = self._issuer.open_successor(spent.sealed_successor, refresh_token)
         if successor is None or hash_refresh_token(successor) != spent.replaced_by:
             return None
         record = await uow.refresh_tokens.get(spent.replaced_by)
