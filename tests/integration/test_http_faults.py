@@ -391,7 +391,12 @@ def test_an_outage_under_load_answers_503_and_loses_no_answered_history(
 
     rows: dict[str, int] = {}
     run_sync(_history_rows(schema, names, rows))
-    assert rows == answered, f"history rows {rows} against 200 answers {answered}"
+    # Every 200 has its row. A 503 may still have one: when the cut lands between the
+    # commit reaching PostgreSQL and its acknowledgement, the commit is in doubt for the
+    # server, which answers 503, but it happened. That is the only way to an extra row.
+    short = {name: answered[name] - rows.get(name, 0) for name in names}
+    assert all(n <= 0 for n in short.values()), f"history rows {rows} against 200s {answered}"
+    assert sum(rows.values()) - sum(answered.values()) <= refused
     assert server.process.poll() is None
     assert {line["worker"] for line in access_log(server)[seen:]} == {server.process.pid}
     # The answer cache is best effort: its failures are warnings, with their traceback,
