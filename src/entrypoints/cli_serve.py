@@ -64,19 +64,12 @@ def ensure_jwt_secret(settings: Settings) -> str:
 )
 @click.option("--ssl-certfile", type=click.Path(exists=True, dir_okay=False), default=None)
 @click.option("--ssl-keyfile", type=click.Path(exists=True, dir_okay=False), default=None)
-@click.option(
-    "--forwarded-allow-ips",
-    default="127.0.0.1",
-    show_default=True,
-    help="Proxies trusted for X-Forwarded-For/-Proto (client address, HTTPS, HSTS).",
-)
 def serve(
     host: str,
     port: int,
     workers: int,
     ssl_certfile: str | None,
     ssl_keyfile: str | None,
-    forwarded_allow_ips: str,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /schema, health at /healthz and /readyz)."""
     import asyncio
@@ -112,8 +105,9 @@ def serve(
         workers=workers,
         ssl_certfile=ssl_certfile,
         ssl_keyfile=ssl_keyfile,
-        proxy_headers=True,
-        forwarded_allow_ips=forwarded_allow_ips,
+        # The app reads X-Forwarded-* itself, from F1_TRUSTED_PROXIES only: uvicorn would
+        # believe them from loopback (or FORWARDED_ALLOW_IPS) by default.
+        proxy_headers=False,
         access_log=False,  # the app logs every request itself, with its request id
         log_config=None,
         server_header=False,

@@ -6,6 +6,7 @@ FastF1 responses in ``../shared/data`` when they are there.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -43,6 +44,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # How long a just-rotated refresh token may be presented again (tabs refreshing at
     # once) and get the same successor instead of ending the login; 0 turns it off.
     refresh_grace_seconds: float = 5.0
+    # Proxies (IP addresses or CIDR networks) whose X-Forwarded-For/-Proto are believed;
+    # none by default, so the client address is the socket peer's.
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -83,6 +87,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             http_header_timeout=_seconds(env, "F1_HTTP_HEADER_TIMEOUT", 10.0),
             http_body_timeout=_seconds(env, "F1_HTTP_BODY_TIMEOUT", 30.0),
             refresh_grace_seconds=_grace_seconds(env),
+            trusted_proxies=_networks(env, "F1_TRUSTED_PROXIES"),
         )
 
 
@@ -116,3 +121,18 @@ def _seconds(env: dict[str, str], name: str, default: float) -> float:
     if not 0 < value < float("inf"):
         raise ConfigurationError(f"{name} must be a positive number of seconds, not {raw!r}.")
     return value
+
+
+def _networks(env: dict[str, str], name: str) -> tuple[str, ...]:
+    networks = []
+    for item in env.get(name, "").split(","):
+        if not item.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
+        except ValueError:
+            raise ConfigurationError(
+                f"{name} lists IP addresses or CIDR networks separated by commas; "
+                f"{item.strip()!r} is neither."
+            ) from None
+    return tuple(networks)

@@ -38,6 +38,8 @@ def server(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "F1_REDIS_URL": REDIS_URL,
         "F1_HTTP_RATE_LIMIT_PREFIX": f"f1-test-{secrets.token_hex(4)}",
         "F1_HTTP_RATE_LIMIT": f"{RATE}/minute",
+        # The tests play the proxy: X-Forwarded-For picks each test's client address.
+        "F1_TRUSTED_PROXIES": "127.0.0.1",
         "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
         "F1_INTERPRETER": "offline",
         "F1_LOG_FORMAT": "json",
@@ -111,7 +113,7 @@ def test_ask_history_share_and_isolation(server: RunningServer) -> None:
 
 
 def test_rate_limit_holds_across_two_workers(server: RunningServer) -> None:
-    # A fresh client address (uvicorn trusts X-Forwarded-For from loopback), new
+    # A fresh client address (loopback is a trusted proxy here), new
     # connections each time so both worker processes take requests.
     statuses = []
     for _ in range(RATE + 10):

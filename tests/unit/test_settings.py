@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from entrypoints.settings import Settings
@@ -31,3 +33,15 @@ def test_refresh_grace_defaults_to_five_seconds_and_zero_turns_it_off() -> None:
 def test_a_refresh_grace_outside_zero_to_a_minute_is_refused(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="F1_REFRESH_GRACE_SECONDS must be 0 to 60"):
         Settings.from_env({"F1_REFRESH_GRACE_SECONDS": raw})
+
+
+def test_trusted_proxies_are_none_by_default_and_take_addresses_and_networks() -> None:
+    assert Settings.from_env({}).trusted_proxies == ()
+    listed = Settings.from_env({"F1_TRUSTED_PROXIES": " 10.0.0.7, 172.30.0.0/24 ,::1,"})
+    assert listed.trusted_proxies == ("10.0.0.7/32", "172.30.0.0/24", "::1/128")
+
+
+@pytest.mark.parametrize("raw", ["*", "localhost", "10.0.0.300", "10.0.0.0/33"])
+def test_a_trusted_proxy_that_is_not_an_address_is_refused(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match=re.escape(f"; {raw!r} is neither")):
+        Settings.from_env({"F1_TRUSTED_PROXIES": f"127.0.0.1,{raw}"})

@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.composition import Container, bootstrap
+from entrypoints.http.client_address import TrustedProxies
 from entrypoints.http.config import HttpConfig
 from entrypoints.http.controllers.admin import AdminController
 from entrypoints.http.controllers.ask import AskController, shared
@@ -101,6 +102,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         metrics=metrics,
         limiter=limiter,
         user_of_token=_token_reader(container),
+        trusted_proxies=TrustedProxies(settings.trusted_proxies),
         log_requests=config.log_requests,
     )
     logger.info(

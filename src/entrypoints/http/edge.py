@@ -1,8 +1,9 @@
 """What happens to every request before routing and after the response: the edge.
 
 One pure ASGI layer around the whole app (404s and 405s included, which Litestar's
-per-route middleware never sees): the request id, rate limits per client address and per
-user, the access log line and the request metrics. Security headers are a ``before_send``
+per-route middleware never sees): the client address (the peer, or what a trusted proxy
+says), the request id, rate limits per client address and per user, the access log line
+and the request metrics. Security headers are a ``before_send``
 hook (``security_headers``) so they reach every response, this layer's 429s included.
 """
 
@@ -18,6 +19,7 @@ from typing import Any, cast
 import structlog
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from entrypoints.http.client_address import TrustedProxies
 from entrypoints.http.metrics import HttpMetrics
 from entrypoints.http.problems import PROBLEM_JSON, REQUEST_ID_KEY, problem_bytes
 from entrypoints.http.ratelimit import RateLimiter
@@ -43,9 +45,11 @@ class EdgeMiddleware:
         metrics: HttpMetrics,
         limiter: RateLimiter,
         user_of_token: Callable[[str], str | None],
+        trusted_proxies: TrustedProxies,
         log_requests: bool = True,
     ) -> None:
         self.app = app
+        self.trusted_proxies = trusted_proxies
         self.metrics = metrics
         self.limiter = limiter
         self.user_of_token = user_of_token
@@ -57,6 +61,8 @@ class EdgeMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        # First, so limits, handlers, HSTS and the log all see the same client.
+        self.trusted_proxies.apply(scope)
         request_id = _request_id(scope)
         raw[REQUEST_ID_KEY] = request_id
         status = 500
@@ -181,7 +187,7 @@ _HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
 def security_headers(*, always_hsts: bool) -> Callable[[Message, Scope], Any]:
     """The ``before_send`` hook: security headers and the request id on every response.
 
-    HSTS only over TLS (``scope["scheme"] == "https"``, which uvicorn sets from a trusted
+    HSTS only over TLS (``scope["scheme"] == "https"``, which the edge sets from a trusted
     proxy's X-Forwarded-Proto) or when the operator says TLS is terminated in front.
     """
 
