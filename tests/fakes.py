@@ -44,6 +44,7 @@ from f1core.domain.history import (
     NewSavedAnswer,
     SavedAnswer,
 )
+from f1core.domain.login_throttle import FailureCount
 from f1core.domain.session import (
     ClassificationRow,
     Driver,
@@ -54,6 +55,7 @@ from f1core.domain.session import (
     SessionRef,
 )
 from f1core.errors import DataUnavailableError, F1Error, InvalidRequestError, SessionNotFoundError
+from f1core.ports.login_failures import Change
 from f1core.query import Interpretation, Refusal
 from f1core.usecases.archive.compute import (
     RaceLine,
@@ -372,6 +374,27 @@ class InMemoryAnswerCache:
         self._entries.clear()
         self._hits.clear()
         return count
+
+
+class InMemoryLoginFailureStore:
+    """``LoginFailureStore`` in a dict; no await between read and write, so atomic."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, FailureCount] = {}
+
+    async def get(self, key: str) -> FailureCount | None:
+        return self.counts.get(key)
+
+    async def update(self, key: str, change: Change) -> FailureCount | None:
+        new = change(self.counts.get(key))
+        if new is None:
+            self.counts.pop(key, None)
+        else:
+            self.counts[key] = new
+        return new
+
+    async def delete(self, key: str) -> None:
+        self.counts.pop(key, None)
 
 
 # ---- sessions and snapshots ----------------------------------------------------------
