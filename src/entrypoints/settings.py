@@ -12,6 +12,10 @@ from pathlib import Path
 
 import msgspec
 
+from f1core.domain.login_throttle import (
+    FREE_FAILURES_PER_ACCOUNT_ADDRESS,
+    FREE_FAILURES_PER_ADDRESS,
+)
 from f1core.errors import ConfigurationError
 
 _DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
@@ -47,6 +51,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Proxies (IP addresses or CIDR networks) whose X-Forwarded-For/-Proto are believed;
     # none by default, so the client address is the socket peer's.
     trusted_proxies: tuple[str, ...] = ()
+    # Failed logins let go before delays start, per (account, address) and per address
+    # (see f1core.domain.login_throttle); the counts live in Redis when F1_REDIS_URL is set.
+    login_free_failures_per_account_address: int = FREE_FAILURES_PER_ACCOUNT_ADDRESS
+    login_free_failures_per_address: int = FREE_FAILURES_PER_ADDRESS
+    redis_key_prefix: str = "f1"  # of the login-failure counts, so apps and tests do not mix
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -88,6 +97,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             http_body_timeout=_seconds(env, "F1_HTTP_BODY_TIMEOUT", 30.0),
             refresh_grace_seconds=_grace_seconds(env),
             trusted_proxies=_networks(env, "F1_TRUSTED_PROXIES"),
+            login_free_failures_per_account_address=_count(
+                env,
+                "F1_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS",
+                FREE_FAILURES_PER_ACCOUNT_ADDRESS,
+            ),
+            login_free_failures_per_address=_count(
+                env, "F1_LOGIN_FREE_FAILURES_PER_ADDRESS", FREE_FAILURES_PER_ADDRESS
+            ),
+            redis_key_prefix=env.get("F1_REDIS_KEY_PREFIX", "").strip() or "f1",
         )
 
 
@@ -120,6 +138,19 @@ def _seconds(env: dict[str, str], name: str, default: float) -> float:
         value = 0.0
     if not 0 < value < float("inf"):
         raise ConfigurationError(f"{name} must be a positive number of seconds, not {raw!r}.")
+    return value
+
+
+def _count(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ConfigurationError(f"{name} must be a whole number, 0 or more, not {raw!r}.")
     return value
 
 

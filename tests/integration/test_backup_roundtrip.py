@@ -14,6 +14,7 @@ from tests.contract.sql_backends import (
     postgres_database,
     sqlite_database,
 )
+from tests.fakes import InMemoryLoginFailureStore
 
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
@@ -34,6 +35,10 @@ T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 HASHER = Argon2PasswordHasher(memory_cost_kib=1024, time_cost=1)
 ISSUER = PyJwtTokenIssuer("a-backup-test-secret-of-at-least-32-bytes")
+
+
+def log_in(uow: SqlUnitOfWork) -> LogIn:
+    return LogIn(uow, HASHER, ISSUER, failures=InMemoryLoginFailureStore())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -187,7 +192,7 @@ async def test_a_token_from_before_a_restore_does_not_authenticate_the_next_hold
     try:
         uow = SqlUnitOfWork(engine)
         carol = await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute("carol", PASSWORD)
-        carols = await LogIn(uow, HASHER, ISSUER).execute("carol", PASSWORD)
+        carols = await log_in(uow).execute("carol", PASSWORD, "local")
         assert (await Authenticate(uow, ISSUER).execute(carols.access_token)).id == carol.id
     finally:
         await engine.dispose()

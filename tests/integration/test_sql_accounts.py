@@ -15,6 +15,7 @@ from tests.contract.sql_backends import (
     postgres_database,
     sqlite_database,
 )
+from tests.fakes import InMemoryLoginFailureStore
 
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
@@ -60,6 +61,12 @@ async def uow(database: Database) -> AsyncIterator[SqlUnitOfWork]:
 
 HASHER = Argon2PasswordHasher(memory_cost_kib=1024, time_cost=1)
 ISSUER = PyJwtTokenIssuer(SECRET)
+
+
+def log_in(uow: SqlUnitOfWork) -> LogIn:
+    return LogIn(uow, HASHER, ISSUER, failures=InMemoryLoginFailureStore())
+
+
 NO_GRACE = timedelta(0)
 
 
@@ -73,12 +80,12 @@ async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork
         "Ana", PASSWORD, Role.ANALYST
     )
     with pytest.raises(AuthenticationError) as wrong:
-        await LogIn(uow, HASHER, ISSUER).execute("ana", "wrong password")
+        await log_in(uow).execute("ana", "wrong password", "local")
     with pytest.raises(AuthenticationError) as unknown:
-        await LogIn(uow, HASHER, ISSUER).execute("nobody", PASSWORD)
+        await log_in(uow).execute("nobody", PASSWORD, "local")
     assert wrong.value.message == unknown.value.message == LOGIN_FAILED
 
-    pair = await LogIn(uow, HASHER, ISSUER).execute("ANA", PASSWORD)
+    pair = await log_in(uow).execute("ANA", PASSWORD, "local")
     assert (await Authenticate(uow, ISSUER).execute(pair.access_token)).id == profile.id
     rotated = await refresh(uow).execute(pair.refresh_token)
     with pytest.raises(AuthenticationError, match="already used"):
@@ -86,7 +93,7 @@ async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork
     with pytest.raises(AuthenticationError):
         await refresh(uow).execute(rotated.refresh_token)  # family revoked
 
-    again = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
+    again = await log_in(uow).execute("ana", PASSWORD, "local")
     await asyncio.sleep(0.01)
     await LogOutEverywhere(uow).execute(profile.id)
     with pytest.raises(AuthenticationError):
@@ -94,14 +101,14 @@ async def test_register_login_refresh_reuse_logout_everywhere(uow: SqlUnitOfWork
     with pytest.raises(AuthenticationError):
         await refresh(uow).execute(again.refresh_token)
     await asyncio.sleep(0.01)
-    fresh = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
+    fresh = await log_in(uow).execute("ana", PASSWORD, "local")
     assert (await Authenticate(uow, ISSUER).execute(fresh.access_token)).role is Role.ANALYST
 
 
 async def test_rehash_on_login_is_stored(uow: SqlUnitOfWork) -> None:
     cheap = Argon2PasswordHasher(memory_cost_kib=512, time_cost=1)
     await RegisterUser(uow, cheap, BundledCommonPasswords()).execute("ana", PASSWORD)
-    await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
+    await log_in(uow).execute("ana", PASSWORD, "local")
     async with uow:
         stored = await uow.users.get_by_username("ana")
     assert stored is not None
@@ -117,7 +124,7 @@ async def concurrent_refreshes(
     await empty_account_tables(engine)
     uow = SqlUnitOfWork(engine)
     await RegisterUser(uow, HASHER, BundledCommonPasswords()).execute("ana", PASSWORD)
-    pair = await LogIn(uow, HASHER, ISSUER).execute("ana", PASSWORD)
+    pair = await log_in(uow).execute("ana", PASSWORD, "local")
     # Each refresh gets its own unit of work (own connection), as concurrent requests do.
     results = await asyncio.gather(
         *(refresh(SqlUnitOfWork(engine), grace).execute(pair.refresh_token) for _ in range(count)),

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.fakes import FakeClock, FakeCommonPasswords, FakePasswordHasher, FakeUnitOfWork
+from tests.fakes import (
+    FakeClock,
+    FakeCommonPasswords,
+    FakePasswordHasher,
+    FakeUnitOfWork,
+    InMemoryLoginFailureStore,
+)
 
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
@@ -50,7 +56,7 @@ def register(uow: FakeUnitOfWork, hasher: FakePasswordHasher) -> RegisterUser:
 
 
 def log_in(uow: FakeUnitOfWork, hasher: FakePasswordHasher, clock: FakeClock) -> LogIn:
-    return LogIn(uow, hasher, PyJwtTokenIssuer(SECRET), clock)
+    return LogIn(uow, hasher, PyJwtTokenIssuer(SECRET), clock, failures=InMemoryLoginFailureStore())
 
 
 async def test_register_stores_a_viewer_with_a_hashed_password(
@@ -193,7 +199,7 @@ async def test_login_returns_tokens_for_the_right_user(
     uow: FakeUnitOfWork, hasher: FakePasswordHasher, clock: FakeClock
 ) -> None:
     profile = await register(uow, hasher).execute("ana", GOOD)
-    pair = await log_in(uow, hasher, clock).execute("ANA", GOOD)
+    pair = await log_in(uow, hasher, clock).execute("ANA", GOOD, "local")
     claims = PyJwtTokenIssuer(SECRET).verify_access(pair.access_token, clock())
     assert claims.subject == uow.state.users[profile.id].public_id
     assert len(uow.state.refresh_tokens) == 1
@@ -212,7 +218,7 @@ async def test_no_account_enumeration(
     for username, password in [("ana", "wrong password"), ("nobody", GOOD), ("bob", GOOD)]:
         before = hasher.verifications
         with pytest.raises(AuthenticationError) as caught:
-            await log_in(uow, hasher, clock).execute(username, password)
+            await log_in(uow, hasher, clock).execute(username, password, "local")
         # Unknown users cost one (dummy) verification too.
         assert hasher.verifications == before + 1
         errors.append((type(caught.value), caught.value.message, caught.value.kind))
@@ -225,12 +231,12 @@ async def test_login_rehashes_when_parameters_changed(
     old = FakePasswordHasher(version=1)
     profile = await register(uow, old).execute("ana", GOOD)
     new = FakePasswordHasher(version=2)
-    await log_in(uow, new, clock).execute("ana", GOOD)
+    await log_in(uow, new, clock).execute("ana", GOOD, "local")
     assert uow.state.users[profile.id].password_hash == f"fake$v2${GOOD}"
     # A failed login does not rehash.
     profile2 = await register(uow, old).execute("bob", GOOD)
     with pytest.raises(AuthenticationError):
-        await log_in(uow, new, clock).execute("bob", "not the password")
+        await log_in(uow, new, clock).execute("bob", "not the password", "local")
     assert uow.state.users[profile2.id].password_hash == f"fake$v1${GOOD}"
 
 

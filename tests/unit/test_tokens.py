@@ -13,7 +13,13 @@ import msgspec
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from tests.fakes import FakeClock, FakeCommonPasswords, FakePasswordHasher, FakeUnitOfWork
+from tests.fakes import (
+    FakeClock,
+    FakeCommonPasswords,
+    FakePasswordHasher,
+    FakeUnitOfWork,
+    InMemoryLoginFailureStore,
+)
 
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from f1core.domain.accounts import (
@@ -57,7 +63,9 @@ class World:
         return profile.id
 
     async def login(self, name: str = "ana") -> TokenPair:
-        return await LogIn(self.uow, self.hasher, self.issuer, self.clock).execute(name, PASSWORD)
+        return await LogIn(
+            self.uow, self.hasher, self.issuer, self.clock, failures=InMemoryLoginFailureStore()
+        ).execute(name, PASSWORD, "local")
 
     async def auth(self, token: str) -> int:
         return (await Authenticate(self.uow, self.issuer, self.clock).execute(token)).id

@@ -7,13 +7,17 @@ from datetime import timedelta
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.memory.login_failures import BoundedMemoryLoginFailureStore
+from adapters.redis.login_failures import RedisLoginFailureStore
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.answer_cache import SqlAnswerCache
 from adapters.sql.unit_of_work import SqlUnitOfWork
 from entrypoints.settings import Settings
+from f1core.domain.login_throttle import ThrottlePolicy
 from f1core.ports.clock import system_clock
+from f1core.ports.login_failures import LoginFailureStore
 from f1core.usecases.accounts.authenticate import Authenticate
 from f1core.usecases.accounts.change_role import ChangeRole
 from f1core.usecases.accounts.disable_user import DisableUser
@@ -30,6 +34,21 @@ from f1core.usecases.history.get_shared_answer import GetSharedAnswer
 from f1core.usecases.history.list_history import ListHistory
 from f1core.usecases.history.list_saved_answers import ListSavedAnswers
 from f1core.usecases.history.record_question import RecordQuestion
+
+
+def login_failure_store(settings: Settings) -> LoginFailureStore:
+    """Redis when F1_REDIS_URL is set (shared by workers, like the rate limits), else memory."""
+    if settings.redis_url:
+        return RedisLoginFailureStore(settings.redis_url, prefix=settings.redis_key_prefix)
+    return BoundedMemoryLoginFailureStore()
+
+
+def throttle_policy(settings: Settings) -> ThrottlePolicy:
+    """The free failures per (account, address) and per address, from the settings."""
+    return ThrottlePolicy(
+        free_per_account_address=settings.login_free_failures_per_account_address,
+        free_per_address=settings.login_free_failures_per_address,
+    )
 
 
 class AccountsContainer(containers.DeclarativeContainer):
@@ -52,6 +71,8 @@ class AccountsContainer(containers.DeclarativeContainer):
         PyJwtTokenIssuer, secret=providers.Callable(lambda s: s.jwt_secret, settings)
     )
     answer_cache = providers.Singleton(SqlAnswerCache, engine=engine)
+    # One per process: the counts must outlive a request (and, in Redis, the process).
+    login_failures = providers.Singleton(login_failure_store, settings)
 
     register_user = providers.Factory(
         RegisterUser,
@@ -61,7 +82,13 @@ class AccountsContainer(containers.DeclarativeContainer):
         clock=clock,
     )
     log_in = providers.Factory(
-        LogIn, uow=uow, hasher=password_hasher, issuer=token_issuer, clock=clock
+        LogIn,
+        uow=uow,
+        hasher=password_hasher,
+        issuer=token_issuer,
+        clock=clock,
+        failures=login_failures,
+        policy=providers.Callable(throttle_policy, settings),
     )
     refresh = providers.Factory(
         Refresh,

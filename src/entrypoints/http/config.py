@@ -16,7 +16,7 @@ class HttpConfig(msgspec.Struct, frozen=True, kw_only=True):
 
     rate_limit: str = "300/minute"  # per client address, and per user, on every API route
     auth_rate_limit: str = "20/minute"  # per address on login and register
-    account_rate_limit: str = "10/minute"  # per account name on login and register
+    account_rate_limit: str = "10/minute"  # per account name on register (login: see LogIn)
     # Per address on register, on top of the above: accounts are made rarely, and each
     # "taken" answer tells whether a name exists, so enumerating them must be slow.
     register_rate_limit: str = "20/hour"

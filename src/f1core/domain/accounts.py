@@ -127,6 +127,20 @@ class AuthenticationError(F1Error):
     http_status = 401
 
 
+class TooManyLoginFailuresError(F1Error):
+    """Logins from this address (for this account, or for any) failed too often of late.
+
+    ``retry_after`` is in whole seconds (at least 1): a delay, never a lock.
+    """
+
+    kind = "rate_limited"
+    http_status = 429
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class PermissionDeniedError(F1Error):
     """The user is known but their role does not allow the action."""
 
