@@ -96,6 +96,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         F1_HTTP_AUTH_RATE_LIMIT=unlimited,
         F1_HTTP_REGISTER_RATE_LIMIT=unlimited,
         F1_HTTP_ACCOUNT_RATE_LIMIT=unlimited,
+        # Its wrong logins for the admin, all from 127.0.0.1, must not delay re-logging in.
+        F1_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS="100000",
+        F1_LOGIN_FREE_FAILURES_PER_ADDRESS="100000",
         F1_HTTP_LOG_REQUESTS="0",
     )
     # Archive routes answer 503 on an empty archive; imported, they have real data.

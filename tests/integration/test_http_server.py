@@ -37,6 +37,7 @@ def server(database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "F1_JWT_SECRET": secrets.token_urlsafe(48),
         "F1_REDIS_URL": REDIS_URL,
         "F1_HTTP_RATE_LIMIT_PREFIX": f"f1-test-{secrets.token_hex(4)}",
+        "F1_REDIS_KEY_PREFIX": f"f1-test-{secrets.token_hex(4)}",  # login-failure counts
         "F1_HTTP_RATE_LIMIT": f"{RATE}/minute",
         # The tests play the proxy: X-Forwarded-For picks each test's client address.
         "F1_TRUSTED_PROXIES": "127.0.0.1",

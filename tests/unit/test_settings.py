@@ -45,3 +45,26 @@ def test_trusted_proxies_are_none_by_default_and_take_addresses_and_networks() -
 def test_a_trusted_proxy_that_is_not_an_address_is_refused(raw: str) -> None:
     with pytest.raises(ConfigurationError, match=re.escape(f"; {raw!r} is neither")):
         Settings.from_env({"F1_TRUSTED_PROXIES": f"127.0.0.1,{raw}"})
+
+
+def test_free_login_failures_default_to_five_and_twenty_and_can_be_raised() -> None:
+    defaults = Settings.from_env({})
+    assert defaults.login_free_failures_per_account_address == 5
+    assert defaults.login_free_failures_per_address == 20
+    assert defaults.redis_key_prefix == "f1"
+    custom = Settings.from_env(
+        {
+            "F1_LOGIN_FREE_FAILURES_PER_ACCOUNT_ADDRESS": "0",
+            "F1_LOGIN_FREE_FAILURES_PER_ADDRESS": "1000",
+            "F1_REDIS_KEY_PREFIX": "f1-staging",
+        }
+    )
+    assert custom.login_free_failures_per_account_address == 0
+    assert custom.login_free_failures_per_address == 1000
+    assert custom.redis_key_prefix == "f1-staging"
+
+
+@pytest.mark.parametrize("raw", ["many", "-1", "2.5"])
+def test_a_free_failure_count_that_is_not_a_whole_number_is_refused(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match="F1_LOGIN_FREE_FAILURES_PER_ADDRESS must be"):
+        Settings.from_env({"F1_LOGIN_FREE_FAILURES_PER_ADDRESS": raw})
