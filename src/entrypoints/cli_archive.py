@@ -10,7 +10,9 @@ import msgspec
 
 from entrypoints.cli_support import CliApp, pass_app
 from f1core.domain.archive import ArchiveImport, RaceResult, SeasonChampions, Standings
+from f1core.domain.archive_feed import ArchiveUpdate
 from f1core.ports.archive import ArchiveImporter, HistoricalArchive
+from f1core.usecases.archive.update_archive import UpdateArchive
 
 
 @click.group()
@@ -35,6 +37,34 @@ def import_(app: CliApp, directory: Path) -> None:
         f"imported {total} rows from {record.source_dir} in {record.duration_s:.2f} s "
         f"(checksum {record.checksum[:12]})",
     )
+
+
+@archive.command()
+@click.option(
+    "--season",
+    type=click.IntRange(1950, 2100),
+    default=None,
+    help="Fetch every round of this season again (results get corrected after races).",
+)
+@pass_app
+def update(app: CliApp, season: int | None) -> None:
+    """Fetch what is missing since the last imported round from the Jolpica API.
+
+    Everything is fetched first and then written in one transaction: an interrupted run
+    leaves the archive as it was, and a second run changes nothing.
+    """
+
+    async def work() -> ArchiveUpdate:
+        use_case: UpdateArchive = await _resolve(_wiring(app).update_archive())
+        return await use_case.execute(season=season)
+
+    done = app.run(work)
+    if not done.changed:
+        text = "the archive is up to date: nothing changed"
+    else:
+        total = sum(done.row_counts.values())
+        text = f"wrote {total} rows for {len(done.rounds)} round(s) ({', '.join(done.rounds)})"
+    app.emit(msgspec.to_builtins(done), text)
 
 
 @archive.command()

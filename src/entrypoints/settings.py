@@ -20,6 +20,7 @@ from f1core.errors import ConfigurationError
 
 _DEFAULT_REPLAY = Path("../shared/data/fastf1-http-cache")
 _DEFAULT_ARCHIVE = Path("../shared/data/ergast-csv")
+_JOLPICA = "https://api.jolpi.ca/ergast/f1"  # Ergast's successor: f1 archive update
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -56,6 +57,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     login_free_failures_per_account_address: int = FREE_FAILURES_PER_ACCOUNT_ADDRESS
     login_free_failures_per_address: int = FREE_FAILURES_PER_ADDRESS
     redis_key_prefix: str = "f1"  # of the login-failure counts, so apps and tests do not mix
+    # --- archive kept current (issue 14) ---
+    archive_feed_url: str = _JOLPICA
+    archive_feed_rate: float = 3.0  # requests a second at most (Jolpica allows 4)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -106,6 +110,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
                 env, "F1_LOGIN_FREE_FAILURES_PER_ADDRESS", FREE_FAILURES_PER_ADDRESS
             ),
             redis_key_prefix=env.get("F1_REDIS_KEY_PREFIX", "").strip() or "f1",
+            archive_feed_url=env.get("F1_ARCHIVE_FEED_URL", "").strip() or _JOLPICA,
+            archive_feed_rate=_feed_rate(env),
         )
 
 
@@ -167,3 +173,19 @@ def _networks(env: dict[str, str], name: str) -> tuple[str, ...]:
                 f"{item.strip()!r} is neither."
             ) from None
     return tuple(networks)
+
+
+def _feed_rate(env: dict[str, str]) -> float:
+    # F1_ARCHIVE_FEED_RATE: requests a second at most to the archive feed
+    raw = env.get("F1_ARCHIVE_FEED_RATE", "").strip()
+    if not raw:
+        return 3.0
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = 0.0
+    if not 0 < rate < float("inf"):
+        raise ConfigurationError(
+            f"F1_ARCHIVE_FEED_RATE must be a positive number of requests a second, not {raw!r}."
+        )
+    return rate

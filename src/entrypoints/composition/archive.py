@@ -1,4 +1,5 @@
-"""Wiring for the historical archive: the SQL archive queries and the dump importer.
+"""Wiring for the historical archive: the SQL archive queries, the dump importer and the
+update from the Jolpica feed.
 
 The root container passes the storage engine in (``engine=storage.engine``); as that
 engine is an async Resource, ``await container.archive.historical_archive()``.
@@ -7,14 +8,18 @@ engine is an async Resource, ``await container.archive.historical_archive()``.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.jolpica import JolpicaArchiveFeed, PoliteJsonClient
 from adapters.sql.archive_importer import SqlArchiveImporter
 from adapters.sql.archive_queries import SqlHistoricalArchive
+from adapters.sql.archive_updater import SqlArchiveUpdateWriter
 from entrypoints.settings import Settings
+from f1core.usecases.archive.update_archive import UpdateArchive
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +40,15 @@ async def open_archive(engine: AsyncEngine, dump_dir: Path | None) -> SqlHistori
     return archive
 
 
+async def open_feed(url: str, rate: float) -> AsyncIterator[JolpicaArchiveFeed]:
+    """The Jolpica feed for the container's lifetime (its connection pool is closed after)."""
+    feed = JolpicaArchiveFeed(PoliteJsonClient(url, min_interval_s=1 / rate))
+    try:
+        yield feed
+    finally:
+        await feed.close()
+
+
 class ArchiveContainer(containers.DeclarativeContainer):
     """``historical_archive`` is a singleton: it keeps the name index between queries."""
 
@@ -45,3 +59,10 @@ class ArchiveContainer(containers.DeclarativeContainer):
         open_archive, engine=engine, dump_dir=settings.provided.archive_dir
     )
     importer = providers.Factory(SqlArchiveImporter, engine=engine)
+    feed = providers.Resource(
+        open_feed, url=settings.provided.archive_feed_url, rate=settings.provided.archive_feed_rate
+    )
+    update_writer = providers.Factory(SqlArchiveUpdateWriter, engine=engine)
+    update_archive = providers.Factory(
+        UpdateArchive, feed=feed, writer=update_writer, source=settings.provided.archive_feed_url
+    )
