@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -948,3 +950,21 @@ class FakeAnswerPhraser:
         if self.error is not None:
             raise self.error
         return self.text
+
+
+class InMemoryJobLock:
+    """``JobLock`` in memory: instances sharing one ``held`` set exclude each other."""
+
+    def __init__(self, held: set[str] | None = None) -> None:
+        self.held = held if held is not None else set()
+
+    @contextlib.asynccontextmanager
+    async def hold(self, name: str) -> AsyncIterator[bool]:
+        if name in self.held:
+            yield False
+            return
+        self.held.add(name)
+        try:
+            yield True
+        finally:
+            self.held.discard(name)

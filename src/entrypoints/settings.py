@@ -12,6 +12,7 @@ from pathlib import Path
 
 import msgspec
 
+from entrypoints.scheduler import parse_interval
 from f1core.domain.login_throttle import (
     FREE_FAILURES_PER_ACCOUNT_ADDRESS,
     FREE_FAILURES_PER_ADDRESS,
@@ -60,6 +61,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # --- archive kept current (issue 14) ---
     archive_feed_url: str = _JOLPICA
     archive_feed_rate: float = 3.0  # requests a second at most (Jolpica allows 4)
+    archive_sync_interval: float | None = None  # seconds; None: no scheduled sync
+    # --- scheduled backups (issue 14) ---
+    backup_interval: float | None = None  # seconds; None: no scheduled backups
+    backup_keep: int = 7
+    backup_dir: Path | None = None  # default $F1_DATA_DIR/backups
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -112,6 +118,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             redis_key_prefix=env.get("F1_REDIS_KEY_PREFIX", "").strip() or "f1",
             archive_feed_url=env.get("F1_ARCHIVE_FEED_URL", "").strip() or _JOLPICA,
             archive_feed_rate=_feed_rate(env),
+            archive_sync_interval=parse_interval(
+                "F1_ARCHIVE_SYNC_INTERVAL", env.get("F1_ARCHIVE_SYNC_INTERVAL")
+            ),
+            backup_interval=parse_interval("F1_BACKUP_INTERVAL", env.get("F1_BACKUP_INTERVAL")),
+            backup_keep=_at_least_one(env, "F1_BACKUP_KEEP", 7),
+            backup_dir=Path(env.get("F1_BACKUP_DIR") or data_dir / "backups").absolute(),
         )
 
 
@@ -189,3 +201,12 @@ def _feed_rate(env: dict[str, str]) -> float:
             f"F1_ARCHIVE_FEED_RATE must be a positive number of requests a second, not {raw!r}."
         )
     return rate
+
+
+def _at_least_one(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"{name} must be a whole number of at least 1, not {raw!r}.")
+    return int(raw)

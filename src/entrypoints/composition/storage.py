@@ -9,10 +9,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sql.engine import make_engine
+from adapters.sql.job_locks import FileJobLock, PostgresAdvisoryJobLock
 from adapters.sql.migrate import AlembicMigrator, ensure_migrated
 from adapters.sql.pg_dump_backups import PgDumpDatabaseBackups
 from adapters.sql.sqlite_backups import SqliteDatabaseBackups
 from entrypoints.settings import Settings
+from f1core.usecases.backups.backup_with_retention import BackupWithRetention
 
 
 async def open_engine(
@@ -59,4 +61,22 @@ class StorageContainer(containers.DeclarativeContainer):
         providers.Callable(backend_name, url),
         sqlite=providers.Factory(SqliteDatabaseBackups, url=url),
         postgresql=providers.Factory(PgDumpDatabaseBackups, url=url, schema=schema, ssl=ssl),
+    )
+
+    # one worker runs the scheduled jobs (archive sync, backups)
+    job_lock = providers.Selector(
+        providers.Callable(backend_name, url),
+        sqlite=providers.Factory(
+            FileJobLock, directory=providers.Callable(lambda s: s.data_dir / "locks", settings)
+        ),
+        postgresql=providers.Factory(PostgresAdvisoryJobLock, engine=engine),
+    )
+    backup_with_retention = providers.Factory(
+        BackupWithRetention,
+        backups=backups,
+        directory=settings.provided.backup_dir,
+        keep=settings.provided.backup_keep,
+        suffix=providers.Callable(
+            lambda url: ".sqlite3" if backend_name(url) == "sqlite" else ".dump", url
+        ),
     )

@@ -35,6 +35,7 @@ from entrypoints.http.schemas import PLAIN_TEXT
 from entrypoints.http.source_guard import GuardedSessionSource
 from entrypoints.http.strict import allow_header, strict_json_body
 from entrypoints.logging import configure_logging
+from entrypoints.scheduler import ScheduledJob, Scheduler
 from entrypoints.settings import Settings
 from entrypoints.web import create_web_router
 from f1core.errors import F1Error
@@ -56,7 +57,10 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
     _instrument_sessions(container, metrics)
     limiter = RateLimiter(config, settings.redis_url)
 
+    scheduler = _SchedulerSlot(container, settings)
+
     async def shutdown() -> None:
+        await scheduler.stop()
         result = container.shutdown_resources()
         if result is not None:
             await result
@@ -72,6 +76,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         before_send=[security_headers(always_hsts=config.trust_tls)],
         cors_config=_cors(config),
         request_max_body_size=config.max_body_bytes,
+        on_startup=[scheduler.start],
         on_shutdown=[shutdown],
         plugins=[StrictStructSchemaPlugin()],
         before_request=strict_json_body,
@@ -96,6 +101,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
     app.state.metrics = metrics
     app.state.limiter = limiter
     app.state.config = config
+    app.state.scheduler = scheduler
     # Wrap outside routing so 404/405 are logged, counted and get a request id too.
     app.asgi_handler = EdgeMiddleware(
         app.asgi_handler,
@@ -111,6 +117,51 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         limiter.backend,
     )
     return app
+
+
+class _SchedulerSlot:
+    """The scheduled jobs (F1_ARCHIVE_SYNC_INTERVAL, F1_BACKUP_INTERVAL), if any are set."""
+
+    def __init__(self, container: Container, settings: Settings) -> None:
+        self._container = container
+        self._settings = settings
+        self.scheduler: Scheduler | None = None
+
+    async def start(self) -> None:
+        jobs = []
+        if self._settings.archive_sync_interval is not None:
+            jobs.append(
+                ScheduledJob("archive sync", self._settings.archive_sync_interval, self._sync)
+            )
+        if self._settings.backup_interval is not None:
+            jobs.append(ScheduledJob("backup", self._settings.backup_interval, self._backup))
+        if not jobs:
+            return
+        lock = await _resolved(self._container.storage.job_lock())
+        self.scheduler = Scheduler(lock, jobs)
+        await self.scheduler.start()
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            await self.scheduler.stop()
+
+    async def _sync(self) -> object:
+        # an empty embedded archive imports F1_ARCHIVE_DIR first, as on first question
+        await _resolved(self._container.archive.historical_archive())
+        update = await _resolved(self._container.archive.update_archive())
+        return await update.execute()
+
+    async def _backup(self) -> object:
+        await _resolved(self._container.storage.engine())  # the embedded database exists
+        backup = await _resolved(self._container.storage.backup_with_retention())
+        return await backup.execute()
+
+
+async def _resolved(provided: Any) -> Any:
+    # providers built on the async engine Resource hand back awaitables
+    if hasattr(provided, "__await__"):
+        return await provided
+    return provided
 
 
 def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:
