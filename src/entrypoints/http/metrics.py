@@ -7,8 +7,12 @@ aggregates every worker's files, so a scrape sees the whole server, not one work
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import os
 import time
+from collections.abc import Iterator
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -18,6 +22,10 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 from f1core.ports.session_source import SessionSource
@@ -108,3 +116,75 @@ class InstrumentedSessionSource:
             return session
         finally:
             self._metrics.session_loads.labels(outcome).observe(time.perf_counter() - started)
+
+
+# --- read at scrape time: readiness, the pool, the archive's freshness ---------------------
+
+_LATEST_RACE = text(
+    "SELECT max(r.date) FROM archive_races r "
+    "WHERE EXISTS (SELECT 1 FROM archive_results x WHERE x.race_id = r.id)"
+)
+_LATEST_IMPORT = text("SELECT max(imported_at) FROM archive_imports")
+
+
+class _Gauges(Collector):
+    def __init__(self, values: dict[str, tuple[str, float]]) -> None:
+        self._values = values
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        for name, (doc, value) in self._values.items():
+            yield GaugeMetricFamily(name, doc, value=value)
+
+
+async def scrape_gauges(engine: AsyncEngine, timeout_s: float = 2.0) -> bytes:
+    """Gauges measured when Prometheus scrapes (by the worker answering the scrape).
+
+    ``f1_ready`` is what ``/readyz`` checks (the database answers ``SELECT 1``); the
+    archive's freshness is the date of its latest race with results and the time of its
+    latest import or update (0 when there is none).
+    """
+    values: dict[str, tuple[str, float]] = {}
+    pool: Any = engine.pool
+    if hasattr(pool, "checkedout") and hasattr(pool, "size"):
+        values["f1_db_pool_connections_in_use"] = (
+            "Database connections checked out of this worker's pool.",
+            float(pool.checkedout()),
+        )
+        values["f1_db_pool_size"] = ("This worker's database pool size.", float(pool.size()))
+    ready, latest_race, latest_import = 0.0, 0.0, 0.0
+    try:
+        async with asyncio.timeout(timeout_s), engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            ready = 1.0
+            try:
+                race = (await conn.execute(_LATEST_RACE)).scalar()
+                imported = (await conn.execute(_LATEST_IMPORT)).scalar()
+            except Exception:  # archive tables missing: not migrated yet
+                race = imported = None
+            latest_race = _epoch(race)
+            latest_import = _epoch(imported)
+    except Exception:
+        ready = 0.0
+    values["f1_ready"] = ("1 when the database answers within 2 s (as /readyz), else 0.", ready)
+    values["f1_archive_latest_race_timestamp_seconds"] = (
+        "Start of the day of the archive's latest race with results (Unix time).",
+        latest_race,
+    )
+    values["f1_archive_last_import_timestamp_seconds"] = (
+        "When the archive was last imported or updated (Unix time).",
+        latest_import,
+    )
+    registry = CollectorRegistry()
+    registry.register(_Gauges(values))
+    return generate_latest(registry)
+
+
+def _epoch(value: object) -> float:
+    if isinstance(value, str):  # SQLite hands back text for aggregates
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return moment.timestamp()
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC).timestamp()
+    return 0.0

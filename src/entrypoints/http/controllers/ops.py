@@ -10,7 +10,7 @@ from litestar.datastructures import State
 from sqlalchemy import text
 
 from entrypoints.http.deps import database_engine
-from entrypoints.http.metrics import HttpMetrics
+from entrypoints.http.metrics import HttpMetrics, scrape_gauges
 from entrypoints.http.problems import PROBLEM_JSON, problem_body
 from entrypoints.http.schemas import Health
 
@@ -55,4 +55,5 @@ async def readyz(state: State) -> Response[object]:
 async def metrics(state: State) -> Response[bytes]:
     """Prometheus exposition text."""
     registry: HttpMetrics = state.metrics
-    return Response(registry.render(), media_type=registry.content_type)
+    body = registry.render() + await scrape_gauges(await database_engine(state))
+    return Response(body, media_type=registry.content_type)
