@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.composition import Container, bootstrap
+from entrypoints.http.caching import not_modified
 from entrypoints.http.client_address import TrustedProxies
 from entrypoints.http.config import HttpConfig
 from entrypoints.http.controllers.admin import AdminController
@@ -73,7 +74,7 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router()],
         dependencies=DEPENDENCIES,
         exception_handlers=EXCEPTION_HANDLERS,
-        before_send=[security_headers(always_hsts=config.trust_tls)],
+        before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
         cors_config=_cors(config),
         request_max_body_size=config.max_body_bytes,
         on_startup=[scheduler.start],

@@ -9,6 +9,7 @@ from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import FromQuery, Parameter, SkipValidation
 
+from entrypoints.http.caching import DATA_CACHE_CONTROL, with_etag
 from entrypoints.http.schemas import BEARER, Seasons
 from f1core.coverage import FIRST_ARCHIVE_SEASON, FIRST_TIMED_SEASON
 from f1core.domain.accounts import UserProfile
@@ -33,6 +34,9 @@ class DataController(Controller):
     path = "/api/v1"
     tags = ("data",)
     security = BEARER
+    # answers that depend only on the data: revalidated, with a strong ETag (caching.py)
+    cache_control = DATA_CACHE_CONTROL
+    after_request = staticmethod(with_etag)
 
     @get("/seasons")
     async def seasons(self, viewer: NamedDependency[UserProfile]) -> Seasons:
