@@ -13,6 +13,8 @@ from typing import Any
 
 import structlog
 
+from entrypoints.tracing import add_trace_ids
+
 _configured: str | None = None
 
 
@@ -32,6 +34,7 @@ def configure_logging(log_format: str = "auto", level: int = logging.INFO) -> st
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
+        add_trace_ids,  # OpenTelemetry's ids, when a trace is open
     ]
     renderer: Any = (
         structlog.processors.JSONRenderer()

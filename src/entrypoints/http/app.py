@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +12,8 @@ from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
+from opentelemetry.sdk.trace import TracerProvider
 
 from entrypoints.composition import Container, bootstrap
 from entrypoints.http.caching import not_modified
@@ -38,13 +41,19 @@ from entrypoints.http.strict import allow_header, strict_json_body
 from entrypoints.logging import configure_logging
 from entrypoints.scheduler import ScheduledJob, Scheduler
 from entrypoints.settings import Settings
+from entrypoints.tracing import provider_from_env, trace_engine, tracing_wanted, use_provider
 from entrypoints.web import create_web_router
 from f1core.errors import F1Error
 
 logger = logging.getLogger(__name__)
 
 
-def create_app(container: Container | None = None, config: HttpConfig | None = None) -> Litestar:
+def create_app(
+    container: Container | None = None,
+    config: HttpConfig | None = None,
+    *,
+    tracer_provider: TracerProvider | None = None,
+) -> Litestar:
     """The HTTP app over ``container`` (built from the environment when None).
 
     Tests pass a container with overridden providers and an ``HttpConfig``; ``f1 serve``
@@ -59,6 +68,19 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
     limiter = RateLimiter(config, settings.redis_url)
 
     scheduler = _SchedulerSlot(container, settings)
+    if tracer_provider is None and tracing_wanted(os.environ):
+        tracer_provider = provider_from_env(os.environ)
+    use_provider(tracer_provider)
+    plugins: list[Any] = [StrictStructSchemaPlugin()]
+    startup: list[Any] = [scheduler.start]
+    if tracer_provider is not None:
+        plugins.append(OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=tracer_provider)))
+        provider = tracer_provider
+
+        async def trace_database() -> None:
+            trace_engine(await _resolved(container.storage.engine()), provider)
+
+        startup.insert(0, trace_database)
 
     async def shutdown() -> None:
         await scheduler.stop()
@@ -77,9 +99,9 @@ def create_app(container: Container | None = None, config: HttpConfig | None = N
         before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
         cors_config=_cors(config),
         request_max_body_size=config.max_body_bytes,
-        on_startup=[scheduler.start],
+        on_startup=startup,
         on_shutdown=[shutdown],
-        plugins=[StrictStructSchemaPlugin()],
+        plugins=plugins,
         before_request=strict_json_body,
         openapi_config=OpenAPIConfig(
             title="F1 analysis API",

@@ -27,6 +27,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from entrypoints.tracing import span
 from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 from f1core.ports.session_source import SessionSource
 
@@ -111,7 +112,8 @@ class InstrumentedSessionSource:
         started = time.perf_counter()
         outcome = "error"
         try:
-            session = await self._inner.load(ref)
+            with span("session load", year=ref.year, event=str(ref.event), kind=ref.kind.value):
+                session = await self._inner.load(ref)
             outcome = "loaded"
             return session
         finally:
