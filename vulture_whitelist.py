@@ -32,6 +32,10 @@ session_show  # unused function (src/entrypoints/cli.py)
 
 # msgspec Structs: fields are part of the encoded data (API, snapshots, notebook)
 archive_first  # unused variable (src/entrypoints/http/schemas.py)
+session_load_mean_s  # ServiceStatus field (src/entrypoints/http/controllers/status.py)
+db_pool_in_use  # ServiceStatus field
+db_pool_size  # ServiceStatus field
+archive_last_import  # ServiceStatus field
 driver_number  # unused variable (src/f1core/domain/session.py)
 flag  # unused variable (src/f1core/domain/session.py)
 mean_slope_s_per_lap  # unused variable (src/f1core/analysis/long_runs.py)

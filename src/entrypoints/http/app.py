@@ -25,6 +25,7 @@ from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.data import DataController
 from entrypoints.http.controllers.ops import healthz, readyz
 from entrypoints.http.controllers.ops import metrics as metrics_endpoint
+from entrypoints.http.controllers.status import StatusController
 from entrypoints.http.deps import DEPENDENCIES
 from entrypoints.http.edge import EdgeMiddleware, security_headers
 from entrypoints.http.metrics import HttpMetrics, InstrumentedSessionSource
@@ -90,7 +91,14 @@ def create_app(
 
     api = Router(
         path="/",
-        route_handlers=[AuthController, AdminController, DataController, AskController, shared],
+        route_handlers=[
+            AuthController,
+            AdminController,
+            StatusController,
+            DataController,
+            AskController,
+            shared,
+        ],
     )
     app = Litestar(
         route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router()],

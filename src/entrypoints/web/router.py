@@ -69,6 +69,7 @@ PAGES: Final[tuple[Page, ...]] = (
     Page("history", "History", needs_login=True),
     Page("browse", "Browse", needs_login=True),
     Page("admin", "Admin", needs_login=True),
+    Page("status", "Service status", needs_login=True),
     Page("shared", "Shared answer", needs_login=False),
 )
 
