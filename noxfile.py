@@ -76,3 +76,18 @@ def demo(session: nox.Session) -> None:
     env = {**_data_env(session), "F1_DATA_DIR": os.environ.get("F1_DATA_DIR", ".data")}
     session.run("f1", "session", "show", "2018", "Baku", "R", env=env)
     session.run("f1", "analyze", "fastest-lap", "2024", "Spanish GP", "Q", env=env)
+
+
+@nox.session(python=False)
+def vendor(session: nox.Session) -> None:
+    """Rebuild the vendored browser bundles from web-build/'s lock; fail if they differ.
+
+    The built files are committed (the service needs no npm); this proves they are what
+    the lock builds. Needs node and npm.
+    """
+    with session.chdir(ROOT / "web-build"):
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        session.run("npm", "run", "build", external=True)
+    session.run(
+        "git", "diff", "--exit-code", "--", "src/entrypoints/web/static/vendor", external=True
+    )

@@ -1,6 +1,6 @@
 // An Answer as the pages show it: the paragraph, a chart drawn from its Vega-Lite spec, a
 // sortable table, the laps left out and why, and where the data came from.
-import { renderChart } from "./chart.js";
+import { renderChart } from "./vega-chart.js";
 import { renderTable } from "./table.js";
 import { el } from "./ui.js";
 
@@ -24,16 +24,14 @@ export function renderAnswer(answer, container, { heading = "Answer" } = {}) {
   if (answer.question) parts.push(el("p", { class: "asked", text: `“${answer.question}”` }));
   parts.push(el("p", { class: "answer-text", text: answer.text || "" }));
   if (answer.chart) {
-    const figure = el("figure", { class: "chart-box" });
+    const figure = el("figure", { class: "chart-box" }, el("p", { class: "help", text: "Drawing the chart…" }));
     parts.push(figure);
     // Draw after insertion so the chart takes the width it will actually have.
-    queueMicrotask(() => {
-      try {
-        renderChart(answer.chart, figure);
-      } catch (err) {
+    queueMicrotask(() =>
+      renderChart(answer.chart, figure).catch((err) => {
         figure.replaceChildren(el("p", { class: "help", text: `The chart could not be drawn (${err.message}); the table has the same data.` }));
-      }
-    });
+      }),
+    );
   }
   if (answer.table && (answer.table.columns || []).length) parts.push(renderTable(answer.table, "Answer table", { className: "answer-table" }));
   parts.push(excludedDetails(answer.excluded));
