@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,7 +117,15 @@ def test_ask_shows_paragraph_table_chart_excluded_and_source(asked: dict[str, An
     expect(excluded).to_be_hidden()  # closed until asked for
     summary.click()
     expect(excluded).to_be_visible()
-    assert excluded.locator("tbody tr").count() > 100
+    # Long tables show their top rows; "show all" brings the rest.
+    assert excluded.locator("tbody tr").count() == 20
+    details = answer.locator("details.excluded")
+    show_all = details.get_by_role("button", name=re.compile(r"^Show all \d+ rows$"))
+    total = int(show_all.inner_text().split()[2])
+    assert total > 100
+    show_all.click()
+    expect(excluded.locator("tbody tr")).to_have_count(total)
+    expect(show_all).to_be_hidden()
     expect(answer.locator(".source")).to_contain_text("FastF1")
     screenshot(page, "ask-answer")
 
@@ -125,6 +134,9 @@ def test_table_sorts_by_click_and_by_keyboard(asked: dict[str, Any]) -> None:
     page: Page = asked["page"]
     details = page.locator("#answer details.excluded")
     details.evaluate("d => { d.open = true; }")
+    show_all = details.get_by_role("button", name=re.compile("^Show all"))
+    if show_all.is_visible():
+        show_all.click()
     table = page.locator("#answer table.excluded-table")
     lap_header = table.locator("thead th").nth(1)
     driver_header = table.locator("thead th").nth(0)
@@ -143,6 +155,35 @@ def test_table_sorts_by_click_and_by_keyboard(asked: dict[str, Any]) -> None:
     assert lap_header.get_attribute("aria-sort") == "none"
     drivers = column(0)
     assert drivers == sorted(drivers, reverse=True) and drivers[0] > drivers[-1]
+
+
+def test_a_table_downloads_as_csv_and_filters_by_driver(asked: dict[str, Any]) -> None:
+    page: Page = asked["page"]
+    answer = page.locator("#answer")
+    with page.expect_download() as info:
+        answer.get_by_role("button", name="Download Answer table as CSV").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    text = Path(download.path()).read_bytes().decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Driver,Name,Team")
+    assert lines[1].startswith("NOR,Lando Norris,McLaren,11,1:11.383")
+    assert text.endswith("\r\n")
+
+    details = answer.locator("details.excluded")
+    details.evaluate("d => { d.open = true; }")
+    table = details.locator("table.excluded-table")
+    table.wait_for()
+    with page.expect_download() as info:
+        details.get_by_role("button", name=re.compile("^Download Laps left out")).click()
+    laps = Path(info.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert laps[0] == "Driver,Lap,Reason" and len(laps) > 100
+    verstappen = sum(line.startswith("VER,") for line in laps)
+    details.get_by_label("Driver shown in Laps left out of the analysis").select_option("VER")
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(min(verstappen, 20))
+    assert set(table.locator("tbody tr > :first-child").all_inner_texts()) == {"VER"}
+    details.get_by_label("Driver shown in Laps left out of the analysis").select_option("")
 
 
 def test_history_lists_the_question_and_its_share_link_works_logged_out(

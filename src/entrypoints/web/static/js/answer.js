@@ -13,7 +13,7 @@ function excludedDetails(excluded) {
   return el("details", { class: "excluded" }, [
     el("summary", { text: items.length ? `${summary}: ${byReason}` : "No laps excluded" }),
     items.length
-      ? renderTable({ columns: ["Driver", "Lap", "Reason"], rows: items.map((l) => [l.driver, l.lap, l.reason]) }, "Laps left out of the analysis", { className: "excluded-table" })
+      ? renderTable({ columns: ["Driver", "Lap", "Reason"], rows: items.map((l) => [l.driver, l.lap, l.reason]) }, "Laps left out of the analysis", { className: "excluded-table", fileName: "laps left out" })
       : el("p", { text: "Every lap counted." }),
   ]);
 }
@@ -33,7 +33,8 @@ export function renderAnswer(answer, container, { heading = "Answer" } = {}) {
       }),
     );
   }
-  if (answer.table && (answer.table.columns || []).length) parts.push(renderTable(answer.table, "Answer table", { className: "answer-table" }));
+  const title = typeof answer.chart?.title === "string" ? answer.chart.title : "";
+  if (answer.table && (answer.table.columns || []).length) parts.push(renderTable(answer.table, "Answer table", { className: "answer-table", fileName: title || answer.question || "answer" }));
   parts.push(excludedDetails(answer.excluded));
   const timing = answer.timings_ms && Number.isFinite(answer.timings_ms.total_ms) ? ` · ${Math.round(answer.timings_ms.total_ms)} ms` : "";
   parts.push(el("p", { class: "source" }, [`Source: ${answer.source || "unknown"}`, answer.cached ? " · from cache" : "", timing]));
