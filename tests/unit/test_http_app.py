@@ -482,3 +482,18 @@ def test_the_schema_forbids_control_characters_where_the_server_does(
         assert bool(re.search(PLAIN_TEXT, text)) is allowed
     for text, allowed in (("who won?\n\tin 2021", True), (" \n ", False), ("a\x00", False)):
         assert bool(re.search(QUESTION_TEXT, text)) is allowed
+
+
+def test_json_is_compressed_once_and_web_files_by_the_web_router(
+    client: TestClient[Any],
+) -> None:
+    schema = client.get("/schema/openapi.json", headers={"Accept-Encoding": "br"})
+    assert schema.headers["content-encoding"] == "br"
+    assert schema.json()["info"]["title"] == "F1 analysis API"
+    old = client.get("/schema/openapi.json", headers={"Accept-Encoding": "gzip"})
+    assert old.headers["content-encoding"] == "gzip"
+    # The web router's own (cached) compression; the middleware must not wrap it again.
+    page = client.get("/ask", headers={"Accept-Encoding": "br"})
+    assert page.headers["content-encoding"] == "br"
+    assert page.text.startswith("<!doctype html>")
+    assert page.headers.get_list("content-type") == ["text/html; charset=utf-8"]

@@ -12,7 +12,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from entrypoints.web import WebAssets, create_web_router
-from entrypoints.web.router import IMMUTABLE, PAGES, REVALIDATE, STATIC_DIR
+from entrypoints.web.router import IMMUTABLE, PAGES, REVALIDATE, STATIC_DIR, accepted_encodings
 
 # The ask page's first load must stay under 200 KB of JavaScript and CSS (issue 6).
 ASK_PAGE_BUDGET = 200 * 1024
@@ -120,7 +120,7 @@ def test_versioned_assets_are_immutable_and_plain_ones_revalidate(
 def test_etag_revalidation_answers_304_without_a_body(client: TestClient[Litestar]) -> None:
     first = client.get("/static/js/api.js")
     etag = first.headers["etag"]
-    assert re.fullmatch(r'"[0-9a-f]{32}"', etag)
+    assert re.fullmatch(r'"[0-9a-f]{32}(-br|-gz)?"', etag)
     again = client.get("/static/js/api.js", headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.content == b""
@@ -223,3 +223,43 @@ def test_text_responses_name_their_charset_once(
     response = client.get(path)
     assert response.status_code == 200
     assert response.headers.get_list("content-type") == [content_type]
+
+
+def test_text_assets_are_sent_compressed_with_their_own_etags(
+    client: TestClient[Litestar], assets: WebAssets
+) -> None:
+    path = f"/static/{assets.version}/vendor/vega.js"
+    raw = (STATIC_DIR / "vendor" / "vega.js").read_bytes()
+    plain = client.get(path, headers={"Accept-Encoding": "identity"})
+    br = client.get(path, headers={"Accept-Encoding": "gzip, deflate, br"})
+    gz = client.get(path, headers={"Accept-Encoding": "gzip;q=1, br;q=0"})
+    assert "content-encoding" not in plain.headers
+    assert br.headers["content-encoding"] == "br"
+    assert gz.headers["content-encoding"] == "gzip"
+    # httpx decodes both: the same bytes arrive, in a third of the size or less.
+    assert plain.content == br.content == gz.content == raw
+    assert int(br.headers["content-length"]) < len(raw) / 3
+    assert all(r.headers["vary"] == "Accept-Encoding" for r in (plain, br, gz))
+    etags = {r.headers["etag"] for r in (plain, br, gz)}
+    assert len(etags) == 3
+    again = client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": br.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-encoding"] == "br"
+    # A page is compressed too; a tiny file is not worth it.
+    assert client.get("/ask", headers={"Accept-Encoding": "br"}).headers["content-encoding"]
+    favicon = client.get("/static/favicon.svg", headers={"Accept-Encoding": "br"})
+    assert "content-encoding" not in favicon.headers
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("gzip, deflate, br, zstd", {"gzip", "deflate", "br", "zstd"}),
+        ("br;q=0, gzip;q=0.5", {"gzip"}),
+        ("GZIP ; q=1", {"gzip"}),
+        ("br;q=nonsense", set()),
+        ("", set()),
+    ],
+)
+def test_accept_encoding_is_read_with_its_weights(header: str, expected: set[str]) -> None:
+    assert accepted_encodings(header) == expected

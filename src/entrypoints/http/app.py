@@ -9,6 +9,7 @@ from typing import Any
 
 from dependency_injector import providers
 from litestar import Litestar, Router
+from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -44,6 +45,7 @@ from entrypoints.scheduler import ScheduledJob, Scheduler
 from entrypoints.settings import Settings
 from entrypoints.tracing import provider_from_env, trace_engine, tracing_wanted, use_provider
 from entrypoints.web import create_web_router
+from entrypoints.web.router import SKIP_COMPRESSION
 from f1core.errors import F1Error
 
 logger = logging.getLogger(__name__)
@@ -106,6 +108,11 @@ def create_app(
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
         cors_config=_cors(config),
+        # JSON answers and the OpenAPI document: brotli, or gzip for older clients. The
+        # web router compresses its own files once and keeps them (SKIP_COMPRESSION).
+        compression_config=CompressionConfig(
+            backend="brotli", brotli_gzip_fallback=True, exclude_opt_key=SKIP_COMPRESSION
+        ),
         request_max_body_size=config.max_body_bytes,
         on_startup=startup,
         on_shutdown=[shutdown],

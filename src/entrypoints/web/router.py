@@ -8,18 +8,25 @@ of kilobytes), so a request is a dictionary lookup. Assets are addressed two way
   relative imports inherit the versioned prefix, so one deploy never mixes old and new files.
 - ``/static/<path>``: always the current file, revalidated with its ``ETag`` each time.
 
+Text assets are sent brotli- or gzip-compressed when the browser accepts it, each encoding
+compressed once on first request and kept (the chart bundle is 900 KB raw, 260 KB as
+brotli); every encoding has its own ETag, as RFC 9110 asks of a strong validator.
+
 Pages are one HTML shell per route; ``main.js`` loads the page's own module. No inline
 script or style anywhere, so the service's ``default-src 'self'`` CSP holds.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import mimetypes
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+import brotli
 import msgspec
 from litestar import Request, Response, Router, get
 from litestar.exceptions import NotFoundException
@@ -30,6 +37,8 @@ _HERE: Final = Path(__file__).parent
 STATIC_DIR: Final = _HERE / "static"
 PAGES_DIR: Final = _HERE / "pages"
 
+SKIP_COMPRESSION: Final = "skip_compression"
+"""Route ``opt`` key: the app's compression middleware leaves the response alone."""
 IMMUTABLE: Final = "public, max-age=31536000, immutable"
 REVALIDATE: Final = "no-cache"
 
@@ -46,12 +55,45 @@ _TYPES: Final[Mapping[str, str]] = {
 }
 
 
+_COMPRESSIBLE: Final = ("text/", "application/json", "image/svg+xml")
+# Below this, compressing costs more than it saves (and Litestar's middleware agrees).
+_MIN_COMPRESS: Final = 500
+# Brotli's best quality takes ~2.5 s per MB: worth it once for assets up to this size.
+_BROTLI_MAX_QUALITY_BYTES: Final = 256 * 1024
+
+
 class Asset(msgspec.Struct, frozen=True):
-    """One file as served: its bytes, content type and strong ETag."""
+    """One file as served: its bytes, content type, strong ETag and content coding."""
 
     body: bytes
     content_type: str
     etag: str
+    encoding: str | None = None
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an ``Accept-Encoding`` header allows (``q=0`` refuses one)."""
+    accepted: set[str] = set()
+    for part in header.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            weight = float(q)
+        except ValueError:
+            weight = 0.0
+        if name and weight > 0:
+            accepted.add(name.strip())
+    return accepted
+
+
+def _compress(asset: Asset, encoding: str) -> Asset:
+    if encoding == "br":
+        quality = 11 if len(asset.body) <= _BROTLI_MAX_QUALITY_BYTES else 9
+        body = brotli.compress(asset.body, quality=quality, mode=brotli.MODE_TEXT)
+    else:
+        body = gzip.compress(asset.body, compresslevel=9, mtime=0)
+    suffix = "-br" if encoding == "br" else "-gz"
+    return Asset(body, asset.content_type, asset.etag[:-1] + suffix + '"', encoding)
 
 
 class Page(msgspec.Struct, frozen=True):
@@ -89,6 +131,8 @@ class WebAssets:
 
     def __init__(self, static_dir: Path = STATIC_DIR, pages_dir: Path = PAGES_DIR) -> None:
         self.static: dict[str, Asset] = {}
+        self._encoded: dict[tuple[str, str], Asset] = {}
+        self._lock = threading.Lock()
         for path in sorted(static_dir.rglob("*")):
             if path.is_file():
                 body = path.read_bytes()
@@ -112,6 +156,21 @@ class WebAssets:
             body = html.encode()
             self.pages[page.name] = Asset(body, _TYPES[".html"], _etag(body))
 
+    def encoded(self, asset: Asset, accept_encoding: str) -> Asset:
+        """``asset`` in the best coding the client accepts (brotli, gzip), or as it is."""
+        if len(asset.body) < _MIN_COMPRESS or not asset.content_type.startswith(_COMPRESSIBLE):
+            return asset
+        accepted = accepted_encodings(accept_encoding)
+        encoding = "br" if "br" in accepted else "gzip" if "gzip" in accepted else None
+        if encoding is None:
+            return asset
+        key = (asset.etag, encoding)
+        with self._lock:  # one compression per asset and coding, however many ask at once
+            found = self._encoded.get(key)
+            if found is None:
+                found = self._encoded[key] = _compress(asset, encoding)
+        return found
+
     def lookup(self, path: str) -> tuple[Asset, str]:
         """The asset at ``path`` (with or without a version prefix) and its Cache-Control.
 
@@ -132,8 +191,16 @@ class WebAssets:
         return asset, cache_control
 
 
-def _respond(request: Request[Any, Any, Any], asset: Asset, cache_control: str) -> Response[bytes]:
+def _respond(
+    request: Request[Any, Any, Any], asset: Asset, cache_control: str, bundle: WebAssets
+) -> Response[bytes]:
+    original = asset
+    asset = bundle.encoded(asset, request.headers.get("accept-encoding", ""))
     headers = {"ETag": asset.etag, "Cache-Control": cache_control}
+    if asset.content_type.startswith(_COMPRESSIBLE) and len(original.body) >= _MIN_COMPRESS:
+        headers["Vary"] = "Accept-Encoding"
+    if asset.encoding:
+        headers["Content-Encoding"] = asset.encoding
     if_none_match = request.headers.get("if-none-match", "")
     if asset.etag in {tag.strip() for tag in if_none_match.split(",")} or if_none_match == "*":
         return Response(b"", status_code=304, headers=headers)
@@ -156,19 +223,24 @@ def create_web_router(assets: WebAssets | None = None, *, path: str = "/") -> Ro
     def page_handler(name: str) -> object:
         @get(f"/{name}", include_in_schema=False, sync_to_thread=False, name=f"web-{name}")
         def handler(request: Request[Any, Any, Any]) -> Response[bytes]:
-            return _respond(request, bundle.pages[name], REVALIDATE)
+            return _respond(request, bundle.pages[name], REVALIDATE, bundle)
 
         return handler
 
     @get("/shared/{token:str}", include_in_schema=False, sync_to_thread=False)
     def shared(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[bytes]:
         del token  # read by the page's script from its own URL
-        return _respond(request, bundle.pages["shared"], REVALIDATE)
+        return _respond(request, bundle.pages["shared"], REVALIDATE, bundle)
 
     @get("/static/{file_path:path}", include_in_schema=False, sync_to_thread=False)
     def static(request: Request[Any, Any, Any], file_path: FromPath[str]) -> Response[bytes]:
         asset, cache_control = bundle.lookup(file_path)
-        return _respond(request, asset, cache_control)
+        return _respond(request, asset, cache_control, bundle)
 
     handlers = [page_handler(p.name) for p in PAGES if p.name != "shared"]
-    return Router(path=path, route_handlers=[index, shared, static, *handlers])  # type: ignore[list-item]
+    return Router(
+        path=path,
+        route_handlers=[index, shared, static, *handlers],  # type: ignore[list-item]
+        # These responses come compressed already (``WebAssets.encoded``).
+        opt={SKIP_COMPRESSION: True},
+    )
