@@ -44,7 +44,8 @@ from entrypoints.logging import configure_logging
 from entrypoints.scheduler import ScheduledJob, Scheduler
 from entrypoints.settings import Settings
 from entrypoints.tracing import provider_from_env, trace_engine, tracing_wanted, use_provider
-from entrypoints.web import create_web_router
+from entrypoints.web import WebAssets, create_web_router
+from entrypoints.web.openapi_page import SelfHostedSwaggerPlugin
 from entrypoints.web.router import SKIP_COMPRESSION
 from f1core.errors import F1Error
 
@@ -91,6 +92,7 @@ def create_app(
         if result is not None:
             await result
 
+    web = WebAssets()
     api = Router(
         path="/",
         route_handlers=[
@@ -103,7 +105,7 @@ def create_app(
         ],
     )
     app = Litestar(
-        route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router()],
+        route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router(web)],
         dependencies=DEPENDENCIES,
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
@@ -122,6 +124,11 @@ def create_app(
             title="F1 analysis API",
             version="1",
             path="/schema",
+            render_plugins=[
+                SelfHostedSwaggerPlugin(
+                    static_prefix=f"/static/{web.version}", title="F1 analysis API"
+                )
+            ],
             components=Components(
                 security_schemes={
                     "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
