@@ -157,6 +157,26 @@ def test_table_sorts_by_click_and_by_keyboard(asked: dict[str, Any]) -> None:
     assert drivers == sorted(drivers, reverse=True) and drivers[0] > drivers[-1]
 
 
+def test_every_answer_has_a_permalink_that_asks_again(asked: dict[str, Any], browser: Any) -> None:
+    page: Page = asked["page"]
+    page.goto("/ask")
+    ready(page)
+    page.get_by_label("Your question about Formula 1").fill(QUESTION)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    link = page.locator("#answer .permalink a", has_text="Permalink")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href.endswith("/ask?q=fastest+lap+2024+spanish+gp+qualifying")
+    assert page.url == href  # the address bar holds it too
+    other = asked["context"].new_page()
+    try:
+        other.goto(href)
+        expect(other.locator("#answer .answer-text")).to_contain_text("1:11.383")
+        assert other.get_by_label("Your question about Formula 1").input_value() == QUESTION
+    finally:
+        other.close()
+
+
 def test_a_table_downloads_as_csv_and_filters_by_driver(asked: dict[str, Any]) -> None:
     page: Page = asked["page"]
     answer = page.locator("#answer")
@@ -213,6 +233,11 @@ def test_history_lists_the_question_and_its_share_link_works_logged_out(
     try:
         shared = stranger.new_page()
         shared.goto(url)
+        # Link previews (chat apps, social sites) read these from the HTML, not the script.
+        assert shared.locator('meta[property="og:title"]').get_attribute("content") == QUESTION
+        description = shared.locator('meta[property="og:description"]').get_attribute("content")
+        assert "1:11.383" in description
+        assert shared.locator('meta[property="og:url"]').get_attribute("content") == url
         shared.wait_for_selector("#shared-answer .answer-text")
         expect(shared.locator("#shared-answer .answer-text")).to_contain_text("1:11.383")
         expect(shared.locator(f"#shared-answer {MARKS}").first).to_be_attached()

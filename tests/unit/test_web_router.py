@@ -12,7 +12,14 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from entrypoints.web import WebAssets, create_web_router
-from entrypoints.web.router import IMMUTABLE, PAGES, REVALIDATE, STATIC_DIR, accepted_encodings
+from entrypoints.web.router import (
+    IMMUTABLE,
+    PAGES,
+    REVALIDATE,
+    STATIC_DIR,
+    SharedPreview,
+    accepted_encodings,
+)
 
 # The ask page's first load must stay under 200 KB of JavaScript and CSS (issue 6).
 ASK_PAGE_BUDGET = 200 * 1024
@@ -263,3 +270,39 @@ def test_text_assets_are_sent_compressed_with_their_own_etags(
 )
 def test_accept_encoding_is_read_with_its_weights(header: str, expected: set[str]) -> None:
     assert accepted_encodings(header) == expected
+
+
+def test_a_shared_answer_page_carries_its_link_preview(assets: WebAssets) -> None:
+    known = "k" * 20
+
+    async def lookup(state: object, token: str) -> SharedPreview | None:
+        del state
+        if token != known:
+            return None
+        return SharedPreview(
+            title='Who won "Baku" <2018>?', description="Lewis Hamilton won. " + "x " * 200
+        )
+
+    app = Litestar(route_handlers=[create_web_router(assets, shared_lookup=lookup)])
+    with TestClient(app) as test_client:
+        page = test_client.get(f"/shared/{known}")
+        unknown = test_client.get(f"/shared/{'u' * 20}")
+        short = test_client.get("/shared/abc")
+    assert page.status_code == 200
+    metas = {
+        attrs.get("property") or attrs.get("name"): attrs.get("content")
+        for tag, attrs in _parse(page.text).tags
+        if tag == "meta"
+    }
+    assert metas["og:title"] == 'Who won "Baku" <2018>?'  # escaped in the HTML, read back whole
+    assert "<2018>" not in page.text
+    assert metas["og:description"].startswith("Lewis Hamilton won.")
+    assert metas["og:description"].endswith("…") and len(metas["og:description"]) <= 300
+    assert metas["og:url"] == f"http://testserver.local/shared/{known}"
+    assert metas["og:type"] == "article" and metas["twitter:card"] == "summary"
+    assert "{{head}}" not in page.text
+    for missing in (unknown, short):
+        assert missing.status_code == 404
+        assert 'data-page="shared"' in missing.text  # the page explains, in words
+        assert 'name="robots" content="noindex"' in missing.text
+        assert "og:title" not in missing.text

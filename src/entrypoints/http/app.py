@@ -27,7 +27,7 @@ from entrypoints.http.controllers.data import DataController
 from entrypoints.http.controllers.ops import healthz, readyz
 from entrypoints.http.controllers.ops import metrics as metrics_endpoint
 from entrypoints.http.controllers.status import StatusController
-from entrypoints.http.deps import DEPENDENCIES
+from entrypoints.http.deps import DEPENDENCIES, provide_get_shared_answer
 from entrypoints.http.edge import EdgeMiddleware, security_headers
 from entrypoints.http.metrics import HttpMetrics, InstrumentedSessionSource
 from entrypoints.http.openapi import (
@@ -46,7 +46,7 @@ from entrypoints.settings import Settings
 from entrypoints.tracing import provider_from_env, trace_engine, tracing_wanted, use_provider
 from entrypoints.web import WebAssets, create_web_router
 from entrypoints.web.openapi_page import SelfHostedSwaggerPlugin
-from entrypoints.web.router import SKIP_COMPRESSION
+from entrypoints.web.router import SKIP_COMPRESSION, SharedPreview
 from f1core.errors import F1Error
 
 logger = logging.getLogger(__name__)
@@ -105,7 +105,13 @@ def create_app(
         ],
     )
     app = Litestar(
-        route_handlers=[healthz, readyz, metrics_endpoint, api, create_web_router(web)],
+        route_handlers=[
+            healthz,
+            readyz,
+            metrics_endpoint,
+            api,
+            create_web_router(web, shared_lookup=_shared_preview),
+        ],
         dependencies=DEPENDENCIES,
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
@@ -207,6 +213,19 @@ async def _resolved(provided: Any) -> Any:
     if hasattr(provided, "__await__"):
         return await provided
     return provided
+
+
+async def _shared_preview(state: Any, token: str) -> SharedPreview | None:
+    # The shared page's link preview: the question and the answer's paragraph.
+    try:
+        shared_answer = await (await provide_get_shared_answer(state)).execute(token)
+    except F1Error:
+        return None
+    text = shared_answer.answer.get("text")
+    return SharedPreview(
+        title=shared_answer.question,
+        description=text if isinstance(text, str) and text else shared_answer.summary,
+    )
 
 
 def _instrument_sessions(container: Container, metrics: HttpMetrics) -> None:

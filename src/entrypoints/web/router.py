@@ -22,7 +22,8 @@ import gzip
 import hashlib
 import mimetypes
 import threading
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from html import escape
 from pathlib import Path
 from typing import Any, Final
 
@@ -39,6 +40,7 @@ PAGES_DIR: Final = _HERE / "pages"
 
 SKIP_COMPRESSION: Final = "skip_compression"
 """Route ``opt`` key: the app's compression middleware leaves the response alone."""
+_SHARE_TOKEN_LENGTH: Final = (16, 128)  # as the API's /api/v1/shared/{token} accepts
 IMMUTABLE: Final = "public, max-age=31536000, immutable"
 REVALIDATE: Final = "no-cache"
 
@@ -96,6 +98,37 @@ def _compress(asset: Asset, encoding: str) -> Asset:
     return Asset(body, asset.content_type, asset.etag[:-1] + suffix + '"', encoding)
 
 
+class SharedPreview(msgspec.Struct, frozen=True):
+    """What a link preview shows of a shared answer: the question and the answer's words."""
+
+    title: str
+    description: str
+
+
+SharedLookup = Callable[[Any, str], Awaitable[SharedPreview | None]]
+"""``(app state, share token)`` to the answer's preview, or None for an unknown link."""
+
+_DESCRIPTION_CHARS: Final = 300
+
+
+def preview_tags(preview: SharedPreview, url: str) -> str:
+    """Open Graph and Twitter card tags (escaped) for a shared answer at ``url``."""
+    description = preview.description
+    if len(description) > _DESCRIPTION_CHARS:
+        description = description[: _DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    tags = {
+        ("property", "og:type"): "article",
+        ("property", "og:site_name"): "F1 analysis",
+        ("property", "og:title"): preview.title,
+        ("property", "og:description"): description,
+        ("property", "og:url"): url,
+        ("name", "twitter:card"): "summary",
+        ("name", "description"): description,
+    }
+    lines = [f'<meta {kind}="{name}" content="{escape(v)}">\n' for (kind, name), v in tags.items()]
+    return "".join(lines)
+
+
 class Page(msgspec.Struct, frozen=True):
     """One page of the app: its route, the shell's title and its ``main`` fragment file."""
 
@@ -144,6 +177,7 @@ class WebAssets:
         self.version = "v-" + digest.hexdigest()[:12]
         shell = (pages_dir / "_shell.html").read_text(encoding="utf-8")
         self.pages: dict[str, Asset] = {}
+        self.shared_template = ""
         for page in PAGES:
             main = (pages_dir / f"{page.name}.html").read_text(encoding="utf-8")
             html = (
@@ -153,8 +187,16 @@ class WebAssets:
                 .replace("{{static}}", f"/static/{self.version}")
                 .replace("{{main}}", main)
             )
-            body = html.encode()
+            if page.name == "shared":
+                self.shared_template = html
+            body = html.replace("{{head}}", "").encode()
             self.pages[page.name] = Asset(body, _TYPES[".html"], _etag(body))
+
+    def shared_page(self, preview: SharedPreview | None, url: str) -> Asset:
+        """The shared-answer page, with link-preview tags when the answer exists."""
+        head = preview_tags(preview, url) if preview else '<meta name="robots" content="noindex">\n'
+        body = self.shared_template.replace("{{head}}", head).encode()
+        return Asset(body, _TYPES[".html"], _etag(body))
 
     def encoded(self, asset: Asset, accept_encoding: str) -> Asset:
         """``asset`` in the best coding the client accepts (brotli, gzip), or as it is."""
@@ -192,7 +234,11 @@ class WebAssets:
 
 
 def _respond(
-    request: Request[Any, Any, Any], asset: Asset, cache_control: str, bundle: WebAssets
+    request: Request[Any, Any, Any],
+    asset: Asset,
+    cache_control: str,
+    bundle: WebAssets,
+    status: int = 200,
 ) -> Response[bytes]:
     original = asset
     asset = bundle.encoded(asset, request.headers.get("accept-encoding", ""))
@@ -204,15 +250,19 @@ def _respond(
     if_none_match = request.headers.get("if-none-match", "")
     if asset.etag in {tag.strip() for tag in if_none_match.split(",")} or if_none_match == "*":
         return Response(b"", status_code=304, headers=headers)
-    return Response(asset.body, media_type=asset.content_type, headers=headers)
+    return Response(asset.body, status_code=status, media_type=asset.content_type, headers=headers)
 
 
-def create_web_router(assets: WebAssets | None = None, *, path: str = "/") -> Router:
+def create_web_router(
+    assets: WebAssets | None = None, *, path: str = "/", shared_lookup: SharedLookup | None = None
+) -> Router:
     """The web app as a Router to mount in the app factory (``route_handlers=[...]``).
 
     Serves ``/`` (redirects to ``/ask``), one route per page, ``/shared/{token}`` and
     ``/static/...``. Pages that need a login check it in the browser, since the tokens
-    live there; the API enforces access either way.
+    live there; the API enforces access either way. ``shared_lookup`` finds a shared
+    answer so its page carries Open Graph tags (link previews) and an unknown link is a
+    404; without it every token gets the plain page.
     """
     bundle = assets or WebAssets()
 
@@ -227,10 +277,18 @@ def create_web_router(assets: WebAssets | None = None, *, path: str = "/") -> Ro
 
         return handler
 
-    @get("/shared/{token:str}", include_in_schema=False, sync_to_thread=False)
-    def shared(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[bytes]:
-        del token  # read by the page's script from its own URL
-        return _respond(request, bundle.pages["shared"], REVALIDATE, bundle)
+    @get("/shared/{token:str}", include_in_schema=False)
+    async def shared(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[bytes]:
+        # The page's script reads the token from its own URL and fetches the answer.
+        if shared_lookup is None:
+            return _respond(request, bundle.pages["shared"], REVALIDATE, bundle)
+        preview = None
+        if _SHARE_TOKEN_LENGTH[0] <= len(token) <= _SHARE_TOKEN_LENGTH[1]:
+            preview = await shared_lookup(request.app.state, token)
+        url = str(request.base_url).rstrip("/") + "/shared/" + token
+        # An unknown link is a 404, but still the page: it explains, in words.
+        status = 200 if preview else 404
+        return _respond(request, bundle.shared_page(preview, url), REVALIDATE, bundle, status)
 
     @get("/static/{file_path:path}", include_in_schema=False, sync_to_thread=False)
     def static(request: Request[Any, Any, Any], file_path: FromPath[str]) -> Response[bytes]:

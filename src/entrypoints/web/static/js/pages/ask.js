@@ -1,7 +1,7 @@
 // The ask page: a question box with examples and suggestions, and the answer below it.
 import { api, endpoints } from "../api.js";
 import { renderAnswer } from "../answer.js";
-import { byId, el, setStatus, showError } from "../ui.js";
+import { byId, copyText, el, setStatus, showError } from "../ui.js";
 
 export const EXAMPLES = [
   "fastest lap 2024 spanish gp qualifying",
@@ -66,6 +66,24 @@ async function updateSuggestions(input, datalist) {
   datalist.replaceChildren(...options.map((value) => el("option", { value })));
 }
 
+/** The address that asks `question` again: the Ask page with it in `?q=`. */
+export function permalink(question) {
+  return new URL(`/ask?${new URLSearchParams({ q: question })}`, window.location.origin).href;
+}
+
+function permalinkBox(question) {
+  const url = permalink(question);
+  const note = el("span", { class: "help", role: "status" });
+  return el("p", { class: "permalink" }, [
+    el("a", { href: url, text: "Permalink" }),
+    " ",
+    el("button", { type: "button", class: "link", text: "Copy link", "aria-label": "Copy the link to this answer", onclick: async () => {
+      note.textContent = (await copyText(url)) ? " Link copied." : ` Copy it: ${url}`;
+    } }),
+    note,
+  ]);
+}
+
 export async function ask(question, answerBox) {
   showError("ask-error", null);
   setStatus("ask-status", "Working on it…");
@@ -74,6 +92,9 @@ export async function ask(question, answerBox) {
   try {
     const answer = await api(endpoints.ask, { method: "POST", body: { question } });
     renderAnswer(answer, answerBox);
+    answerBox.append(permalinkBox(question));
+    // The address bar holds the permalink too, so a reload or a bookmark asks again.
+    history.replaceState(null, "", permalink(question));
     setStatus("ask-status", "Answer ready.");
     answerBox.querySelector("h2").focus?.();
   } catch (err) {
