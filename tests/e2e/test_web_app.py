@@ -313,16 +313,32 @@ def test_browse_season_event_session(new_page: Any, server: Server) -> None:
     sign_up(page, "sainz")  # a plain viewer: browsing needs no typed-query rights
     page.goto("/browse")
     ready(page)
-    page.get_by_label("Season").select_option("2024")
+    season = page.get_by_label("Season")
+    # Only seasons with a loadable session: the recording has none from 2026.
+    years = [o for o in season.locator("option").all_inner_texts() if o.isdigit()]
+    assert "2024" in years and "2018" in years and "2026" not in years
+    season.select_option("2024")
     event = page.get_by_label("Event")
     expect(event).to_be_enabled()
+    # Only events with a recorded session, and of those only the recorded sessions.
+    event_names = [o for o in event.locator("option").all_inner_texts() if o[0].isdigit()]
+    assert "10. Spanish Grand Prix" in event_names and len(event_names) < 10
     event.select_option(label="10. Spanish Grand Prix")
-    page.get_by_label("Session", exact=True).select_option(label="Qualifying")
+    sessions = page.get_by_label("Session", exact=True)
+    labels = sessions.locator("option").all_inner_texts()
+    offered = [o for o in labels if not o.startswith("Choose")]
+    assert "Qualifying" in offered and len(offered) < 5
+    sessions.select_option(label="Qualifying")
     result = page.locator("#browse-result")
     expect(result.locator("table tbody tr").first).to_contain_text("NOR", timeout=60_000)
     assert "1:11.383" in result.locator("table").inner_text()
     screenshot(page, "browse-classification")
-    page.get_by_role("button", name="Fastest laps").click()
+    # Every analysis that applies to a qualifying session, none that needs a race.
+    tabs = page.locator("#browse-tabs button").all_inner_texts()
+    assert tabs[0] == "Summary"
+    assert {"Best laps", "Sector comparison", "Speed traps", "Strategy", "Weather"} <= set(tabs)
+    assert "Race pace" not in tabs and "Gaps" not in tabs and len(tabs) >= 10
+    page.get_by_role("button", name="Best laps").click()
     expect(result.locator(".answer-text")).to_contain_text("1:11.383")
     expect(result.locator(MARKS).first).to_be_attached()
     page.get_by_role("button", name="Strategy").click()
@@ -333,6 +349,22 @@ def test_browse_season_event_session(new_page: Any, server: Server) -> None:
     page.reload()
     ready(page)
     expect(result.locator("h2")).to_contain_text("Strategy")
+
+
+def test_browse_reaches_every_analysis_of_a_race(new_page: Any) -> None:
+    page: Page = new_page()
+    sign_up(page, "russell")
+    page.goto("/browse?year=2018&event=4&session=R")
+    ready(page)
+    result = page.locator("#browse-result")
+    expect(result.locator("table tbody tr").first).to_be_visible(timeout=60_000)
+    names = page.locator("#browse-tabs button").all_inner_texts()
+    assert {"Race pace", "Positions", "Gaps", "Pit stops", "Grid vs finish"} <= set(names)
+    assert "Long runs" not in names  # practice only
+    for name in names[1:]:
+        page.get_by_role("button", name=name, exact=True).click()
+        expect(result.locator("h2")).to_contain_text(f"{name}: 2018", timeout=60_000)
+        expect(page.locator("#browse-error")).to_be_hidden()
 
 
 def test_ask_page_is_in_budget_and_fits_a_phone(new_page: Any) -> None:

@@ -34,6 +34,8 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
+from f1core.analysis.catalog import CATALOG
+
 _HERE: Final = Path(__file__).parent
 STATIC_DIR: Final = _HERE / "static"
 PAGES_DIR: Final = _HERE / "pages"
@@ -149,6 +151,21 @@ PAGES: Final[tuple[Page, ...]] = (
 )
 
 
+def analyses_attribute() -> str:
+    """The analysis catalog as Browse needs it (name, title, description, session kinds),
+    as escaped JSON for a ``data-`` attribute: one list, the core's, not a copy in JS."""
+    catalog = [
+        {
+            "name": spec.name,
+            "title": spec.title,
+            "description": spec.description,
+            "kinds": [str(kind) for kind in spec.session_kinds],
+        }
+        for spec in CATALOG.values()
+    ]
+    return escape(msgspec.json.encode(catalog).decode(), quote=True)
+
+
 def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
@@ -186,6 +203,7 @@ class WebAssets:
                 .replace("{{needs_login}}", "true" if page.needs_login else "false")
                 .replace("{{static}}", f"/static/{self.version}")
                 .replace("{{main}}", main)
+                .replace("{{analyses}}", analyses_attribute())
             )
             if page.name == "shared":
                 self.shared_template = html
