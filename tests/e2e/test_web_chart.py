@@ -194,7 +194,9 @@ def test_dark_mode_draws_light_text(render: Any, chart_page: Page) -> None:
     chart_page.emulate_media(color_scheme="dark")
     try:
         dark = render(GAPS)["axisColour"]
-        background = chart_page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        background = chart_page.evaluate(
+            "() => getComputedStyle(document.documentElement).backgroundColor"
+        )
     finally:
         chart_page.emulate_media(color_scheme="light")
     assert _luminance(light) < 0.5 < _luminance(dark)
