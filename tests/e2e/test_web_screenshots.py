@@ -1,0 +1,67 @@
+"""Every kind of answer, at desktop and phone width, drawn and saved to artifacts/screenshots.
+
+Each page must draw its chart (or its table, for answers without one) with no console
+error, and fit the phone's width; the screenshots are for people to look at.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_web_app import CHART, ready, sign_up
+
+pytestmark = pytest.mark.browser
+
+# (year, round, session, analysis): the recording's sessions, every analysis once.
+BROWSED = [
+    *[
+        (2018, 4, "R", name)
+        for name in (
+            "classification",
+            "fastest-lap",
+            "best-laps",
+            "theoretical-best",
+            "sectors",
+            "speed-traps",
+            "race-pace",
+            "strategy",
+            "degradation",
+            "positions",
+            "grid-vs-finish",
+            "gaps",
+            "teammates",
+            "pit-stops",
+            "weather",
+        )
+    ],
+    (2024, 12, "FP1", "long-runs"),
+]
+WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
+
+
+@pytest.mark.parametrize("device", list(WIDTHS))
+def test_every_answer_kind_draws_at_every_width(new_page: Any, device: str) -> None:
+    width, height = WIDTHS[device]
+    page: Page = new_page(width, height)
+    sign_up(page, f"shots-{device}")
+    for year, round_, session, name in BROWSED:
+        page.goto(f"/browse?year={year}&event={round_}&session={session}&view={name}")
+        ready(page)
+        result = page.locator("#browse-result")
+        page.wait_for_selector(
+            f"#browse-result {CHART}, #browse-result table, #browse-error:not([hidden])",
+            timeout=90_000,
+        )
+        assert page.locator("#browse-error").is_hidden(), (name, page.inner_text("#browse-error"))
+        assert result.locator(".answer-text").inner_text().strip(), name
+        if result.locator("figure.chart-box").count():
+            page.wait_for_selector(f"#browse-result {CHART}", state="attached", timeout=60_000)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, name
+        screenshot(page, f"answer-{name}-{device}")
+    page.goto("/ask?q=who won the 1988 title")
+    page.wait_for_selector("#answer .answer-text", timeout=60_000)
+    screenshot(page, f"answer-archive-{device}")
