@@ -150,3 +150,33 @@ def test_usage_errors_exit_2_without_traceback(env: dict[str, str]) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "twenty" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "colours", "laps"),
+    [
+        # 2018: supersoft red, soft yellow, ultrasoft purple (FastF1's plotting colours)
+        (
+            "tyre strategy 2018 Azerbaijan GP",
+            {"SUPERSOFT": "#fc2b2a", "SOFT": "#ffd318", "ULTRASOFT": "#b24ba7"},
+            51,
+        ),
+        # from 2019: soft red, medium yellow; the 2025 Miami sprint started on inters
+        (
+            "tyre strategy 2025 Miami sprint",
+            {"SOFT": "#da291c", "MEDIUM": "#ffd12e", "INTERMEDIATE": "#43b02a"},
+            18,
+        ),
+    ],
+)
+def test_stint_chart_draws_each_compound_in_its_eras_colour(
+    env: dict[str, str], question: str, colours: dict[str, str], laps: int
+) -> None:
+    answer = f1_json(env, "ask", question)
+    encoding = answer["chart"]["encoding"]
+    scale = encoding["color"]["scale"]
+    drawn = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert drawn == colours
+    assert len(set(drawn.values())) == len(drawn)  # every compound its own colour
+    # the lap axis ends with the race, not at the next round number
+    assert encoding["x"]["scale"]["domain"] == [1, laps + 1]

@@ -17,14 +17,31 @@ Spec = dict[str, Any]
 Row = dict[str, Any]
 
 # Pirelli's colours, so a stint bar reads as the tyre people saw on TV.
-COMPOUND_COLORS: dict[str, str] = {
+# Pirelli's sidewall colours, as FastF1's plotting module draws them. Until 2018 the
+# compounds had names of their own (the 2018 soft was yellow, the supersoft red); from
+# 2019 three of five C-numbered compounds race as soft (red), medium (yellow), hard (white).
+_WET_AND_UNKNOWN = {"INTERMEDIATE": "#43b02a", "WET": "#0067ad", "UNKNOWN": "#888888"}
+COMPOUNDS_UNTIL_2018: dict[str, str] = {
+    "HYPERSOFT": "#feb1c1",
+    "ULTRASOFT": "#b24ba7",
+    "SUPERSOFT": "#fc2b2a",
+    "SOFT": "#ffd318",
+    "MEDIUM": "#f0f0f0",
+    "HARD": "#00a2f5",
+    "SUPERHARD": "#fd7d3c",
+    **_WET_AND_UNKNOWN,
+}
+COMPOUNDS_FROM_2019: dict[str, str] = {
     "SOFT": "#da291c",
     "MEDIUM": "#ffd12e",
     "HARD": "#f0f0ec",
-    "INTERMEDIATE": "#43b02a",
-    "WET": "#0067ad",
-    "UNKNOWN": "#888888",
+    **_WET_AND_UNKNOWN,
 }
+
+
+def compound_colors(year: int) -> dict[str, str]:
+    """The tyre compounds raced in ``year`` and their colours."""
+    return COMPOUNDS_UNTIL_2018 if year <= 2018 else COMPOUNDS_FROM_2019
 
 
 def seconds(ms: float | None) -> float | None:
@@ -103,9 +120,13 @@ def lines(
     )
 
 
-def stint_bars(title: str, values: Sequence[Row], driver_order: Sequence[str]) -> Spec:
+def stint_bars(
+    title: str, values: Sequence[Row], driver_order: Sequence[str], *, year: int
+) -> Spec:
     """Horizontal stint bars: x from the first lap to the last, colour the compound."""
     present = list(dict.fromkeys(str(row["compound"]) for row in values))
+    colors = compound_colors(year)
+    last_lap = max(int(row["end"]) - 1 for row in values)
     return spec(
         title,
         values,
@@ -117,7 +138,13 @@ def stint_bars(title: str, values: Sequence[Row], driver_order: Sequence[str]) -
                 "title": "Driver",
                 "sort": list(driver_order),
             },
-            "x": {"field": "start", "type": "quantitative", "title": "Lap"},
+            # the axis ends with the race, not at the next round number
+            "x": {
+                "field": "start",
+                "type": "quantitative",
+                "title": "Lap",
+                "scale": {"domain": [1, last_lap + 1], "nice": False},
+            },
             "x2": {"field": "end"},
             "color": {
                 "field": "compound",
@@ -125,7 +152,7 @@ def stint_bars(title: str, values: Sequence[Row], driver_order: Sequence[str]) -
                 "title": "Compound",
                 "scale": {
                     "domain": present,
-                    "range": [COMPOUND_COLORS.get(c, COMPOUND_COLORS["UNKNOWN"]) for c in present],
+                    "range": [colors.get(c, colors["UNKNOWN"]) for c in present],
                 },
             },
             "tooltip": [

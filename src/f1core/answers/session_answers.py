@@ -368,7 +368,7 @@ def _strategy_chart(result: Any, session: Session, query: SessionQuery) -> Spec 
     if not values:
         return None
     order = [d.driver for d in result.drivers if not focus or d.driver in focus]
-    return charts.stint_bars(f"Stints, {session.title}", values, order)
+    return charts.stint_bars(f"Stints, {session.title}", values, order, year=query.year)
 
 
 def _positions_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
