@@ -132,8 +132,9 @@ def analyze(
     if fuel_correction is not None:
         options["fuel_correction_s_per_lap"] = fuel_correction
     run = app.container.sessions.run_analysis()
-    result = app.run(lambda: run.execute(analysis, year, event, _kind(kind), codes, **options))
-    text = f"{result.summary()}\n\n{render_table(result.table())}"
+    done = app.run(lambda: run.execute(analysis, year, event, _kind(kind), codes, **options))
+    result = done.result
+    text = f"{done.text}\n\n{render_table(result.table())}"
     if result.excluded:
         text += f"\n\n{len(result.excluded)} laps excluded (use --json to see which and why)"
     app.emit(result, text)

@@ -37,9 +37,10 @@ T = TypeVar("T")
 class NotebookResult:
     """An analysis result that renders itself in Jupyter and converts to pandas."""
 
-    def __init__(self, name: str, result: Any) -> None:
+    def __init__(self, name: str, result: Any, text: str) -> None:
         self.name = name
         self.result = result
+        self.text = text
 
     @property
     def table(self) -> Table:
@@ -70,7 +71,7 @@ class NotebookResult:
             "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
             for row in table.rows
         )
-        title = self.result.summary() if hasattr(self.result, "summary") else self.result.session
+        title = self.text
         note = f"<p><small>{len(self.excluded)} laps excluded</small></p>" if self.excluded else ""
         return (
             f"<p><b>{html.escape(title)}</b></p>"
@@ -170,10 +171,11 @@ class NotebookSession:
 
     def analyze(self, name: str, drivers: Sequence[str] | None = None, **options: Any) -> Any:
         """Run analysis ``name`` ("race-pace", "fastest-lap", ...) on this session."""
-        from f1core.analysis.catalog import run_analysis
+        from f1core.analysis.catalog import run_analysis_with_text
 
         codes = [d.upper() for d in drivers] if drivers else None
-        return NotebookResult(name, run_analysis(name, self.session, codes, **options))
+        result, text = run_analysis_with_text(name, self.session, codes, **options)
+        return NotebookResult(name, result, text)
 
     def __getattr__(self, attr: str) -> Any:
         name = attr.replace("_", "-")

@@ -15,145 +15,112 @@ from typing import Annotated, ClassVar, Literal, cast
 import msgspec
 
 from f1core.domain.session import SessionKind
-
-Year = Annotated[int, msgspec.Meta(ge=1950, le=2100, description="Season, e.g. 2024")]
-EventName = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=80,
-        description="Event as people say it: 'Monza', 'Spanish GP', 'Baku', a country",
-    ),
-]
-DriverCode = Annotated[
-    str,
-    msgspec.Meta(pattern="^[A-Z]{3}$", description="Three-letter driver code, e.g. VER"),
-]
-Person = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=2,
-        max_length=60,
-        description="A driver (surname, full name, code) or team name, as the user said it",
-    ),
-]
+from f1core.kinds.base import (
+    EventName,
+    FuelCorrection,
+    Person,
+    QueryBase,
+    SessionQuery,
+    Year,
+    kind_name,
+)
+from f1core.kinds.fastest_lap import FastestLapQuery
 
 
-FuelCorrection = Annotated[
-    float, msgspec.Meta(ge=0, le=0.2, description="Seconds per lap of fuel burn, e.g. 0.03")
-]
-
-
-class _Query(
-    msgspec.Struct, frozen=True, kw_only=True, tag_field="type", forbid_unknown_fields=True
-):
-    """Base of every query variant; ``type`` is the tag on the wire."""
-
-
-class SessionQuery(_Query, frozen=True, kw_only=True):
-    """A question about one timed session, answered by one analysis of the catalog."""
+class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
+    """A session query answered through the analysis catalog (not yet a kind module)."""
 
     analysis: ClassVar[str]
-    year: Year
-    event: EventName
-    session: SessionKind
-    drivers: tuple[DriverCode, ...] = ()
 
 
 # One variant per analysis of the catalog; the tag is the analysis name.
-class Classification(SessionQuery, frozen=True, kw_only=True, tag="classification"):
+class Classification(_CatalogQuery, frozen=True, kw_only=True, tag="classification"):
     """Results of a session (who won, the top ten, where a driver finished)."""
 
     analysis = "classification"
 
 
-class FastestLap(SessionQuery, frozen=True, kw_only=True, tag="fastest-lap"):
-    """The fastest valid lap of a session (pole time in qualifying)."""
-
-    analysis = "fastest-lap"
-
-
-class BestLaps(SessionQuery, frozen=True, kw_only=True, tag="best-laps"):
+class BestLaps(_CatalogQuery, frozen=True, kw_only=True, tag="best-laps"):
     """Each driver's best valid lap with the gap to the fastest."""
 
     analysis = "best-laps"
 
 
-class TheoreticalBest(SessionQuery, frozen=True, kw_only=True, tag="theoretical-best"):
+class TheoreticalBest(_CatalogQuery, frozen=True, kw_only=True, tag="theoretical-best"):
     """Best sectors summed against the actual best lap."""
 
     analysis = "theoretical-best"
 
 
-class Sectors(SessionQuery, frozen=True, kw_only=True, tag="sectors"):
+class Sectors(_CatalogQuery, frozen=True, kw_only=True, tag="sectors"):
     """Sector-by-sector comparison."""
 
     analysis = "sectors"
 
 
-class SpeedTraps(SessionQuery, frozen=True, kw_only=True, tag="speed-traps"):
+class SpeedTraps(_CatalogQuery, frozen=True, kw_only=True, tag="speed-traps"):
     """Top speeds at the speed trap."""
 
     analysis = "speed-traps"
 
 
-class RacePace(SessionQuery, frozen=True, kw_only=True, tag="race-pace"):
+class RacePace(_CatalogQuery, frozen=True, kw_only=True, tag="race-pace"):
     """Clean-lap race pace per driver and team."""
 
     analysis = "race-pace"
     fuel_correction_s_per_lap: FuelCorrection | None = None
 
 
-class Strategy(SessionQuery, frozen=True, kw_only=True, tag="strategy"):
+class Strategy(_CatalogQuery, frozen=True, kw_only=True, tag="strategy"):
     """Stints, compounds and pit-stop counts."""
 
     analysis = "strategy"
 
 
-class Degradation(SessionQuery, frozen=True, kw_only=True, tag="degradation"):
+class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
     """Tyre degradation per stint."""
 
     analysis = "degradation"
     fuel_correction_s_per_lap: FuelCorrection | None = None
 
 
-class Positions(SessionQuery, frozen=True, kw_only=True, tag="positions"):
+class Positions(_CatalogQuery, frozen=True, kw_only=True, tag="positions"):
     """Position of each driver on each lap."""
 
     analysis = "positions"
 
 
-class GridVsFinish(SessionQuery, frozen=True, kw_only=True, tag="grid-vs-finish"):
+class GridVsFinish(_CatalogQuery, frozen=True, kw_only=True, tag="grid-vs-finish"):
     """Places gained and lost from the grid."""
 
     analysis = "grid-vs-finish"
 
 
-class Gaps(SessionQuery, frozen=True, kw_only=True, tag="gaps"):
+class Gaps(_CatalogQuery, frozen=True, kw_only=True, tag="gaps"):
     """Gap to the leader and interval per lap."""
 
     analysis = "gaps"
 
 
-class Teammates(SessionQuery, frozen=True, kw_only=True, tag="teammates"):
+class Teammates(_CatalogQuery, frozen=True, kw_only=True, tag="teammates"):
     """Teammate head-to-head: qualifying gap and race-pace delta."""
 
     analysis = "teammates"
 
 
-class LongRuns(SessionQuery, frozen=True, kw_only=True, tag="long-runs"):
+class LongRuns(_CatalogQuery, frozen=True, kw_only=True, tag="long-runs"):
     """Practice long runs: pace and degradation per compound."""
 
     analysis = "long-runs"
 
 
-class PitStops(SessionQuery, frozen=True, kw_only=True, tag="pit-stops"):
+class PitStops(_CatalogQuery, frozen=True, kw_only=True, tag="pit-stops"):
     """Pit stops: pit-lane time and estimated loss."""
 
     analysis = "pit-stops"
 
 
-class Weather(SessionQuery, frozen=True, kw_only=True, tag="weather"):
+class Weather(_CatalogQuery, frozen=True, kw_only=True, tag="weather"):
     """Weather summary and track temperature against lap time."""
 
     analysis = "weather"
@@ -162,21 +129,21 @@ class Weather(SessionQuery, frozen=True, kw_only=True, tag="weather"):
 # --- Archive questions (the historical archive, 1950 on) ---
 
 
-class RaceWinner(_Query, frozen=True, kw_only=True, tag="race-winner"):
+class RaceWinner(QueryBase, frozen=True, kw_only=True, tag="race-winner"):
     """Who won a Grand Prix."""
 
     year: Year
     event: EventName
 
 
-class Podium(_Query, frozen=True, kw_only=True, tag="podium"):
+class Podium(QueryBase, frozen=True, kw_only=True, tag="podium"):
     """The top three of a Grand Prix."""
 
     year: Year
     event: EventName
 
 
-class ChampionshipStandings(_Query, frozen=True, kw_only=True, tag="standings"):
+class ChampionshipStandings(QueryBase, frozen=True, kw_only=True, tag="standings"):
     """A championship table, final or after a round."""
 
     year: Year
@@ -184,7 +151,7 @@ class ChampionshipStandings(_Query, frozen=True, kw_only=True, tag="standings"):
     after_round: Annotated[int, msgspec.Meta(ge=1, le=30)] | None = None
 
 
-class Champion(_Query, frozen=True, kw_only=True, tag="champion"):
+class Champion(QueryBase, frozen=True, kw_only=True, tag="champion"):
     """Who won (or was runner-up in) a season's championship."""
 
     year: Year
@@ -192,7 +159,7 @@ class Champion(_Query, frozen=True, kw_only=True, tag="champion"):
     runner_up: bool = False
 
 
-class CareerStat(_Query, frozen=True, kw_only=True, tag="career-stat"):
+class CareerStat(QueryBase, frozen=True, kw_only=True, tag="career-stat"):
     """How many wins, poles, podiums or points a driver or team has, in a season or career."""
 
     subject: Person
@@ -201,21 +168,21 @@ class CareerStat(_Query, frozen=True, kw_only=True, tag="career-stat"):
     year: Year | None = None
 
 
-class MostWins(_Query, frozen=True, kw_only=True, tag="most-wins"):
+class MostWins(QueryBase, frozen=True, kw_only=True, tag="most-wins"):
     """Who has the most wins, in a season or all time."""
 
     subject_kind: Literal["driver", "team"] = "driver"
     year: Year | None = None
 
 
-class WinsAtCircuit(_Query, frozen=True, kw_only=True, tag="wins-at-circuit"):
+class WinsAtCircuit(QueryBase, frozen=True, kw_only=True, tag="wins-at-circuit"):
     """The most wins at a circuit, or one driver's wins there."""
 
     circuit: EventName
     driver: Person | None = None
 
 
-class SeasonHeadToHead(_Query, frozen=True, kw_only=True, tag="season-head-to-head"):
+class SeasonHeadToHead(QueryBase, frozen=True, kw_only=True, tag="season-head-to-head"):
     """Two drivers compared over a season: race and qualifying head-to-head."""
 
     year: Year
@@ -225,7 +192,7 @@ class SeasonHeadToHead(_Query, frozen=True, kw_only=True, tag="season-head-to-he
 
 Query = (
     Classification
-    | FastestLap
+    | FastestLapQuery
     | BestLaps
     | TheoreticalBest
     | Sectors
@@ -252,7 +219,7 @@ Query = (
 
 SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     Classification,
-    FastestLap,
+    FastestLapQuery,
     BestLaps,
     TheoreticalBest,
     Sectors,
@@ -312,7 +279,7 @@ Interpretation = Query | Refusal
 
 # Typed as building a ``Query``: every SessionQuery subclass listed is a member of the union.
 _SESSION_QUERY_BY_ANALYSIS: dict[str, Callable[..., Query]] = {
-    q.analysis: cast("Callable[..., Query]", q) for q in SESSION_QUERIES
+    kind_name(q): cast("Callable[..., Query]", q) for q in SESSION_QUERIES
 }
 
 

@@ -22,16 +22,16 @@ from adapters.openai import OpenAIQueryInterpreter
 from adapters.openai.schema import QUERY_TOOL, REFUSE_TOOL, tool_definitions
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error
+from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     ChampionshipStandings,
-    FastestLap,
     Query,
     RaceWinner,
     Refusal,
 )
 
 QUESTION = "fastest lap 2024 spanish gp qualifying"
-NOR_POLE = FastestLap(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING)
+NOR_POLE = FastestLapQuery(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING)
 # What a strict-mode model writes for it: every field present.
 NOR_POLE_ARGS = {
     "query": {
@@ -101,8 +101,8 @@ async def test_valid_tool_call_becomes_the_query_and_the_request_carries_the_too
     assert body["tools"] == tool_definitions(strict=True)
     assert [t["function"]["name"] for t in body["tools"]] == ["answer_query", "refuse"]
     query_params = body["tools"][0]["function"]["parameters"]
-    assert "FastestLap" in query_params["$defs"]
-    assert query_params["properties"]["query"]["anyOf"][1] == {"$ref": "#/$defs/FastestLap"}
+    assert "FastestLapQuery" in query_params["$defs"]
+    assert query_params["properties"]["query"]["anyOf"][1] == {"$ref": "#/$defs/FastestLapQuery"}
     system, user = body["messages"]
     assert user == {"role": "user", "content": QUESTION}
     assert system["role"] == "system"

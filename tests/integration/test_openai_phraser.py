@@ -19,11 +19,11 @@ from adapters.openai import OpenAIAnswerPhraser
 from f1core.domain.answer import Answer
 from f1core.domain.session import SessionKind
 from f1core.domain.table import ExcludedLap, Table
-from f1core.query import FastestLap
+from f1core.kinds.fastest_lap import FastestLapQuery
 
 ANSWER = Answer(
     question="fastest lap 2024 spanish gp qualifying",
-    query=FastestLap(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING),
+    query=FastestLapQuery(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING),
     text=(
         "The fastest lap of the 2024 Spanish Grand Prix Qualifying was 1:11.383, "
         "by NOR (Lando Norris, McLaren)."

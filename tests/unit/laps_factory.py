@@ -15,6 +15,7 @@ from f1core.domain.session import (
     SessionRef,
     WeatherSample,
 )
+from f1core.kinds.base import SessionQuestion
 
 DRIVERS: dict[str, tuple[str, str]] = {
     "VER": ("Max Verstappen", "Red Bull Racing"),
@@ -183,3 +184,9 @@ def session(
         source="test",
         total_laps=total_laps,
     )
+
+
+def paragraph(kind: SessionQuestion[Any, Any], s: Session, drivers: Sequence[str] = ()) -> str:
+    """The paragraph ``kind`` writes about ``s``, asked through its query as ``f1 ask`` does."""
+    query = kind.query_for(s, drivers, {})
+    return kind.paragraph(kind.answer(s, query), query)

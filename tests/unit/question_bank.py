@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from f1core.domain.session import SessionKind
+from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     BestLaps,
     CareerStat,
@@ -18,7 +19,6 @@ from f1core.query import (
     ChampionshipStandings,
     Classification,
     Degradation,
-    FastestLap,
     Gaps,
     GridVsFinish,
     LongRuns,
@@ -52,71 +52,80 @@ AZE = "Azerbaijan Grand Prix"
 
 QUERY_BANK: list[tuple[str, Query]] = [
     # --- fastest lap / pole ---------------------------------------------------------------
-    ("fastest lap 2024 spanish gp qualifying", FastestLap(year=2024, event=ESP, session=Q)),
+    ("fastest lap 2024 spanish gp qualifying", FastestLapQuery(year=2024, event=ESP, session=Q)),
     (
         "What was the fastest lap in qualifying at the 2024 Spanish Grand Prix?",
-        FastestLap(year=2024, event=ESP, session=Q),
+        FastestLapQuery(year=2024, event=ESP, session=Q),
     ),
-    ("who got pole in barcelona 2024", FastestLap(year=2024, event="Barcelona", session=Q)),
-    ("Who was on pole at Monza in 2019?", FastestLap(year=2019, event="Monza", session=Q)),
-    ("pole position 2022 jeddah", FastestLap(year=2022, event="Jeddah", session=Q)),
+    ("who got pole in barcelona 2024", FastestLapQuery(year=2024, event="Barcelona", session=Q)),
+    ("Who was on pole at Monza in 2019?", FastestLapQuery(year=2019, event="Monza", session=Q)),
+    ("pole position 2022 jeddah", FastestLapQuery(year=2022, event="Jeddah", session=Q)),
     (
         "who took pole for the 2022 Saudi Arabian GP",
-        FastestLap(year=2022, event="Saudi Arabian Grand Prix", session=Q),
+        FastestLapQuery(year=2022, event="Saudi Arabian Grand Prix", session=Q),
     ),
-    ("pole time mexico 2021", FastestLap(year=2021, event="Mexico City", session=Q)),
+    ("pole time mexico 2021", FastestLapQuery(year=2021, event="Mexico City", session=Q)),
     (
         "who was fastest in FP2 at the 2020 Hungarian GP",
-        FastestLap(year=2020, event="Hungarian Grand Prix", session=FP2),
+        FastestLapQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
     ),
     (
         "quickest lap in second practice hungary 2020",
-        FastestLap(year=2020, event="Hungarian Grand Prix", session=FP2),
+        FastestLapQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
     ),
-    ("who topped fp1 at silverstone 2024", FastestLap(year=2024, event="Silverstone", session=FP1)),
-    ("fastest lap of the 2018 baku race", FastestLap(year=2018, event="Baku", session=R)),
+    (
+        "who topped fp1 at silverstone 2024",
+        FastestLapQuery(year=2024, event="Silverstone", session=FP1),
+    ),
+    ("fastest lap of the 2018 baku race", FastestLapQuery(year=2018, event="Baku", session=R)),
     (
         "who set the fastest lap in the 2018 Azerbaijan GP race",
-        FastestLap(year=2018, event=AZE, session=R),
+        FastestLapQuery(year=2018, event=AZE, session=R),
     ),
     (
         "Fastest lap in the 2023 Baku sprint shootout?",
-        FastestLap(year=2023, event="Baku", session=SQ),
+        FastestLapQuery(year=2023, event="Baku", session=SQ),
     ),
-    ("sprint pole china 2024", FastestLap(year=2024, event="Chinese Grand Prix", session=SQ)),
+    ("sprint pole china 2024", FastestLapQuery(year=2024, event="Chinese Grand Prix", session=SQ)),
     (
         "who was on pole for the sprint in China 2024",
-        FastestLap(year=2024, event="Chinese Grand Prix", session=SQ),
+        FastestLapQuery(year=2024, event="Chinese Grand Prix", session=SQ),
     ),
     (
         "who was quickest in sprint qualifying in shanghai 2024",
-        FastestLap(year=2024, event="Shanghai", session=SQ),
+        FastestLapQuery(year=2024, event="Shanghai", session=SQ),
     ),
-    ("fastest lap 2025 miami sprint", FastestLap(year=2025, event="Miami", session=S)),
+    ("fastest lap 2025 miami sprint", FastestLapQuery(year=2025, event="Miami", session=S)),
     (
         "what was leclerc's best lap in quali at monza 2019",
-        FastestLap(year=2019, event="Monza", session=Q, drivers=("LEC",)),
+        FastestLapQuery(year=2019, event="Monza", session=Q, drivers=("LEC",)),
     ),
     (
         "Verstappen fastest lap 2023 azerbaijan qualifying",
-        FastestLap(year=2023, event=AZE, session=Q, drivers=("VER",)),
+        FastestLapQuery(year=2023, event=AZE, session=Q, drivers=("VER",)),
     ),
-    ("pole at the 2021 mexico city gp", FastestLap(year=2021, event="Mexico City", session=Q)),
-    ("who was on pole for the 2023 azerbaijan gp", FastestLap(year=2023, event=AZE, session=Q)),
-    ("fastest in fp3 spa 2022", FastestLap(year=2022, event="Spa", session=FP3)),
+    ("pole at the 2021 mexico city gp", FastestLapQuery(year=2021, event="Mexico City", session=Q)),
+    (
+        "who was on pole for the 2023 azerbaijan gp",
+        FastestLapQuery(year=2023, event=AZE, session=Q),
+    ),
+    ("fastest in fp3 spa 2022", FastestLapQuery(year=2022, event="Spa", session=FP3)),
     (
         "who was fastest in the first practice at the 2022 british gp",
-        FastestLap(year=2022, event="British Grand Prix", session=FP1),
+        FastestLapQuery(year=2022, event="British Grand Prix", session=FP1),
     ),
     (
         "best lap time in free practice 2 monza 2021",
-        FastestLap(year=2021, event="Monza", session=FP2),
+        FastestLapQuery(year=2021, event="Monza", session=FP2),
     ),
-    ("Who set pole in '24 at the Spanish GP?", FastestLap(year=2024, event=ESP, session=Q)),
-    ("pole sitter 2019 italian gp", FastestLap(year=2019, event="Italian Grand Prix", session=Q)),
+    ("Who set pole in '24 at the Spanish GP?", FastestLapQuery(year=2024, event=ESP, session=Q)),
+    (
+        "pole sitter 2019 italian gp",
+        FastestLapQuery(year=2019, event="Italian Grand Prix", session=Q),
+    ),
     (
         "hamiltons fastest lap in 2019 monza quali",
-        FastestLap(year=2019, event="Monza", session=Q, drivers=("HAM",)),
+        FastestLapQuery(year=2019, event="Monza", session=Q, drivers=("HAM",)),
     ),
     # --- best laps / gaps in qualifying and practice --------------------------------------
     (
@@ -568,8 +577,11 @@ QUERY_BANK: list[tuple[str, Query]] = [
         SeasonHeadToHead(year=2023, driver_a="George Russell", driver_b="Lewis Hamilton"),
     ),
     # --- second batch, written after the interpreter existed, measured before any fix ----
-    ("whats the pole time for baku 2023", FastestLap(year=2023, event="Baku", session=Q)),
-    ("Who was quickest in Q at Jeddah in 2022?", FastestLap(year=2022, event="Jeddah", session=Q)),
+    ("whats the pole time for baku 2023", FastestLapQuery(year=2023, event="Baku", session=Q)),
+    (
+        "Who was quickest in Q at Jeddah in 2022?",
+        FastestLapQuery(year=2022, event="Jeddah", session=Q),
+    ),
     (
         "leclerc sector times monza quali 2019",
         Sectors(year=2019, event="Monza", session=Q, drivers=("LEC",)),

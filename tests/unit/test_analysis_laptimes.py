@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.unit.laps_factory import lap, session
+from tests.unit.laps_factory import lap, paragraph, session
 
 from f1core.analysis.fastest import best_laps, fastest_lap
 from f1core.analysis.laps import is_valid
 from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
 from f1core.domain.session import Lap, SessionKind
+from f1core.kinds import fastest_lap as fastest_lap_kind
 
 Q = SessionKind.QUALIFYING
 
@@ -32,9 +33,9 @@ def test_an_inaccurate_lap_never_wins() -> None:
     result = fastest_lap(s)
     assert result.fastest is not None
     assert (result.fastest.driver, result.fastest.time_ms, result.fastest.lap) == ("PER", 88_200, 5)
-    assert result.summary() == (
-        "PER (Sergio Perez) took the fastest lap, 1:28.200, "
-        "in the 2022 Saudi Arabian Grand Prix Qualifying."
+    assert paragraph(fastest_lap_kind.KIND, s) == (
+        "Sergio Perez (PER) set the fastest lap of the 2022 Saudi Arabian Grand Prix "
+        "Qualifying: 1:28.200 (lap 5, soft tyres), 0.025 s ahead of Lando Norris (NOR)."
     )
     assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [
         ("NOR", 4, "not accurate"),
@@ -50,7 +51,14 @@ def test_fastest_lap_of_chosen_drivers() -> None:
     s = session([lap("NOR", 2, 71_383), lap("VER", 2, 71_403), lap("HAM", 2, 71_500)], kind=Q)
     result = fastest_lap(s, ["ham", "VER"])
     assert result.fastest is not None and result.fastest.driver == "VER"
-    assert result.summary().endswith("2024 Spanish Grand Prix Qualifying among HAM and VER.")
+    assert paragraph(fastest_lap_kind.KIND, s, ["ham", "VER"]) == (
+        "Max Verstappen (VER) was the fastest of HAM and VER in the 2024 Spanish Grand Prix "
+        "Qualifying: 1:11.403 (lap 2, soft tyres), 0.097 s ahead of Lewis Hamilton (HAM)."
+    )
+    assert paragraph(fastest_lap_kind.KIND, s, ["HAM"]) == (
+        "Lewis Hamilton (HAM)'s fastest lap of the 2024 Spanish Grand Prix Qualifying: "
+        "1:11.500 (lap 2, soft tyres)."
+    )
 
 
 def test_fastest_lap_tie_goes_to_the_lap_set_first() -> None:
@@ -62,10 +70,13 @@ def test_fastest_lap_tie_goes_to_the_lap_set_first() -> None:
 
 
 def test_no_valid_lap_at_all() -> None:
-    result = fastest_lap(session([lap("NOR", 2, None)], kind=Q))
+    s = session([lap("NOR", 2, None)], kind=Q)
+    result = fastest_lap(s)
     assert result.fastest is None
     assert result.table().rows == ()
-    assert result.summary() == "No valid lap was set in the 2024 Spanish Grand Prix Qualifying."
+    assert paragraph(fastest_lap_kind.KIND, s) == (
+        "No valid lap was set in the 2024 Spanish Grand Prix Qualifying."
+    )
 
 
 def test_best_laps_order_and_gaps() -> None:

@@ -34,11 +34,11 @@ from f1core.errors import (
     UnknownDriverError,
     UnprocessableRequestError,
 )
+from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     BestLaps,
     Champion,
     Classification,
-    FastestLap,
     MostWins,
     Podium,
     RacePace,
@@ -72,7 +72,7 @@ SPAIN_R = make_session(
         for n in range(1, 6)
     ),
 )
-POLE = FastestLap(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING)
+POLE = FastestLapQuery(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING)
 
 
 class World:
@@ -170,7 +170,7 @@ async def test_analysis_that_does_not_fit_the_session_says_what_it_needs(world: 
 
 
 async def test_session_the_event_did_not_hold(world: World) -> None:
-    query = FastestLap(year=2024, event="Spain", session=SessionKind.SPRINT)
+    query = FastestLapQuery(year=2024, event="Spain", session=SessionKind.SPRINT)
     with pytest.raises(SessionNotFoundError, match="had no Sprint"):
         await world.answer_query.execute(query)
 

@@ -471,11 +471,11 @@ def test_the_schema_forbids_control_characters_where_the_server_does(
     assert credentials["username"]["pattern"] == credentials["password"]["pattern"] == PLAIN_TEXT
     assert components["AskBody"]["properties"]["question"]["pattern"] == QUESTION_TEXT
     # Structs of the core and parameters of the routes get the rule too.
-    assert components["FastestLap"]["properties"]["event"]["pattern"] == PLAIN_TEXT
+    assert components["FastestLapQuery"]["properties"]["event"]["pattern"] == PLAIN_TEXT
     [token] = schema["paths"]["/api/v1/shared/{token}"]["get"]["parameters"]
     assert token["schema"]["pattern"] == PLAIN_TEXT
     # Where the schema already says what it takes, it stays.
-    drivers = components["FastestLap"]["properties"]["drivers"]["items"]
+    drivers = components["FastestLapQuery"]["properties"]["drivers"]["items"]
     assert drivers["pattern"] == "^[A-Z]{3}$"
     assert "pattern" not in components["RoleBody"]["properties"]["role"]
     for text, allowed in (("Monza", True), ("Mon\x00za", False), ("Monza\x85", False)):

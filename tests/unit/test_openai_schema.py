@@ -100,7 +100,7 @@ def test_strict_schema_drops_keywords_strict_mode_refuses() -> None:
 
 
 def test_strict_schema_keeps_the_constraints_that_matter() -> None:
-    fastest = STRICT["$defs"]["FastestLap"]["properties"]
+    fastest = STRICT["$defs"]["FastestLapQuery"]["properties"]
     assert fastest["type"] == {"enum": ["fastest-lap"], "type": "string"}
     assert fastest["year"]["minimum"] == 1950
     assert fastest["drivers"]["items"]["pattern"] == "^[A-Z]{3}$"

@@ -12,9 +12,9 @@ from tests.unit.question_bank import QUERY_BANK, REFUSAL_BANK
 
 from adapters.rules import RuleBasedQueryInterpreter
 from f1core.domain.session import SessionKind
+from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     BestLaps,
-    FastestLap,
     Query,
     QueryEnvelope,
     RacePace,
@@ -59,7 +59,9 @@ def test_refusal_bank(question: str, kind: str) -> None:
 
 async def test_interpret_is_async_and_matches_sync() -> None:
     got = await INTERPRETER.interpret("fastest lap 2024 spanish gp qualifying")
-    assert got == FastestLap(year=2024, event="Spanish Grand Prix", session=SessionKind.QUALIFYING)
+    assert got == FastestLapQuery(
+        year=2024, event="Spanish Grand Prix", session=SessionKind.QUALIFYING
+    )
 
 
 def test_refusal_reasons_name_what_is_missing() -> None:
@@ -83,7 +85,7 @@ def test_relative_years_follow_the_clock() -> None:
 
 
 def test_ambiguous_first_name_is_pinned_by_the_season() -> None:
-    assert INTERPRETER.interpret_now("kimi fastest lap monza 2019 quali") == FastestLap(
+    assert INTERPRETER.interpret_now("kimi fastest lap monza 2019 quali") == FastestLapQuery(
         year=2019,
         event="Monza",
         session=SessionKind.QUALIFYING,

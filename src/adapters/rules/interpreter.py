@@ -29,6 +29,8 @@ from adapters.rules.vocabulary import (
 from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
+from f1core.kinds.base import SessionQuery
+from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     BestLaps,
     CareerStat,
@@ -36,7 +38,6 @@ from f1core.query import (
     ChampionshipStandings,
     Classification,
     Degradation,
-    FastestLap,
     Gaps,
     GridVsFinish,
     Interpretation,
@@ -51,7 +52,6 @@ from f1core.query import (
     Refusal,
     SeasonHeadToHead,
     Sectors,
-    SessionQuery,
     SpeedTraps,
     Strategy,
     Teammates,
@@ -1031,8 +1031,8 @@ def _intent(t: str, *, skip_results: bool = False) -> str | None:
 
 # Intents whose analysis does not depend on the kind of session.
 _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
-    "pole": FastestLap,
-    "fastest": FastestLap,
+    "pole": FastestLapQuery,
+    "fastest": FastestLapQuery,
     "theoretical": TheoreticalBest,
     "sectors": Sectors,
     "speed": SpeedTraps,
@@ -1057,7 +1057,7 @@ def _build(
     if cls is None:
         # the same words ask different analyses of a race, a qualifying and a practice
         if intent == "won":
-            cls = Classification if race_like else FastestLap
+            cls = Classification if race_like else FastestLapQuery
         elif intent == "long_runs":
             cls = LongRuns if practice else RacePace
         elif intent == "pace":

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import msgspec
 
 from f1core.analysis.classification import classification
-from f1core.analysis.fastest import best_laps, fastest_lap
+from f1core.analysis.fastest import best_laps
 from f1core.analysis.long_runs import long_runs
 from f1core.analysis.pace import race_pace
 from f1core.analysis.pit_stops import pit_stops
@@ -26,6 +26,17 @@ from f1core.analysis.weather import weather
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
+from f1core.kinds import fastest_lap as fastest_lap_kind
+from f1core.kinds.base import (
+    ALL_SESSIONS,
+    CLASSIFIED,
+    FUEL_OPTION,
+    KIND_NOUNS,
+    PRACTICE,
+    RACES,
+    Option,
+    SessionQuestion,
+)
 
 
 class AnalysisResult(Protocol):
@@ -51,15 +62,6 @@ class AnalysisResult(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class AnalysisOption:
-    """A keyword option an analysis accepts, with the type values are converted to."""
-
-    name: str
-    type: type
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
 class AnalysisSpec:
     """One analysis: its name, what it does and where it applies.
 
@@ -73,67 +75,32 @@ class AnalysisSpec:
     takes_drivers: bool
     session_kinds: tuple[SessionKind, ...]
     needs: str
-    options: tuple[AnalysisOption, ...] = field(default=())
+    options: tuple[Option, ...] = field(default=())
 
     def applies_to(self, kind: SessionKind) -> bool:
         """True when the analysis makes sense for this kind of session."""
         return kind in self.session_kinds
 
 
-_ALL = tuple(SessionKind)
-_RACES = (SessionKind.SPRINT, SessionKind.RACE)
-_PRACTICE = (SessionKind.FP1, SessionKind.FP2, SessionKind.FP3)
-_CLASSIFIED = (
-    SessionKind.SPRINT_QUALIFYING,
-    SessionKind.QUALIFYING,
-    SessionKind.SPRINT,
-    SessionKind.RACE,
-)
-
-_KIND_NOUNS = {
-    SessionKind.FP1: "a practice session",
-    SessionKind.FP2: "a practice session",
-    SessionKind.FP3: "a practice session",
-    SessionKind.SPRINT_QUALIFYING: "a sprint qualifying session",
-    SessionKind.QUALIFYING: "a qualifying session",
-    SessionKind.SPRINT: "a sprint",
-    SessionKind.RACE: "a race",
-}
-
-
-_FUEL_OPTION = AnalysisOption(
-    "fuel_correction_s_per_lap",
-    float,
-    "seconds per lap of fuel still on board to subtract (e.g. 0.03)",
-)
-
-_SPECS = (
+_SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
     AnalysisSpec(
         "classification",
         "Classification",
         "Official results: positions, grid, status, points, time or gap, Q1/Q2/Q3.",
         classification,
         takes_drivers=False,
-        session_kinds=_CLASSIFIED,
+        session_kinds=CLASSIFIED,
         needs="a qualifying, sprint or race session (practice has no classification: "
         "use best-laps)",
     ),
-    AnalysisSpec(
-        "fastest-lap",
-        "Fastest lap",
-        "The fastest valid lap (timed, not deleted, accurate).",
-        fastest_lap,
-        takes_drivers=True,
-        session_kinds=_ALL,
-        needs="any session",
-    ),
+    fastest_lap_kind.KIND,
     AnalysisSpec(
         "best-laps",
         "Best laps",
         "Each driver's best valid lap and the gap to the fastest.",
         best_laps,
         takes_drivers=True,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -142,7 +109,7 @@ _SPECS = (
         "Best valid sectors summed per driver against the best lap actually driven.",
         theoretical_best,
         takes_drivers=True,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -151,7 +118,7 @@ _SPECS = (
         "Each driver's best time in each sector and the gap to the best in that sector.",
         sector_comparison,
         takes_drivers=True,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -160,7 +127,7 @@ _SPECS = (
         "Drivers ranked by top speed at the speed trap, with I1, I2 and finish-line speeds.",
         speed_traps,
         takes_drivers=False,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -169,9 +136,9 @@ _SPECS = (
         "Median, mean, stdev and IQR of clean laps per driver and team, optionally fuel-corrected.",
         race_pace,
         takes_drivers=True,
-        session_kinds=_RACES,
+        session_kinds=RACES,
         needs="a race or sprint",
-        options=(_FUEL_OPTION,),
+        options=(FUEL_OPTION,),
     ),
     AnalysisSpec(
         "strategy",
@@ -179,7 +146,7 @@ _SPECS = (
         "Stints per driver (compound, laps, tyre age) and the number of pit stops.",
         stints,
         takes_drivers=False,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -188,9 +155,9 @@ _SPECS = (
         "Per stint, the slope of clean lap time against tyre life (s per lap) and r².",
         tyre_degradation,
         takes_drivers=True,
-        session_kinds=(*_PRACTICE, *_RACES),
+        session_kinds=(*PRACTICE, *RACES),
         needs="a race, sprint or practice session",
-        options=(_FUEL_OPTION,),
+        options=(FUEL_OPTION,),
     ),
     AnalysisSpec(
         "positions",
@@ -198,7 +165,7 @@ _SPECS = (
         "The running order at the end of every lap.",
         positions,
         takes_drivers=False,
-        session_kinds=_RACES,
+        session_kinds=RACES,
         needs="a race or sprint",
     ),
     AnalysisSpec(
@@ -207,7 +174,7 @@ _SPECS = (
         "Where each driver started and finished, and the places gained or lost.",
         grid_vs_finish,
         takes_drivers=False,
-        session_kinds=_RACES,
+        session_kinds=RACES,
         needs="a race or sprint",
     ),
     AnalysisSpec(
@@ -216,7 +183,7 @@ _SPECS = (
         "Gap to the leader and interval to the car ahead at the end of every lap.",
         gaps,
         takes_drivers=True,
-        session_kinds=_RACES,
+        session_kinds=RACES,
         needs="a race or sprint",
     ),
     AnalysisSpec(
@@ -225,7 +192,7 @@ _SPECS = (
         "Per team, the one-lap gap between the drivers and, in races, the race-pace delta.",
         teammates,
         takes_drivers=False,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
     AnalysisSpec(
@@ -234,7 +201,7 @@ _SPECS = (
         "Practice runs of 5+ consecutive clean laps: pace and degradation per run and compound.",
         long_runs,
         takes_drivers=False,
-        session_kinds=_PRACTICE,
+        session_kinds=PRACTICE,
         needs="a practice session",
     ),
     AnalysisSpec(
@@ -243,7 +210,7 @@ _SPECS = (
         "Each stop's pit-lane time and estimated time lost against the driver's pace.",
         pit_stops,
         takes_drivers=False,
-        session_kinds=_RACES,
+        session_kinds=RACES,
         needs="a race or sprint",
     ),
     AnalysisSpec(
@@ -252,16 +219,18 @@ _SPECS = (
         "Temperatures, humidity, wind and rain, and lap time against track temperature.",
         weather,
         takes_drivers=False,
-        session_kinds=_ALL,
+        session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
 )
 
-CATALOG: Mapping[str, AnalysisSpec] = {spec.name: spec for spec in _SPECS}
+CATALOG: Mapping[str, AnalysisSpec | SessionQuestion[Any, Any]] = {
+    spec.name: spec for spec in _SPECS
+}
 """Every analysis by name, in the order they are listed to users."""
 
 
-def get_spec(name: str) -> AnalysisSpec:
+def get_spec(name: str) -> AnalysisSpec | SessionQuestion[Any, Any]:
     """The analysis called ``name`` (case and spaces forgiven: "Race pace" -> race-pace).
 
     Raises ``InvalidRequestError`` listing the known names.
@@ -286,11 +255,26 @@ def run_analysis(
     malformed option; ``UnknownDriverError`` for a driver not in the session. Options set
     to None are treated as not given.
     """
+    result: AnalysisResult = run_analysis_with_text(name, session, drivers, **options)[0]
+    return result
+
+
+def run_analysis_with_text(
+    name: str,
+    session: Session,
+    drivers: Sequence[str] | None = None,
+    **options: Any,
+) -> tuple[Any, str]:
+    """``run_analysis`` and the paragraph that describes its result."""
     spec = get_spec(name)
+    if isinstance(spec, SessionQuestion):
+        query = spec.query_for(session, drivers, options)
+        result = spec.answer(session, query)
+        return result, spec.paragraph(result, query)
     kind = session.ref.kind
     if not spec.applies_to(kind):
         raise InvalidRequestError(
-            f"{spec.title.lower()} needs {spec.needs}; {session.title} is {_KIND_NOUNS[kind]}"
+            f"{spec.title.lower()} needs {spec.needs}; {session.title} is {KIND_NOUNS[kind]}"
         )
     codes: list[str] | None = None
     if drivers:
@@ -300,9 +284,12 @@ def run_analysis(
                 f"{spec.name} covers every driver and takes no driver codes; run it without drivers"
             )
     kwargs = _options(spec, options)
-    if spec.takes_drivers:
-        return spec.function(session, codes, **kwargs)
-    return spec.function(session, **kwargs)
+    out = (
+        spec.function(session, codes, **kwargs)
+        if spec.takes_drivers
+        else spec.function(session, **kwargs)
+    )
+    return out, out.summary()
 
 
 def _options(spec: AnalysisSpec, given: Mapping[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from f1core.analysis.laps import (
     split_valid,
     team_of,
 )
-from f1core.domain.session import Lap, Session
+from f1core.domain.session import Lap, Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.timefmt import format_gap, format_laptime
 
@@ -33,12 +33,31 @@ class BestLap(msgspec.Struct, frozen=True, gc=False):
     tyre_life: int | None
 
 
+class PoleSitter(msgspec.Struct, frozen=True, gc=False):
+    """Who took pole in a qualifying session, with the lap from the part that set the grid.
+
+    The grid comes from the last part a driver reached (Q3, then Q2, Q1), so a quicker lap
+    in Q1 or Q2 (say before rain) does not make pole.
+    """
+
+    driver: str
+    full_name: str
+    part: str
+    time_ms: int | None
+
+
 class FastestLap(msgspec.Struct, frozen=True, gc=False):
-    """The fastest valid lap among the compared drivers (None when nobody set one)."""
+    """The fastest valid lap among the compared drivers (None when nobody set one).
+
+    ``rows`` are every compared driver's best lap, fastest first: the runner-up gives the
+    fastest lap its meaning. ``pole`` is the pole sitter of a qualifying session.
+    """
 
     session: str
     drivers: tuple[str, ...]
     fastest: BestLap | None
+    rows: tuple[BestLap, ...]
+    pole: PoleSitter | None
     excluded: tuple[ExcludedLap, ...]
 
     def table(self) -> Table:
@@ -57,16 +76,6 @@ class FastestLap(msgspec.Struct, frozen=True, gc=False):
             f.tyre_life,
         )
         return Table(columns=columns, rows=(row,))
-
-    def summary(self) -> str:
-        """ "NOR (Lando Norris) took the fastest lap, 1:11.383, in the ..."."""
-        if self.fastest is None:
-            return f"No valid lap was set in the {self.session}."
-        f = self.fastest
-        return (
-            f"{f.driver} ({f.full_name}) took the fastest lap, {format_laptime(f.time_ms)}, "
-            f"in the {self.session}{_among(self.drivers)}."
-        )
 
 
 class BestLaps(msgspec.Struct, frozen=True, gc=False):
@@ -159,8 +168,24 @@ def fastest_lap(session: Session, drivers: Sequence[str] | None = None) -> Faste
         session=best.session,
         drivers=best.drivers,
         fastest=best.rows[0] if best.rows else None,
+        rows=best.rows,
+        pole=pole_sitter(session),
         excluded=best.excluded,
     )
+
+
+def pole_sitter(session: Session) -> PoleSitter | None:
+    """The classified P1 of a qualifying session and the part that set the grid."""
+    kind = session.ref.kind
+    if not kind.is_qualifying_like:
+        return None
+    pole = next((r for r in session.results if r.position == 1), None)
+    if pole is None:
+        return None
+    prefix = "SQ" if kind is SessionKind.SPRINT_QUALIFYING else "Q"
+    parts = ((f"{prefix}3", pole.q3_ms), (f"{prefix}2", pole.q2_ms), (f"{prefix}1", pole.q1_ms))
+    part, time_ms = next(((p, t) for p, t in parts if t is not None), ("", None))
+    return PoleSitter(driver=pole.driver, full_name=pole.full_name, part=part, time_ms=time_ms)
 
 
 def _time(lap: Lap) -> int:

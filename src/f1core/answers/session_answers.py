@@ -15,7 +15,7 @@ from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
 from f1core.analysis.classification import Classification, ClassificationEntry
-from f1core.analysis.fastest import BestLaps, FastestLap, best_laps
+from f1core.analysis.fastest import BestLaps
 from f1core.analysis.long_runs import LongRuns
 from f1core.analysis.pace import RacePace
 from f1core.analysis.pit_stops import PitStops
@@ -25,11 +25,10 @@ from f1core.analysis.strategy import Strategy, TyreDegradation
 from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
 from f1core.answers import charts
-from f1core.domain.session import Session, SessionKind
+from f1core.domain.session import Session
 from f1core.domain.timefmt import format_laptime
-from f1core.query import SessionQuery
-
-SESSION_SOURCE = "FastF1 live timing (recorded)"
+from f1core.kinds.base import SessionQuery
+from f1core.kinds.fastest_lap import best_lap_gap_chart
 
 Spec = dict[str, Any]
 
@@ -39,8 +38,6 @@ def session_paragraph(query: SessionQuery, result: AnalysisResult, session: Sess
     focus = tuple(code.upper() for code in query.drivers)
     if isinstance(result, Classification):
         text = _classification_text(result, session, focus)
-    elif isinstance(result, FastestLap):
-        text = _fastest_text(result, session)
     elif isinstance(result, BestLaps):
         text = _best_laps_text(result)
     elif isinstance(result, RacePace):
@@ -149,44 +146,6 @@ def _classification_text(result: Classification, session: Session, focus: Sequen
     return " ".join(parts)
 
 
-def _fastest_text(result: FastestLap, session: Session) -> str:
-    f = result.fastest
-    if f is None:
-        return result.summary()
-    text = (
-        f"{f.driver} ({f.full_name}) set the fastest lap of the {result.session}: "
-        f"{format_laptime(f.time_ms)} (lap {f.lap}"
-    )
-    text += f", {f.compound.lower()} tyres)" if f.compound else ")"
-    # The result keeps only the fastest lap; the runner-up gives the number its meaning.
-    others = best_laps(session, list(result.drivers) or None).rows
-    if len(others) > 1:
-        text += f", {_secs(others[1].gap_ms)} ahead of {others[1].driver}"
-    return text + "." + _pole_note(session, f.driver)
-
-
-def _pole_note(session: Session, fastest_driver: str) -> str:
-    """In qualifying, say who took pole when it is not the driver of the fastest lap.
-
-    The grid comes from the last part a driver reached (Q3, then Q2, Q1), so a quicker lap
-    in Q1 or Q2 (say before rain) does not make pole; answering "who was fastest" with
-    the fastest lap alone would then mislead.
-    """
-    if not session.ref.kind.is_qualifying_like:
-        return ""
-    pole = next((r for r in session.results if r.position == 1), None)
-    if pole is None or pole.driver == fastest_driver:
-        return ""
-    prefix = "SQ" if session.ref.kind is SessionKind.SPRINT_QUALIFYING else "Q"
-    parts = ((f"{prefix}3", pole.q3_ms), (f"{prefix}2", pole.q2_ms), (f"{prefix}1", pole.q1_ms))
-    part, time_ms = next(((p, t) for p, t in parts if t is not None), ("", None))
-    lap = f" with {format_laptime(time_ms)} in {part}" if time_ms is not None else ""
-    return (
-        f" Pole position went to {pole.driver} ({pole.full_name}){lap}: the grid is set by"
-        " the last part of qualifying, not by the fastest lap of the whole session."
-    )
-
-
 def _best_laps_text(result: BestLaps) -> str:
     if not result.rows:
         return result.summary()
@@ -256,28 +215,8 @@ def _strategy_focus_text(result: Strategy, focus: Sequence[str]) -> str:
 
 
 def _best_laps_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    rows = result.rows if isinstance(result, BestLaps) else ()
-    if isinstance(result, FastestLap):
-        rows = best_laps(session, list(result.drivers) or None).rows
-    if len(rows) < 2:
-        return None
-    values = [
-        {
-            "driver": r.driver,
-            "name": r.full_name,
-            "gap_s": charts.seconds(r.gap_ms),
-            "time": format_laptime(r.time_ms),
-        }
-        for r in rows
-    ]
-    return charts.bar(
-        f"Best lap gap to the fastest, {session.title}",
-        values,
-        category="driver",
-        value="gap_s",
-        value_title="Gap to fastest (s)",
-        tooltip=("name", "time"),
-    )
+    assert isinstance(result, BestLaps)
+    return best_lap_gap_chart(session.title, result.rows)
 
 
 def _classification_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
@@ -520,7 +459,6 @@ def _sector_chart(result: Any, session: Session, query: SessionQuery) -> Spec | 
 
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
     Classification: _classification_chart,
-    FastestLap: _best_laps_chart,
     BestLaps: _best_laps_chart,
     RacePace: _pace_chart,
     Strategy: _strategy_chart,

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from f1core.analysis.catalog import run_analysis
+from f1core.analysis.catalog import run_analysis_with_text
 from f1core.domain.session import SessionKind
 from f1core.usecases.load_session import SessionLoader
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRun:
+    """An analysis result and the paragraph its kind writes about it (as ``f1 ask`` does)."""
+
+    result: Any
+    text: str
 
 
 class RunAnalysis:
@@ -24,8 +33,8 @@ class RunAnalysis:
         kind: SessionKind | str,
         drivers: Sequence[str] | None = None,
         **options: Any,
-    ) -> Any:
-        """The analysis result (a msgspec Struct with ``table()`` and ``excluded``).
+    ) -> AnalysisRun:
+        """The analysis result (a msgspec Struct with ``table()`` and ``excluded``) and text.
 
         Raises ``F1Error`` subclasses for unknown sessions, analyses or drivers, and for
         sessions whose data is unavailable.
@@ -33,4 +42,5 @@ class RunAnalysis:
         ref = await self._loader.resolve(year, event, kind)
         session = await self._loader.load(ref)
         codes = [d.upper() for d in drivers] if drivers else None
-        return run_analysis(analysis, session, codes, **options)
+        result, text = run_analysis_with_text(analysis, session, codes, **options)
+        return AnalysisRun(result=result, text=text)

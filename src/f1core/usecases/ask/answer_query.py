@@ -10,17 +10,14 @@ from typing import Any, cast
 import msgspec
 
 from f1core.analysis.catalog import get_spec, run_analysis
-from f1core.answers import (
-    ANSWER_FORMAT_VERSION,
-    ComposedAnswer,
-    compose_archive_answer,
-    compose_session_answer,
-)
 from f1core.answers.archive_answers import ArchiveResult
+from f1core.answers.compose import compose_archive_answer, compose_session_answer
 from f1core.domain.answer import Answer
 from f1core.domain.history import answer_cache_key
-from f1core.domain.session import SessionRef
+from f1core.domain.session import Session, SessionRef
 from f1core.errors import DataUnavailableError
+from f1core.kinds.base import ANSWER_FORMAT_VERSION, ComposedAnswer, SessionQuery, SessionQuestion
+from f1core.kinds.registry import kind_of
 from f1core.ports.answer_cache import AnswerCache
 from f1core.ports.archive import HistoricalArchive
 from f1core.query import (
@@ -32,7 +29,6 @@ from f1core.query import (
     Query,
     RaceWinner,
     SeasonHeadToHead,
-    SessionQuery,
     WinsAtCircuit,
 )
 from f1core.usecases.load_session import SessionLoader
@@ -98,21 +94,14 @@ class AnswerQuery:
             return hit
         session = await self._loader.load(ref)
         loaded = self._timer()
-        spec = get_spec(query.analysis)
-        codes = [code.upper() for code in query.drivers]
-        if codes and not spec.takes_drivers:
-            # The analysis covers everyone; the drivers asked about steer the paragraph.
-            # Checking them here still turns a typo into "XYZ did not take part".
-            for code in codes:
-                session.driver(code)
-        result = run_analysis(
-            query.analysis,
-            session,
-            codes if spec.takes_drivers and codes else None,
-            **_options(query),
-        )
-        analysed = self._timer()
-        composed = compose_session_answer(query, result, session)
+        kind = kind_of(query)
+        if isinstance(kind, SessionQuestion):
+            result = kind.answer(session, query)
+            analysed = self._timer()
+            composed = kind.compose(result, query)
+        else:
+            result, composed = self._catalog_answer(query, session)
+            analysed = self._timer()
         answer = self._answer(
             # Every SessionQuery instance is one of the Query variants; the base class
             # itself is never built (it has no tag), so the cast only restores the union.
@@ -125,6 +114,23 @@ class AnswerQuery:
         )
         await self._store(key, answer)
         return answer
+
+    @staticmethod
+    def _catalog_answer(query: SessionQuery, session: Session) -> tuple[Any, ComposedAnswer]:
+        spec = get_spec(query.analysis)  # type: ignore[attr-defined]
+        codes = [code.upper() for code in query.drivers]
+        if codes and not spec.takes_drivers:
+            # The analysis covers everyone; the drivers asked about steer the paragraph.
+            # Checking them here still turns a typo into "XYZ did not take part".
+            for code in codes:
+                session.driver(code)
+        result = run_analysis(
+            query.analysis,  # type: ignore[attr-defined]
+            session,
+            codes if spec.takes_drivers and codes else None,
+            **_options(query),
+        )
+        return result, compose_session_answer(query, result, session)
 
     # --- archive ----------------------------------------------------------------------------
 

@@ -1,0 +1,29 @@
+"""The registry of question kinds: a new kind is one module and one line here.
+
+The query union and its JSON schema (``f1core.query``), ``f1 analyze`` and ``f1 analyses``,
+the HTTP analysis routes, the notebook's methods, the LLM tool and prompt, and the offline
+interpreter's intent table are all read from these tuples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from f1core.kinds import fastest_lap
+from f1core.kinds.base import ArchiveQuestion, QueryBase, SessionQuestion
+
+SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (fastest_lap.KIND,)
+"""Every session kind, in the order they are listed to users."""
+
+ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = ()
+"""Every archive kind."""
+
+AnyKind = SessionQuestion[Any, Any] | ArchiveQuestion[Any, Any]
+
+KINDS: tuple[AnyKind, ...] = (*SESSION_QUESTIONS, *ARCHIVE_QUESTIONS)
+"""Every kind, session kinds first."""
+
+_BY_QUERY: dict[type[QueryBase], AnyKind] = {kind.query: kind for kind in KINDS}
+def kind_of(query: QueryBase) -> AnyKind | None:
+    """The kind that answers ``query``."""
+    return _BY_QUERY.get(type(query))
