@@ -24,7 +24,12 @@ from f1core.kinds.base import (
     Year,
     kind_name,
 )
+from f1core.kinds.best_laps import BestLapsQuery
+from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.strategy import StrategyQuery
 
 
 class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
@@ -34,18 +39,6 @@ class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
 
 
 # One variant per analysis of the catalog; the tag is the analysis name.
-class Classification(_CatalogQuery, frozen=True, kw_only=True, tag="classification"):
-    """Results of a session (who won, the top ten, where a driver finished)."""
-
-    analysis = "classification"
-
-
-class BestLaps(_CatalogQuery, frozen=True, kw_only=True, tag="best-laps"):
-    """Each driver's best valid lap with the gap to the fastest."""
-
-    analysis = "best-laps"
-
-
 class TheoreticalBest(_CatalogQuery, frozen=True, kw_only=True, tag="theoretical-best"):
     """Best sectors summed against the actual best lap."""
 
@@ -64,19 +57,6 @@ class SpeedTraps(_CatalogQuery, frozen=True, kw_only=True, tag="speed-traps"):
     analysis = "speed-traps"
 
 
-class RacePace(_CatalogQuery, frozen=True, kw_only=True, tag="race-pace"):
-    """Clean-lap race pace per driver and team."""
-
-    analysis = "race-pace"
-    fuel_correction_s_per_lap: FuelCorrection | None = None
-
-
-class Strategy(_CatalogQuery, frozen=True, kw_only=True, tag="strategy"):
-    """Stints, compounds and pit-stop counts."""
-
-    analysis = "strategy"
-
-
 class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
     """Tyre degradation per stint."""
 
@@ -88,12 +68,6 @@ class Positions(_CatalogQuery, frozen=True, kw_only=True, tag="positions"):
     """Position of each driver on each lap."""
 
     analysis = "positions"
-
-
-class GridVsFinish(_CatalogQuery, frozen=True, kw_only=True, tag="grid-vs-finish"):
-    """Places gained and lost from the grid."""
-
-    analysis = "grid-vs-finish"
 
 
 class Gaps(_CatalogQuery, frozen=True, kw_only=True, tag="gaps"):
@@ -191,17 +165,17 @@ class SeasonHeadToHead(QueryBase, frozen=True, kw_only=True, tag="season-head-to
 
 
 Query = (
-    Classification
+    ClassificationQuery
     | FastestLapQuery
-    | BestLaps
+    | BestLapsQuery
     | TheoreticalBest
     | Sectors
     | SpeedTraps
-    | RacePace
-    | Strategy
+    | RacePaceQuery
+    | StrategyQuery
     | Degradation
     | Positions
-    | GridVsFinish
+    | GridVsFinishQuery
     | Gaps
     | Teammates
     | LongRuns
@@ -218,17 +192,17 @@ Query = (
 )
 
 SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
-    Classification,
+    ClassificationQuery,
     FastestLapQuery,
-    BestLaps,
+    BestLapsQuery,
     TheoreticalBest,
     Sectors,
     SpeedTraps,
-    RacePace,
-    Strategy,
+    RacePaceQuery,
+    StrategyQuery,
     Degradation,
     Positions,
-    GridVsFinish,
+    GridVsFinishQuery,
     Gaps,
     Teammates,
     LongRuns,

@@ -188,5 +188,6 @@ def session(
 
 def paragraph(kind: SessionQuestion[Any, Any], s: Session, drivers: Sequence[str] = ()) -> str:
     """The paragraph ``kind`` writes about ``s``, asked through its query as ``f1 ask`` does."""
-    query = kind.query_for(s, drivers, {})
-    return kind.paragraph(kind.answer(s, query), query)
+    ref = s.ref
+    query = kind.query(year=ref.year, event=ref.event, session=ref.kind, drivers=tuple(drivers))
+    return kind.compose(kind.answer(s, query), query).text

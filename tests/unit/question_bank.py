@@ -11,28 +11,28 @@ from __future__ import annotations
 from typing import Literal
 
 from f1core.domain.session import SessionKind
+from f1core.kinds.best_laps import BestLapsQuery
+from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.strategy import StrategyQuery
 from f1core.query import (
-    BestLaps,
     CareerStat,
     Champion,
     ChampionshipStandings,
-    Classification,
     Degradation,
     Gaps,
-    GridVsFinish,
     LongRuns,
     MostWins,
     PitStops,
     Podium,
     Positions,
     Query,
-    RacePace,
     RaceWinner,
     SeasonHeadToHead,
     Sectors,
     SpeedTraps,
-    Strategy,
     Teammates,
     TheoreticalBest,
     Weather,
@@ -130,98 +130,103 @@ QUERY_BANK: list[tuple[str, Query]] = [
     # --- best laps / gaps in qualifying and practice --------------------------------------
     (
         "gap between norris and verstappen in 2024 spanish gp qualifying",
-        BestLaps(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
+        BestLapsQuery(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
     ),
     (
         "How far was Hamilton off pole in Barcelona quali 2024?",
-        BestLaps(year=2024, event="Barcelona", session=Q, drivers=("HAM",)),
+        BestLapsQuery(year=2024, event="Barcelona", session=Q, drivers=("HAM",)),
     ),
     (
         "compare VER and LEC in 2019 monza qualifying",
-        BestLaps(year=2019, event="Monza", session=Q, drivers=("VER", "LEC")),
+        BestLapsQuery(year=2019, event="Monza", session=Q, drivers=("VER", "LEC")),
     ),
     (
         "Verstapen vs Leclrec 2022 Jeddah quali",
-        BestLaps(year=2022, event="Jeddah", session=Q, drivers=("VER", "LEC")),
+        BestLapsQuery(year=2022, event="Jeddah", session=Q, drivers=("VER", "LEC")),
     ),
-    ("qualifying lap times 2021 mexico", BestLaps(year=2021, event="Mexico City", session=Q)),
+    ("qualifying lap times 2021 mexico", BestLapsQuery(year=2021, event="Mexico City", session=Q)),
     (
         "best laps of every driver in fp2 at the 2021 italian gp",
-        BestLaps(year=2021, event="Italian Grand Prix", session=FP2),
+        BestLapsQuery(year=2021, event="Italian Grand Prix", session=FP2),
     ),
     (
         "who was faster in quali, checo or max, jeddah 2022",
-        BestLaps(year=2022, event="Jeddah", session=Q, drivers=("PER", "VER")),
+        BestLapsQuery(year=2022, event="Jeddah", session=Q, drivers=("PER", "VER")),
     ),
     (
         "perez vs leclerc saudi 2022 qualifying",
-        BestLaps(year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("PER", "LEC")),
+        BestLapsQuery(
+            year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("PER", "LEC")
+        ),
     ),
     (
         "how much faster was norris than piastri in qualifying at the 2024 spanish gp",
-        BestLaps(year=2024, event=ESP, session=Q, drivers=("NOR", "PIA")),
+        BestLapsQuery(year=2024, event=ESP, session=Q, drivers=("NOR", "PIA")),
     ),
     (
         "the margin between Leclerc and Sainz in quali baku 2023",
-        BestLaps(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI")),
+        BestLapsQuery(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI")),
     ),
     (
         "Ferrari vs Red Bull quali 2023 baku",
-        BestLaps(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI", "PER", "VER")),
+        BestLapsQuery(year=2023, event="Baku", session=Q, drivers=("LEC", "SAI", "PER", "VER")),
     ),
-    ("fp1 times silverstone 2024", BestLaps(year=2024, event="Silverstone", session=FP1)),
+    ("fp1 times silverstone 2024", BestLapsQuery(year=2024, event="Silverstone", session=FP1)),
     (
         "timesheet fp2 70th anniversary gp 2020",
-        BestLaps(year=2020, event="70th Anniversary Grand Prix", session=FP2),
+        BestLapsQuery(year=2020, event="70th Anniversary Grand Prix", session=FP2),
     ),
     (
         "compare alonso and stroll in sprint shootout 2023 baku",
-        BestLaps(year=2023, event="Baku", session=SQ, drivers=("ALO", "STR")),
+        BestLapsQuery(year=2023, event="Baku", session=SQ, drivers=("ALO", "STR")),
     ),
     (
         "delta between #44 and #63 in 2024 british gp fp1",
-        BestLaps(year=2024, event="British Grand Prix", session=FP1, drivers=("HAM", "RUS")),
+        BestLapsQuery(year=2024, event="British Grand Prix", session=FP1, drivers=("HAM", "RUS")),
     ),
     (
         "Bottas v Hamilton qualifying Monza 2019",
-        BestLaps(year=2019, event="Monza", session=Q, drivers=("BOT", "HAM")),
+        BestLapsQuery(year=2019, event="Monza", session=Q, drivers=("BOT", "HAM")),
     ),
     # --- race pace / compare in races and sprints -----------------------------------------
     (
         "compare VER and PER pace in the 2023 Baku sprint",
-        RacePace(year=2023, event="Baku", session=S, drivers=("VER", "PER")),
+        RacePaceQuery(year=2023, event="Baku", session=S, drivers=("VER", "PER")),
     ),
-    ("race pace 2018 azerbaijan gp", RacePace(year=2018, event=AZE, session=R)),
-    ("Who had the best race pace in Baku 2018?", RacePace(year=2018, event="Baku", session=R)),
+    ("race pace 2018 azerbaijan gp", RacePaceQuery(year=2018, event=AZE, session=R)),
+    ("Who had the best race pace in Baku 2018?", RacePaceQuery(year=2018, event="Baku", session=R)),
     (
         "hamilton vs vettel race pace baku 2018",
-        RacePace(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
+        RacePaceQuery(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
     ),
     (
         "was bottas quicker than raikkonen in the 2018 azerbaijan race",
-        RacePace(year=2018, event=AZE, session=R, drivers=("BOT", "RAI")),
+        RacePaceQuery(year=2018, event=AZE, session=R, drivers=("BOT", "RAI")),
     ),
     (
         "compare the iceman and seb in the race at baku 2018",
-        RacePace(year=2018, event="Baku", session=R, drivers=("RAI", "VET")),
+        RacePaceQuery(year=2018, event="Baku", session=R, drivers=("RAI", "VET")),
     ),
     (
         "Max vs Checo sprint Azerbaijan 2023",
-        RacePace(year=2023, event=AZE, session=S, drivers=("VER", "PER")),
+        RacePaceQuery(year=2023, event=AZE, session=S, drivers=("VER", "PER")),
     ),
-    ("pace in the 2025 miami sprint", RacePace(year=2025, event="Miami", session=S)),
+    ("pace in the 2025 miami sprint", RacePaceQuery(year=2025, event="Miami", session=S)),
     (
         "norris vs piastri 2025 miami sprint race",
-        RacePace(year=2025, event="Miami", session=S, drivers=("NOR", "PIA")),
+        RacePaceQuery(year=2025, event="Miami", session=S, drivers=("NOR", "PIA")),
     ),
-    ("average lap times in the 2023 baku sprint", RacePace(year=2023, event="Baku", session=S)),
+    (
+        "average lap times in the 2023 baku sprint",
+        RacePaceQuery(year=2023, event="Baku", session=S),
+    ),
     (
         "mclaren vs mercedes pace in the 2025 miami sprint",
-        RacePace(year=2025, event="Miami", session=S, drivers=("NOR", "PIA", "ANT", "RUS")),
+        RacePaceQuery(year=2025, event="Miami", session=S, drivers=("NOR", "PIA", "ANT", "RUS")),
     ),
     (
         "leclerc v sainz 2023 baku sprint pace",
-        RacePace(year=2023, event="Baku", session=S, drivers=("LEC", "SAI")),
+        RacePaceQuery(year=2023, event="Baku", session=S, drivers=("LEC", "SAI")),
     ),
     # --- long runs in practice -------------------------------------------------------------
     ("long runs fp2 monza 2021", LongRuns(year=2021, event="Monza", session=FP2)),
@@ -246,40 +251,40 @@ QUERY_BANK: list[tuple[str, Query]] = [
         LongRuns(year=2021, event="Italian Grand Prix", session=FP2, drivers=("VER",)),
     ),
     # --- results / classification ---------------------------------------------------------
-    ("results of the 2023 baku sprint", Classification(year=2023, event="Baku", session=S)),
-    ("who won the sprint in Baku 2023", Classification(year=2023, event="Baku", session=S)),
-    ("2025 miami sprint results", Classification(year=2025, event="Miami", session=S)),
+    ("results of the 2023 baku sprint", ClassificationQuery(year=2023, event="Baku", session=S)),
+    ("who won the sprint in Baku 2023", ClassificationQuery(year=2023, event="Baku", session=S)),
+    ("2025 miami sprint results", ClassificationQuery(year=2025, event="Miami", session=S)),
     (
         "where did Hamilton finish in the 2018 Azerbaijan GP",
-        Classification(year=2018, event=AZE, session=R, drivers=("HAM",)),
+        ClassificationQuery(year=2018, event=AZE, session=R, drivers=("HAM",)),
     ),
-    ("classification 2018 baku race", Classification(year=2018, event="Baku", session=R)),
-    ("sprint podium miami 2025", Classification(year=2025, event="Miami", session=S)),
+    ("classification 2018 baku race", ClassificationQuery(year=2018, event="Baku", session=R)),
+    ("sprint podium miami 2025", ClassificationQuery(year=2025, event="Miami", session=S)),
     (
         "top 10 in qualifying for the 2021 mexico city gp",
-        Classification(year=2021, event="Mexico City", session=Q),
+        ClassificationQuery(year=2021, event="Mexico City", session=Q),
     ),
     (
         "qualifying results 2022 saudi arabia",
-        Classification(year=2022, event="Saudi Arabian Grand Prix", session=Q),
+        ClassificationQuery(year=2022, event="Saudi Arabian Grand Prix", session=Q),
     ),
     (
         "how did Perez do in the 2023 baku sprint",
-        Classification(year=2023, event="Baku", session=S, drivers=("PER",)),
+        ClassificationQuery(year=2023, event="Baku", session=S, drivers=("PER",)),
     ),
     (
         "final classification of the sprint shootout azerbaijan 2023",
-        Classification(year=2023, event=AZE, session=SQ),
+        ClassificationQuery(year=2023, event=AZE, session=SQ),
     ),
     (
         "where did lance stroll qualify in 2022 jeddah",
-        Classification(year=2022, event="Jeddah", session=Q, drivers=("STR",)),
+        ClassificationQuery(year=2022, event="Jeddah", session=Q, drivers=("STR",)),
     ),
-    ("2024 spanish gp quali results", Classification(year=2024, event=ESP, session=Q)),
-    ("who won the 2025 Miami sprint?", Classification(year=2025, event="Miami", session=S)),
+    ("2024 spanish gp quali results", ClassificationQuery(year=2024, event=ESP, session=Q)),
+    ("who won the 2025 Miami sprint?", ClassificationQuery(year=2025, event="Miami", session=S)),
     (
         "ocon 2018 baku race result",
-        Classification(year=2018, event="Baku", session=R, drivers=("OCO",)),
+        ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
     ("who won the 2018 azerbaijan grand prix", RaceWinner(year=2018, event=AZE)),
@@ -309,18 +314,21 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ("winner montreal 1999", RaceWinner(year=1999, event="Montreal")),
     ("who won the race in jeddah 2021", RaceWinner(year=2021, event="Jeddah")),
     # --- strategy, tyres, pit stops, degradation ------------------------------------------
-    ("tyre strategy baku 2018", Strategy(year=2018, event="Baku", session=R)),
+    ("tyre strategy baku 2018", StrategyQuery(year=2018, event="Baku", session=R)),
     (
         "What strategies did the teams use in the 2018 Azerbaijan GP?",
-        Strategy(year=2018, event=AZE, session=R),
+        StrategyQuery(year=2018, event=AZE, session=R),
     ),
-    ("hamilton tyres 2018 baku", Strategy(year=2018, event="Baku", session=R, drivers=("HAM",))),
-    ("stints in the 2023 baku sprint", Strategy(year=2023, event="Baku", session=S)),
+    (
+        "hamilton tyres 2018 baku",
+        StrategyQuery(year=2018, event="Baku", session=R, drivers=("HAM",)),
+    ),
+    ("stints in the 2023 baku sprint", StrategyQuery(year=2023, event="Baku", session=S)),
     (
         "which compounds did verstappen use in the 2025 miami sprint",
-        Strategy(year=2025, event="Miami", session=S, drivers=("VER",)),
+        StrategyQuery(year=2025, event="Miami", session=S, drivers=("VER",)),
     ),
-    ("tire strategy azerbaijan 2018 race", Strategy(year=2018, event=AZE, session=R)),
+    ("tire strategy azerbaijan 2018 race", StrategyQuery(year=2018, event=AZE, session=R)),
     ("pit stops 2018 baku", PitStops(year=2018, event="Baku", session=R)),
     (
         "How long were the pit stops in the 2018 Azerbaijan Grand Prix?",
@@ -401,10 +409,10 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "who gained the most places in the 2018 azerbaijan gp",
-        GridVsFinish(year=2018, event=AZE, session=R),
+        GridVsFinishQuery(year=2018, event=AZE, session=R),
     ),
-    ("grid vs finish baku 2018", GridVsFinish(year=2018, event="Baku", session=R)),
-    ("positions gained 2023 baku sprint", GridVsFinish(year=2023, event="Baku", session=S)),
+    ("grid vs finish baku 2018", GridVsFinishQuery(year=2018, event="Baku", session=R)),
+    ("positions gained 2023 baku sprint", GridVsFinishQuery(year=2023, event="Baku", session=S)),
     # --- teammates --------------------------------------------------------------------------
     ("teammate battles 2024 spanish gp qualifying", Teammates(year=2024, event=ESP, session=Q)),
     (
@@ -623,7 +631,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "tyre strategy for hamilton and bottas baku 2018",
-        Strategy(year=2018, event="Baku", session=R, drivers=("HAM", "BOT")),
+        StrategyQuery(year=2018, event="Baku", session=R, drivers=("HAM", "BOT")),
     ),
     (
         "how long was perez's pit stop in baku 2018",
@@ -631,11 +639,13 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "compare russell and hamilton in fp1 at silverstone 2024",
-        BestLaps(year=2024, event="Silverstone", session=FP1, drivers=("RUS", "HAM")),
+        BestLapsQuery(year=2024, event="Silverstone", session=FP1, drivers=("RUS", "HAM")),
     ),
     (
         "sainz vs leclerc 2022 saudi quali gap",
-        BestLaps(year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("SAI", "LEC")),
+        BestLapsQuery(
+            year=2022, event="Saudi Arabian Grand Prix", session=Q, drivers=("SAI", "LEC")
+        ),
     ),
     (
         "hulk top speed monza 2019 qualifying",

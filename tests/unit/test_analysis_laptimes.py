@@ -10,6 +10,7 @@ from f1core.analysis.fastest import best_laps, fastest_lap
 from f1core.analysis.laps import is_valid
 from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
 from f1core.domain.session import Lap, SessionKind
+from f1core.kinds import best_laps as best_laps_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
 
 Q = SessionKind.QUALIFYING
@@ -107,9 +108,13 @@ def test_best_laps_order_and_gaps() -> None:
         "MEDIUM",
     )
     assert result.table().rows[0][6] == ""
-    assert result.summary() == (
-        "NOR (Lando Norris) set the best lap of the 2024 Spanish Grand Prix Qualifying, "
-        "1:11.383, +0.020 ahead of VER."
+    assert paragraph(best_laps_kind.KIND, s) == (
+        "Lando Norris (NOR) set the best lap of the 2024 Spanish Grand Prix Qualifying, "
+        "1:11.383; Max Verstappen (VER) 0.020 s slower, Lewis Hamilton (HAM) 0.617 s slower."
+    )
+    assert paragraph(best_laps_kind.KIND, s, ["HAM", "VER"]) == (
+        "Max Verstappen (VER) set the best lap of the 2024 Spanish Grand Prix Qualifying "
+        "among HAM and VER, 1:11.403; Lewis Hamilton (HAM) 0.597 s slower."
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.unit.laps_factory import lap, result, run, session
+from tests.unit.laps_factory import lap, paragraph, result, run, session
 
 from f1core.analysis.classification import classification
 from f1core.analysis.pace import race_pace
@@ -15,6 +15,10 @@ from f1core.analysis.strategy import split_stints, stints, tyre_degradation
 from f1core.analysis.teammates import teammates
 from f1core.domain.session import Lap, SessionKind
 from f1core.errors import InvalidRequestError
+from f1core.kinds import classification as classification_kind
+from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
+from f1core.kinds import race_pace as race_pace_kind
+from f1core.kinds import strategy as strategy_kind
 
 # -- classification -----------------------------------------------------------------------
 
@@ -25,7 +29,8 @@ def test_race_classification_table_and_summary() -> None:
             result("NOR", 2, grid=1, time_ms=2_460, points=18.0, laps=51),
             result("HAM", 1, grid=2, time_ms=6_224_291, points=25.0, laps=51),
             result("VER", None, grid=0, status="Collision", classified="R", laps=39),
-        ]
+        ],
+        drivers=["HAM", "NOR", "VER"],
     )
     c = classification(s)
     assert [r.driver for r in c.rows] == ["HAM", "NOR", "VER"]
@@ -44,8 +49,14 @@ def test_race_classification_table_and_summary() -> None:
             "0",
         ),
     )
-    assert c.summary() == (
-        "HAM (Lewis Hamilton) won the 2024 Spanish Grand Prix Race from P2 on the grid."
+    # A retired third is no podium finisher.
+    assert paragraph(classification_kind.KIND, s) == (
+        "Lewis Hamilton (HAM) won the 2024 Spanish Grand Prix Race from P2 on the grid, "
+        "2.460 s ahead of Lando Norris (NOR)."
+    )
+    assert paragraph(classification_kind.KIND, s, ["VER", "HAM"]) == (
+        "Lewis Hamilton (HAM) won the 2024 Spanish Grand Prix Race from P2 on the grid, "
+        "2.460 s ahead of Lando Norris (NOR). Max Verstappen (VER) finished R (Collision)."
     )
 
 
@@ -60,8 +71,9 @@ def test_qualifying_classification_shows_q_times() -> None:
     c = classification(s)
     assert c.table().columns == ("Pos", "Driver", "Name", "Team", "Q1", "Q2", "Q3")
     assert c.table().rows[1] == ("2", "HAM", "Lewis Hamilton", "Mercedes", "1:12.500", "-", "-")
-    assert c.summary() == (
-        "NOR (Lando Norris) took pole in the 2024 Spanish Grand Prix Qualifying with 1:11.383."
+    assert paragraph(classification_kind.KIND, s) == (
+        "Lando Norris (NOR) took pole in the 2024 Spanish Grand Prix Qualifying with 1:11.383, "
+        "1.117 s ahead of Lewis Hamilton (HAM)."
     )
 
 
@@ -108,9 +120,10 @@ def test_race_pace_per_driver_and_team() -> None:
         "1:31.000",
     )
     assert result.table().rows[1][9] == "+0.400"
-    assert result.summary() == (
-        "NOR (Lando Norris) had the best race pace in the 2024 Spanish Grand Prix Race: "
-        "median clean lap 1:30.600 over 3 laps, +0.400 a lap ahead of VER."
+    assert paragraph(race_pace_kind.KIND, s) == (
+        "Lando Norris (NOR) had the best race pace in the 2024 Spanish Grand Prix Race: "
+        "median clean lap 1:30.600 over 3 laps; Max Verstappen (VER) 1:31.000 "
+        "(0.400 s a lap slower, 3 laps)."
     )
 
 
@@ -119,7 +132,13 @@ def test_fuel_correction_subtracts_fuel_left_times_k() -> None:
     result = race_pace(s, fuel_correction_s_per_lap=0.05)
     # Laps 2, 3, 4 carry 2, 1 and 0 laps of fuel: 91.000-0.100, 90.500-0.050, 90.000.
     assert result.drivers[0].stats.median_ms == pytest.approx(90_450.0)
-    assert result.summary().endswith("(fuel-corrected by 0.05 s per lap of fuel left over 4 laps).")
+    query = race_pace_kind.RacePaceQuery(
+        year=2024, event="Spain", session=SessionKind.RACE, fuel_correction_s_per_lap=0.05
+    )
+    assert race_pace_kind.paragraph(result, query) == (
+        "Max Verstappen (VER) had the best race pace in the 2024 Spanish Grand Prix Race: "
+        "median clean lap 1:30.450 over 3 laps, fuel-corrected by 0.05 s per lap."
+    )
 
 
 def test_fuel_correction_out_of_range_is_refused() -> None:
@@ -199,9 +218,13 @@ def test_stints_and_stop_count() -> None:
     assert strategy.table().rows == (
         ("HAM", "Lewis Hamilton", "Mercedes", 1, "SUPERSOFT 1-3 (3), SOFT 4-5 (2)"),
     )
-    assert strategy.summary() == (
+    assert paragraph(strategy_kind.KIND, s) == (
         "1 pit stop in the 2024 Spanish Grand Prix Race; the most common strategy was "
         "1 stop (1 of 1 driver)."
+    )
+    assert paragraph(strategy_kind.KIND, s, ["HAM"]) == (
+        "In the 2024 Spanish Grand Prix Race, Lewis Hamilton (HAM) made 1 stop: "
+        "supersoft laps 1-3, soft laps 4-5."
     )
 
 
@@ -372,7 +395,8 @@ def test_grid_vs_finish() -> None:
             result("HAM", 1, grid=4),
             result("NOR", 2, grid=1),
             result("VER", 3, grid=0),  # pit lane: counts as starting behind all 3 cars
-        ]
+        ],
+        drivers=["HAM", "NOR", "VER"],
     )
     r = grid_vs_finish(s)
     assert [(x.driver, x.gained) for x in r.rows] == [("HAM", 3), ("NOR", -1), ("VER", 0)]
@@ -385,9 +409,13 @@ def test_grid_vs_finish() -> None:
         "+0",
         "Finished",
     )
-    assert r.summary() == (
-        "HAM (Lewis Hamilton) gained the most places in the 2024 Spanish Grand Prix Race: "
-        "P4 to P1 (+3); NOR lost the most: P1 to P2 (-1)."
+    assert paragraph(grid_vs_finish_kind.KIND, s) == (
+        "Lewis Hamilton (HAM) gained the most places in the 2024 Spanish Grand Prix Race: "
+        "P4 to P1 (+3); Lando Norris (NOR) lost the most: P1 to P2 (-1)."
+    )
+    assert paragraph(grid_vs_finish_kind.KIND, s, ["VER", "HAM"]) == (
+        "In the 2024 Spanish Grand Prix Race, Lewis Hamilton (HAM) went from P4 to P1 (+3); "
+        "Max Verstappen (VER) went from the pit lane to P3 (+0)."
     )
 
 

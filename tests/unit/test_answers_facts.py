@@ -8,11 +8,11 @@ from f1core.answers.facts import is_faithful, unsupported_facts
 from f1core.domain.answer import Answer
 from f1core.domain.session import SessionKind
 from f1core.domain.table import Table
-from f1core.query import Classification
+from f1core.kinds.classification import ClassificationQuery
 
 ANSWER = Answer(
     question="who took pole in spain 2024",
-    query=Classification(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING),
+    query=ClassificationQuery(year=2024, event="Spanish GP", session=SessionKind.QUALIFYING),
     text=(
         "Lando Norris (NOR) took pole in the 2024 Spanish Grand Prix Qualifying with "
         "1:11.383, 0.020 s ahead of Max Verstappen (VER)."

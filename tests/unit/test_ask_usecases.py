@@ -34,17 +34,17 @@ from f1core.errors import (
     UnknownDriverError,
     UnprocessableRequestError,
 )
+from f1core.kinds.best_laps import BestLapsQuery
+from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.strategy import StrategyQuery
 from f1core.query import (
-    BestLaps,
     Champion,
-    Classification,
     MostWins,
     Podium,
-    RacePace,
     RaceWinner,
     Refusal,
-    Strategy,
 )
 from f1core.usecases.ask import AnswerQuery, AskQuestion, QuestionRefusedError
 from f1core.usecases.history.record_question import RecordQuestion
@@ -139,7 +139,7 @@ async def test_unreadable_cache_entry_is_recomputed_and_replaced(world: World) -
 
 
 async def test_drivers_narrow_a_driver_analysis(world: World) -> None:
-    query = BestLaps(
+    query = BestLapsQuery(
         year=2024, event="Spain", session=SessionKind.QUALIFYING, drivers=("VER", "HAM")
     )
     answer = await world.answer_query.execute(query)
@@ -149,7 +149,7 @@ async def test_drivers_narrow_a_driver_analysis(world: World) -> None:
 
 
 async def test_drivers_of_an_everyone_analysis_steer_the_paragraph(world: World) -> None:
-    query = Classification(
+    query = ClassificationQuery(
         year=2024, event="Spain", session=SessionKind.QUALIFYING, drivers=("HAM",)
     )
     answer = await world.answer_query.execute(query)
@@ -158,13 +158,13 @@ async def test_drivers_of_an_everyone_analysis_steer_the_paragraph(world: World)
 
 
 async def test_unknown_driver_is_named(world: World) -> None:
-    query = Strategy(year=2024, event="Spain", session=SessionKind.RACE, drivers=("ALO",))
+    query = StrategyQuery(year=2024, event="Spain", session=SessionKind.RACE, drivers=("ALO",))
     with pytest.raises(UnknownDriverError, match="ALO did not take part"):
         await world.answer_query.execute(query)
 
 
 async def test_analysis_that_does_not_fit_the_session_says_what_it_needs(world: World) -> None:
-    query = RacePace(year=2024, event="Spain", session=SessionKind.QUALIFYING)
+    query = RacePaceQuery(year=2024, event="Spain", session=SessionKind.QUALIFYING)
     with pytest.raises(InvalidRequestError, match="race pace needs a race or sprint"):
         await world.answer_query.execute(query)
 

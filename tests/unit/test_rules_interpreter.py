@@ -12,12 +12,12 @@ from tests.unit.question_bank import QUERY_BANK, REFUSAL_BANK
 
 from adapters.rules import RuleBasedQueryInterpreter
 from f1core.domain.session import SessionKind
+from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.race_pace import RacePaceQuery
 from f1core.query import (
-    BestLaps,
     Query,
     QueryEnvelope,
-    RacePace,
     Refusal,
     decode_query,
     encode_query,
@@ -92,13 +92,13 @@ def test_ambiguous_first_name_is_pinned_by_the_season() -> None:
         drivers=("RAI",),
     )
     got = INTERPRETER.interpret_now("compare kimi and george 2025 miami sprint")
-    assert isinstance(got, RacePace)
+    assert isinstance(got, RacePaceQuery)
     assert got.drivers == ("ANT", "RUS")
 
 
 def test_typos_only_on_long_words() -> None:
     got = INTERPRETER.interpret_now("Hamiltn vs Russel 2024 silverstone fp1 times")
-    assert got == BestLaps(
+    assert got == BestLapsQuery(
         year=2024,
         event="Silverstone",
         session=SessionKind.FP1,

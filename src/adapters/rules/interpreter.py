@@ -30,16 +30,18 @@ from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTIO
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
 from f1core.kinds.base import SessionQuery
+from f1core.kinds.best_laps import BestLapsQuery
+from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.strategy import StrategyQuery
 from f1core.query import (
-    BestLaps,
     CareerStat,
     Champion,
     ChampionshipStandings,
-    Classification,
     Degradation,
     Gaps,
-    GridVsFinish,
     Interpretation,
     LongRuns,
     MostWins,
@@ -47,13 +49,11 @@ from f1core.query import (
     Podium,
     Positions,
     Query,
-    RacePace,
     RaceWinner,
     Refusal,
     SeasonHeadToHead,
     Sectors,
     SpeedTraps,
-    Strategy,
     Teammates,
     TheoreticalBest,
     Weather,
@@ -1038,13 +1038,13 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "speed": SpeedTraps,
     "degradation": Degradation,
     "pit": PitStops,
-    "strategy": Strategy,
-    "grid": GridVsFinish,
+    "strategy": StrategyQuery,
+    "grid": GridVsFinishQuery,
     "gaps": Gaps,
     "positions": Positions,
     "teammates": Teammates,
     "weather": Weather,
-    "best_laps": BestLaps,
+    "best_laps": BestLapsQuery,
 }
 
 
@@ -1057,17 +1057,17 @@ def _build(
     if cls is None:
         # the same words ask different analyses of a race, a qualifying and a practice
         if intent == "won":
-            cls = Classification if race_like else FastestLapQuery
+            cls = ClassificationQuery if race_like else FastestLapQuery
         elif intent == "long_runs":
-            cls = LongRuns if practice else RacePace
+            cls = LongRuns if practice else RacePaceQuery
         elif intent == "pace":
-            cls = RacePace if race_like else LongRuns if practice else BestLaps
+            cls = RacePaceQuery if race_like else LongRuns if practice else BestLapsQuery
         elif intent == "gap":
-            cls = Gaps if race_like else BestLaps
+            cls = Gaps if race_like else BestLapsQuery
         elif intent == "compare":
-            cls = RacePace if race_like else BestLaps
+            cls = RacePaceQuery if race_like else BestLapsQuery
         else:
-            cls = Classification
+            cls = ClassificationQuery
     return cast(Query, cls(year=year, event=event, session=session, drivers=drivers))
 
 

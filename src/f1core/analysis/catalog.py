@@ -13,23 +13,24 @@ from typing import Any, Protocol
 
 import msgspec
 
-from f1core.analysis.classification import classification
-from f1core.analysis.fastest import best_laps
 from f1core.analysis.long_runs import long_runs
-from f1core.analysis.pace import race_pace
 from f1core.analysis.pit_stops import pit_stops
-from f1core.analysis.positions import gaps, grid_vs_finish, positions
+from f1core.analysis.positions import gaps, positions
 from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
-from f1core.analysis.strategy import stints, tyre_degradation
+from f1core.analysis.strategy import tyre_degradation
 from f1core.analysis.teammates import teammates
 from f1core.analysis.weather import weather
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
+from f1core.kinds import best_laps as best_laps_kind
+from f1core.kinds import classification as classification_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
+from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
+from f1core.kinds import race_pace as race_pace_kind
+from f1core.kinds import strategy as strategy_kind
 from f1core.kinds.base import (
     ALL_SESSIONS,
-    CLASSIFIED,
     FUEL_OPTION,
     KIND_NOUNS,
     PRACTICE,
@@ -83,26 +84,9 @@ class AnalysisSpec:
 
 
 _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
-    AnalysisSpec(
-        "classification",
-        "Classification",
-        "Official results: positions, grid, status, points, time or gap, Q1/Q2/Q3.",
-        classification,
-        takes_drivers=False,
-        session_kinds=CLASSIFIED,
-        needs="a qualifying, sprint or race session (practice has no classification: "
-        "use best-laps)",
-    ),
+    classification_kind.KIND,
     fastest_lap_kind.KIND,
-    AnalysisSpec(
-        "best-laps",
-        "Best laps",
-        "Each driver's best valid lap and the gap to the fastest.",
-        best_laps,
-        takes_drivers=True,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
+    best_laps_kind.KIND,
     AnalysisSpec(
         "theoretical-best",
         "Theoretical best",
@@ -130,25 +114,8 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
         session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
-    AnalysisSpec(
-        "race-pace",
-        "Race pace",
-        "Median, mean, stdev and IQR of clean laps per driver and team, optionally fuel-corrected.",
-        race_pace,
-        takes_drivers=True,
-        session_kinds=RACES,
-        needs="a race or sprint",
-        options=(FUEL_OPTION,),
-    ),
-    AnalysisSpec(
-        "strategy",
-        "Strategy",
-        "Stints per driver (compound, laps, tyre age) and the number of pit stops.",
-        stints,
-        takes_drivers=False,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
+    race_pace_kind.KIND,
+    strategy_kind.KIND,
     AnalysisSpec(
         "degradation",
         "Tyre degradation",
@@ -168,15 +135,7 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
         session_kinds=RACES,
         needs="a race or sprint",
     ),
-    AnalysisSpec(
-        "grid-vs-finish",
-        "Grid vs finish",
-        "Where each driver started and finished, and the places gained or lost.",
-        grid_vs_finish,
-        takes_drivers=False,
-        session_kinds=RACES,
-        needs="a race or sprint",
-    ),
+    grid_vs_finish_kind.KIND,
     AnalysisSpec(
         "gaps",
         "Gaps",

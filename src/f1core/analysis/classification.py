@@ -78,18 +78,6 @@ class Classification(msgspec.Struct, frozen=True, gc=False):
             ]
         return Table(columns=columns, rows=tuple(rows))
 
-    def summary(self) -> str:
-        """Who won (or took pole), in plain English."""
-        if not self.rows:
-            return f"No classification is available for the {self.session}."
-        first = self.rows[0]
-        if self.qualifying:
-            best = first.best_qualifying_ms
-            timed = f" with {format_laptime(best)}" if best is not None else ""
-            return f"{first.driver} ({first.full_name}) took pole in the {self.session}{timed}."
-        start = f" from {_grid(first.grid)} on the grid" if first.grid is not None else ""
-        return f"{first.driver} ({first.full_name}) won the {self.session}{start}."
-
 
 def classification(session: Session) -> Classification:
     """The session's official classification from its results, in finishing order.

@@ -104,20 +104,6 @@ class BestLaps(msgspec.Struct, frozen=True, gc=False):
         )
         return Table(columns=columns, rows=rows)
 
-    def summary(self) -> str:
-        """Who was fastest and by how much."""
-        if not self.rows:
-            return f"No valid lap was set in the {self.session}."
-        first = self.rows[0]
-        text = (
-            f"{first.driver} ({first.full_name}) set the best lap of the {self.session}"
-            f"{_among(self.drivers)}, {format_laptime(first.time_ms)}"
-        )
-        if len(self.rows) > 1:
-            second = self.rows[1]
-            text += f", {format_gap(second.gap_ms)} ahead of {second.driver}"
-        return text + "."
-
 
 def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLaps:
     """Each driver's best valid lap (timed, not deleted, accurate), fastest first.
@@ -197,12 +183,3 @@ def _time(lap: Lap) -> int:
 def _rank_key(lap: Lap) -> tuple[int, int, int]:
     set_at = lap.end_at_ms if lap.end_at_ms is not None else 2**62
     return (_time(lap), set_at, lap.number)
-
-
-def _among(drivers: tuple[str, ...]) -> str:
-    """ ", among HAM and VER" when the comparison was restricted to some drivers."""
-    if not drivers:
-        return ""
-    if len(drivers) == 1:
-        return f" (only {drivers[0]} compared)"
-    return f" among {', '.join(drivers[:-1])} and {drivers[-1]}"

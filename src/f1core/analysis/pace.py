@@ -49,25 +49,6 @@ class RacePace(msgspec.Struct, frozen=True, gc=False):
         rows = tuple((r.position, r.key, r.name, r.team, *_stat_cells(r)) for r in self.drivers)
         return Table(columns=columns, rows=rows)
 
-    def summary(self) -> str:
-        """Who had the best median clean-lap pace, and the correction used if any."""
-        if not self.drivers:
-            return f"No clean laps to measure race pace in the {self.session}."
-        top = self.drivers[0]
-        text = (
-            f"{top.key} ({top.name}) had the best race pace in the {self.session}: median "
-            f"clean lap {format_laptime(round(top.stats.median_ms))} over {top.stats.laps} laps"
-        )
-        if len(self.drivers) > 1:
-            second = self.drivers[1]
-            text += f", {format_gap(round(second.gap_ms))} a lap ahead of {second.key}"
-        if self.fuel_correction_s_per_lap is not None:
-            text += (
-                f" (fuel-corrected by {self.fuel_correction_s_per_lap:g} s per lap of fuel left"
-                f" over {self.total_laps} laps)"
-            )
-        return text + "."
-
 
 def race_pace(
     session: Session,

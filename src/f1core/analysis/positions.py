@@ -135,24 +135,6 @@ class GridVsFinish(msgspec.Struct, frozen=True, gc=False):
         )
         return Table(columns=columns, rows=rows)
 
-    def summary(self) -> str:
-        """The biggest gain and the biggest loss among classified finishers."""
-        counted = [r for r in self.rows if r.gained is not None and r.classified.isdigit()]
-        if not counted:
-            return f"No grid and finishing positions are available for the {self.session}."
-        up = max(counted, key=lambda r: (r.gained or 0, -(r.finish or 0)))
-        down = min(counted, key=lambda r: (r.gained or 0, r.finish or 0))
-        text = (
-            f"{up.driver} ({up.full_name}) gained the most places in the {self.session}: "
-            f"{_slot(up.grid)} to P{up.finish} ({up.gained:+d})"
-        )
-        if down.gained is not None and down.gained < 0:
-            text += (
-                f"; {down.driver} lost the most: {_slot(down.grid)} to P{down.finish} "
-                f"({down.gained:+d})"
-            )
-        return text + "."
-
 
 def grid_vs_finish(session: Session) -> GridVsFinish:
     """Each driver's grid slot against the finishing position, from the results."""

@@ -17,7 +17,7 @@ from f1core.analysis.laps import (
     split_clean,
     team_of,
 )
-from f1core.analysis.stats import counted, fmt_float, linear_fit
+from f1core.analysis.stats import fmt_float, linear_fit
 from f1core.domain.session import Lap, Session
 from f1core.domain.table import ExcludedLap, Table
 
@@ -138,25 +138,6 @@ class Strategy(msgspec.Struct, frozen=True, gc=False):
             for d in self.drivers
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """The most common number of stops (races) or of runs (other sessions)."""
-        if not self.drivers:
-            return f"No laps to read a strategy from in the {self.session}."
-        if not self.race:
-            busiest = max(self.drivers, key=lambda d: len(d.stints))
-            runs = sum(len(d.stints) for d in self.drivers)
-            return (
-                f"{runs} runs by {len(self.drivers)} drivers in the {self.session}; the most: "
-                f"{busiest.driver} ({busiest.full_name}), {len(busiest.stints)}."
-            )
-        counts = Counter(d.pit_stops for d in self.drivers)
-        stops, n = counts.most_common(1)[0]
-        total = sum(d.pit_stops for d in self.drivers)
-        return (
-            f"{counted(total, 'pit stop')} in the {self.session}; the most common strategy "
-            f"was {_stops(stops)} ({n} of {counted(len(self.drivers), 'driver')})."
-        )
 
 
 def stints(session: Session) -> Strategy:

@@ -228,3 +228,13 @@ def grouped_bar(
             "tooltip": [{"field": category}, {"field": group}, {"field": value}],
         },
     )
+
+
+def driver_bars(
+    title: str, rows: Sequence[Row], *, value: str, value_title: str, zero: bool = True
+) -> Spec | None:
+    """Bars of ``value`` per ``driver`` for the rows that have one; None for fewer than two."""
+    values = [r for r in rows if r.get(value) is not None]
+    if len(values) < 2:
+        return None
+    return bar(title, values, category="driver", value=value, value_title=value_title, zero=zero)

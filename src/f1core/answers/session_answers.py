@@ -10,45 +10,27 @@ degradation laps).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
-from f1core.analysis.classification import Classification, ClassificationEntry
-from f1core.analysis.fastest import BestLaps
 from f1core.analysis.long_runs import LongRuns
-from f1core.analysis.pace import RacePace
 from f1core.analysis.pit_stops import PitStops
-from f1core.analysis.positions import Gaps, GridVsFinish, Positions
+from f1core.analysis.positions import Gaps, Positions
 from f1core.analysis.sectors import SectorComparison, SpeedTraps, TheoreticalBest
-from f1core.analysis.strategy import Strategy, TyreDegradation
+from f1core.analysis.strategy import TyreDegradation
 from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
 from f1core.answers import charts
 from f1core.domain.session import Session
-from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import SessionQuery
-from f1core.kinds.fastest_lap import best_lap_gap_chart
 
 Spec = dict[str, Any]
 
 
 def session_paragraph(query: SessionQuery, result: AnalysisResult, session: Session) -> str:
     """One paragraph answering ``query`` from ``result``, drivers named in full."""
-    focus = tuple(code.upper() for code in query.drivers)
-    if isinstance(result, Classification):
-        text = _classification_text(result, session, focus)
-    elif isinstance(result, BestLaps):
-        text = _best_laps_text(result)
-    elif isinstance(result, RacePace):
-        text = _pace_text(result)
-    elif isinstance(result, GridVsFinish) and focus:
-        text = _grid_focus_text(result, focus)
-    elif isinstance(result, Strategy) and focus:
-        text = _strategy_focus_text(result, focus)
-    else:
-        text = result.summary()
-    return name_drivers(text, session)
+    return name_drivers(result.summary(), session)
 
 
 def session_chart(result: AnalysisResult, session: Session, query: SessionQuery) -> Spec | None:
@@ -92,222 +74,7 @@ def name_drivers(text: str, session: Session) -> str:
     return re.sub(r"(?<!\()\b[A-Z]{3}\b(?!\))", introduce, text)
 
 
-# --- paragraphs -----------------------------------------------------------------------------
-
-
-def _secs(ms: float) -> str:
-    return f"{abs(ms) / 1000:.3f} s"
-
-
-def _pos(entry: ClassificationEntry) -> str:
-    return f"P{entry.position}" if entry.position is not None else entry.classified or "-"
-
-
-def _classification_text(result: Classification, session: Session, focus: Sequence[str]) -> str:
-    rows = result.rows
-    if not rows:
-        return result.summary()
-    first = rows[0]
-    parts: list[str] = []
-    if result.qualifying:
-        best = first.best_qualifying_ms
-        text = f"{first.driver} ({first.full_name}) took pole in the {result.session}"
-        if best is not None:
-            text += f" with {format_laptime(best)}"
-            second = rows[1] if len(rows) > 1 else None
-            if second is not None and second.best_qualifying_ms is not None:
-                gap = second.best_qualifying_ms - best
-                text += f", {_secs(gap)} ahead of {second.driver}"
-        parts.append(text + ".")
-    else:
-        text = f"{first.driver} ({first.full_name}) won the {result.session}"
-        if first.grid:
-            text += f" from P{first.grid} on the grid"
-        if len(rows) > 1 and rows[1].gap_ms is not None:
-            text += f", {_secs(rows[1].gap_ms)} ahead of {rows[1].driver}"
-        elif len(rows) > 1:
-            text += f", ahead of {rows[1].driver}"
-        text += "."
-        if len(rows) > 2:
-            text += f" {rows[2].driver} completed the podium."
-        parts.append(text)
-    by_code = {r.driver: r for r in rows}
-    for code in focus:
-        row = by_code.get(code)
-        if row is None or row is first:
-            continue
-        verb = "qualified" if result.qualifying else "finished"
-        detail = ""
-        if result.qualifying and row.best_qualifying_ms is not None:
-            detail = f" with {format_laptime(row.best_qualifying_ms)}"
-        elif not result.qualifying and row.status and not row.classified.isdigit():
-            detail = f" ({row.status})"
-        parts.append(f"{code} {verb} {_pos(row)}{detail}.")
-    return " ".join(parts)
-
-
-def _best_laps_text(result: BestLaps) -> str:
-    if not result.rows:
-        return result.summary()
-    first = result.rows[0]
-    text = (
-        f"{first.driver} ({first.full_name}) set the best lap of the {result.session}, "
-        f"{format_laptime(first.time_ms)}"
-    )
-    behind = [f"{r.driver} {_secs(r.gap_ms)} slower" for r in result.rows[1:3]]
-    if behind:
-        text += "; " + (", ".join(behind))
-    return text + "."
-
-
-def _pace_text(result: RacePace) -> str:
-    if not result.drivers:
-        return result.summary()
-    top = result.drivers[0]
-    text = (
-        f"{top.key} ({top.name}) had the best race pace in the {result.session}: median "
-        f"clean lap {format_laptime(round(top.stats.median_ms))} over {top.stats.laps} laps"
-    )
-    for row in result.drivers[1:3]:
-        text += (
-            f"; {row.key} {format_laptime(round(row.stats.median_ms))} "
-            f"({_secs(row.gap_ms)} a lap slower, {row.stats.laps} laps)"
-        )
-    if result.fuel_correction_s_per_lap is not None:
-        text += f", fuel-corrected by {result.fuel_correction_s_per_lap:g} s per lap"
-    return text + "."
-
-
-def _grid_focus_text(result: GridVsFinish, focus: Sequence[str]) -> str:
-    parts = []
-    for row in result.rows:
-        if row.driver not in focus:
-            continue
-        grid = "the pit lane" if row.grid == 0 else f"P{row.grid}" if row.grid else "no grid slot"
-        finish = f"P{row.finish}" if row.finish is not None else row.status
-        change = f" ({row.gained:+d})" if row.gained is not None else ""
-        parts.append(f"{row.driver} went from {grid} to {finish}{change}")
-    if not parts:
-        return result.summary()
-    return f"In the {result.session}, " + "; ".join(parts) + "."
-
-
-def _strategy_focus_text(result: Strategy, focus: Sequence[str]) -> str:
-    parts = []
-    for d in result.drivers:
-        if d.driver not in focus:
-            continue
-        stints = ", ".join(
-            f"{(s.compound or 'unknown').lower()} laps {s.first_lap}-{s.last_lap}" for s in d.stints
-        )
-        stops = (
-            "no stop"
-            if d.pit_stops == 0
-            else f"{d.pit_stops} stop" + ("" if d.pit_stops == 1 else "s")
-        )
-        parts.append(f"{d.driver} made {stops}: {stints}")
-    if not parts:
-        return result.summary()
-    return f"In the {result.session}, " + "; ".join(parts) + "."
-
-
 # --- charts ---------------------------------------------------------------------------------
-
-
-def _best_laps_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, BestLaps)
-    return best_lap_gap_chart(session.title, result.rows)
-
-
-def _classification_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, Classification)
-    if result.qualifying:
-        timed = [r for r in result.rows if r.best_qualifying_ms is not None]
-        if len(timed) < 2:
-            return None
-        pole = min(r.best_qualifying_ms or 0 for r in timed)
-        values = [
-            {
-                "driver": r.driver,
-                "name": r.full_name,
-                "gap_s": charts.seconds((r.best_qualifying_ms or 0) - pole),
-                "time": format_laptime(r.best_qualifying_ms),
-            }
-            for r in timed
-        ]
-        return charts.bar(
-            f"Qualifying gap to pole, {session.title}",
-            values,
-            category="driver",
-            value="gap_s",
-            value_title="Gap to pole (s)",
-            tooltip=("name", "time"),
-        )
-    gaps = [r for r in result.rows if r.gap_ms is not None or r is result.rows[0]]
-    if len(gaps) < 2:
-        return None
-    values = [
-        {"driver": r.driver, "name": r.full_name, "gap_s": charts.seconds(r.gap_ms or 0)}
-        for r in gaps
-    ]
-    return charts.bar(
-        f"Gap to the winner at the flag, {session.title}",
-        values,
-        category="driver",
-        value="gap_s",
-        value_title="Gap to winner (s)",
-        tooltip=("name",),
-    )
-
-
-def _pace_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, RacePace)
-    if not result.drivers:
-        return None
-    values = [
-        {
-            "driver": r.key,
-            "name": r.name,
-            "median_s": charts.seconds(r.stats.median_ms),
-            "iqr_s": charts.seconds(r.stats.iqr_ms),
-            "laps": r.stats.laps,
-        }
-        for r in result.drivers
-    ]
-    return charts.bar(
-        f"Median clean lap, {session.title}",
-        values,
-        category="driver",
-        value="median_s",
-        value_title="Median clean lap (s)",
-        zero=False,
-        tooltip=("name", "iqr_s", "laps"),
-    )
-
-
-def _strategy_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, Strategy)
-    focus = {c.upper() for c in query.drivers}
-    values = [
-        {
-            "driver": d.driver,
-            "stint": s.number,
-            "compound": s.compound or "UNKNOWN",
-            "first_lap": s.first_lap,
-            "last_lap": s.last_lap,
-            "laps": s.laps,
-            # a stint of laps 1-22 covers the span from 1 to 23 on a lap axis
-            "start": s.first_lap,
-            "end": s.last_lap + 1,
-        }
-        for d in result.drivers
-        if not focus or d.driver in focus
-        for s in d.stints
-    ]
-    if not values:
-        return None
-    order = [d.driver for d in result.drivers if not focus or d.driver in focus]
-    return charts.stint_bars(f"Stints, {session.title}", values, order, year=query.year)
 
 
 def _positions_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
@@ -458,10 +225,6 @@ def _sector_chart(result: Any, session: Session, query: SessionQuery) -> Spec | 
 
 
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
-    Classification: _classification_chart,
-    BestLaps: _best_laps_chart,
-    RacePace: _pace_chart,
-    Strategy: _strategy_chart,
     Positions: _positions_chart,
     Gaps: _gaps_chart,
     TyreDegradation: _degradation_chart,
@@ -479,12 +242,6 @@ _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
         "km/h",
         lambda r: [{"driver": x.driver, "speed_kmh": x.speed_st} for x in r.rows],
         zero=False,
-    ),
-    GridVsFinish: _simple_bar(
-        "Places gained from the grid",
-        "gained",
-        "Places gained",
-        lambda r: [{"driver": x.driver, "gained": x.gained} for x in r.rows],
     ),
     Teammates: _simple_bar(
         "One-lap gap between teammates",

@@ -9,10 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from f1core.kinds import fastest_lap
+from f1core.kinds import (
+    best_laps,
+    classification,
+    fastest_lap,
+    grid_vs_finish,
+    race_pace,
+    strategy,
+)
 from f1core.kinds.base import ArchiveQuestion, QueryBase, SessionQuestion
 
-SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (fastest_lap.KIND,)
+SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
+    classification.KIND,
+    fastest_lap.KIND,
+    best_laps.KIND,
+    race_pace.KIND,
+    strategy.KIND,
+    grid_vs_finish.KIND,
+)
 """Every session kind, in the order they are listed to users."""
 
 ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = ()
@@ -24,6 +38,8 @@ KINDS: tuple[AnyKind, ...] = (*SESSION_QUESTIONS, *ARCHIVE_QUESTIONS)
 """Every kind, session kinds first."""
 
 _BY_QUERY: dict[type[QueryBase], AnyKind] = {kind.query: kind for kind in KINDS}
+
+
 def kind_of(query: QueryBase) -> AnyKind | None:
     """The kind that answers ``query``."""
     return _BY_QUERY.get(type(query))

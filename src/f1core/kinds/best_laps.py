@@ -1,0 +1,53 @@
+"""Best laps: each driver's best valid lap and the gap to the fastest."""
+
+from __future__ import annotations
+
+from f1core.analysis.fastest import BestLaps, best_laps
+from f1core.domain.session import Session
+from f1core.domain.timefmt import format_laptime
+from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.fastest_lap import best_lap_gap_chart
+from f1core.kinds.prose import DriverNames, and_list, secs
+
+
+class BestLapsQuery(SessionQuery, frozen=True, kw_only=True, tag="best-laps"):
+    """Each driver's best valid lap with the gap to the fastest."""
+
+
+def _compute(session: Session, query: BestLapsQuery) -> BestLaps:
+    return best_laps(session, query.drivers or None)
+
+
+def paragraph(result: BestLaps, query: BestLapsQuery) -> str:
+    """Who set the best lap, and how far the next two were behind."""
+    if not result.rows:
+        return f"No valid lap was set in the {result.session}."
+    who = DriverNames((r.driver, r.full_name) for r in result.rows)
+    first = result.rows[0]
+    among = f" among {and_list(list(result.drivers))}" if len(result.drivers) > 1 else ""
+    text = (
+        f"{who(first.driver)} set the best lap of the {result.session}{among}, "
+        f"{format_laptime(first.time_ms)}"
+    )
+    behind = [f"{who(r.driver)} {secs(r.gap_ms)} slower" for r in result.rows[1:3]]
+    if behind:
+        text += "; " + ", ".join(behind)
+    return text + "."
+
+
+def chart(result: BestLaps, query: BestLapsQuery) -> Spec | None:
+    """Each driver's best-lap gap to the fastest."""
+    return best_lap_gap_chart(result.session, result.rows)
+
+
+KIND = SessionQuestion(
+    query=BestLapsQuery,
+    title="Best laps",
+    description="Each driver's best valid lap and the gap to the fastest.",
+    compute=_compute,
+    paragraph=paragraph,
+    chart=chart,
+    takes_drivers=True,
+    session_kinds=ALL_SESSIONS,
+    needs="any session",
+)

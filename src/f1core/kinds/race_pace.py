@@ -1,0 +1,88 @@
+"""Race pace: the median clean lap of each driver and team, optionally fuel-corrected."""
+
+from __future__ import annotations
+
+from f1core.analysis.pace import RacePace, race_pace
+from f1core.answers import charts
+from f1core.domain.session import Session
+from f1core.domain.timefmt import format_laptime
+from f1core.kinds.base import (
+    FUEL_OPTION,
+    RACES,
+    FuelCorrection,
+    SessionQuery,
+    SessionQuestion,
+    Spec,
+)
+from f1core.kinds.prose import DriverNames, secs
+
+
+class RacePaceQuery(SessionQuery, frozen=True, kw_only=True, tag="race-pace"):
+    """Clean-lap race pace per driver and team."""
+
+    fuel_correction_s_per_lap: FuelCorrection | None = None
+
+
+def _compute(session: Session, query: RacePaceQuery) -> RacePace:
+    return race_pace(session, query.drivers or None, query.fuel_correction_s_per_lap)
+
+
+def paragraph(result: RacePace, query: RacePaceQuery) -> str:
+    """The best median clean lap, then the next two and how much slower a lap they were."""
+    if not result.drivers:
+        return f"No clean laps to measure race pace in the {result.session}."
+    who = DriverNames((r.key, r.name) for r in result.drivers)
+    top = result.drivers[0]
+    text = (
+        f"{who(top.key)} had the best race pace in the {result.session}: median "
+        f"clean lap {format_laptime(round(top.stats.median_ms))} over {top.stats.laps} laps"
+    )
+    for row in result.drivers[1:3]:
+        text += (
+            f"; {who(row.key)} {format_laptime(round(row.stats.median_ms))} "
+            f"({secs(row.gap_ms)} a lap slower, {row.stats.laps} laps)"
+        )
+    if result.fuel_correction_s_per_lap is not None:
+        text += f", fuel-corrected by {result.fuel_correction_s_per_lap:g} s per lap"
+    return text + "."
+
+
+def chart(result: RacePace, query: RacePaceQuery) -> Spec | None:
+    """Each driver's median clean lap, with the spread in the tooltip."""
+    if not result.drivers:
+        return None
+    values = [
+        {
+            "driver": r.key,
+            "name": r.name,
+            "median_s": charts.seconds(r.stats.median_ms),
+            "iqr_s": charts.seconds(r.stats.iqr_ms),
+            "laps": r.stats.laps,
+        }
+        for r in result.drivers
+    ]
+    return charts.bar(
+        f"Median clean lap, {result.session}",
+        values,
+        category="driver",
+        value="median_s",
+        value_title="Median clean lap (s)",
+        zero=False,
+        tooltip=("name", "iqr_s", "laps"),
+    )
+
+
+KIND = SessionQuestion(
+    query=RacePaceQuery,
+    title="Race pace",
+    description=(
+        "Median, mean, stdev and IQR of clean laps per driver and team, optionally fuel-corrected."
+    ),
+    compute=_compute,
+    paragraph=paragraph,
+    chart=chart,
+    takes_drivers=True,
+    session_kinds=RACES,
+    needs="a race or sprint",
+    options=(FUEL_OPTION,),
+)
