@@ -29,7 +29,10 @@ from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.sectors import SectorsQuery
+from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.theoretical_best import TheoreticalBestQuery
 
 
 class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
@@ -39,24 +42,6 @@ class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
 
 
 # One variant per analysis of the catalog; the tag is the analysis name.
-class TheoreticalBest(_CatalogQuery, frozen=True, kw_only=True, tag="theoretical-best"):
-    """Best sectors summed against the actual best lap."""
-
-    analysis = "theoretical-best"
-
-
-class Sectors(_CatalogQuery, frozen=True, kw_only=True, tag="sectors"):
-    """Sector-by-sector comparison."""
-
-    analysis = "sectors"
-
-
-class SpeedTraps(_CatalogQuery, frozen=True, kw_only=True, tag="speed-traps"):
-    """Top speeds at the speed trap."""
-
-    analysis = "speed-traps"
-
-
 class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
     """Tyre degradation per stint."""
 
@@ -168,9 +153,9 @@ Query = (
     ClassificationQuery
     | FastestLapQuery
     | BestLapsQuery
-    | TheoreticalBest
-    | Sectors
-    | SpeedTraps
+    | TheoreticalBestQuery
+    | SectorsQuery
+    | SpeedTrapsQuery
     | RacePaceQuery
     | StrategyQuery
     | Degradation
@@ -195,9 +180,9 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     ClassificationQuery,
     FastestLapQuery,
     BestLapsQuery,
-    TheoreticalBest,
-    Sectors,
-    SpeedTraps,
+    TheoreticalBestQuery,
+    SectorsQuery,
+    SpeedTrapsQuery,
     RacePaceQuery,
     StrategyQuery,
     Degradation,

@@ -16,7 +16,10 @@ from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.sectors import SectorsQuery
+from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.query import (
     CareerStat,
     Champion,
@@ -31,10 +34,7 @@ from f1core.query import (
     Query,
     RaceWinner,
     SeasonHeadToHead,
-    Sectors,
-    SpeedTraps,
     Teammates,
-    TheoreticalBest,
     Weather,
     WinsAtCircuit,
 )
@@ -355,46 +355,46 @@ QUERY_BANK: list[tuple[str, Query]] = [
         Degradation(year=2018, event="Baku", session=R, drivers=("RIC",)),
     ),
     # --- speed traps, sectors, theoretical best -------------------------------------------
-    ("speed trap 2019 monza qualifying", SpeedTraps(year=2019, event="Monza", session=Q)),
-    ("top speeds in quali at monza 2019", SpeedTraps(year=2019, event="Monza", session=Q)),
+    ("speed trap 2019 monza qualifying", SpeedTrapsQuery(year=2019, event="Monza", session=Q)),
+    ("top speeds in quali at monza 2019", SpeedTrapsQuery(year=2019, event="Monza", session=Q)),
     (
         "who was fastest through the speed trap in fp2 at monza 2021",
-        SpeedTraps(year=2021, event="Monza", session=FP2),
+        SpeedTrapsQuery(year=2021, event="Monza", session=FP2),
     ),
-    ("max speed baku 2023 quali", SpeedTraps(year=2023, event="Baku", session=Q)),
+    ("max speed baku 2023 quali", SpeedTrapsQuery(year=2023, event="Baku", session=Q)),
     (
         "what was the top speed of VER in the 2023 baku sprint",
-        SpeedTraps(year=2023, event="Baku", session=S, drivers=("VER",)),
+        SpeedTrapsQuery(year=2023, event="Baku", session=S, drivers=("VER",)),
     ),
     (
         "straight line speed jeddah 2022 qualifying",
-        SpeedTraps(year=2022, event="Jeddah", session=Q),
+        SpeedTrapsQuery(year=2022, event="Jeddah", session=Q),
     ),
-    ("sector times 2024 spanish gp qualifying", Sectors(year=2024, event=ESP, session=Q)),
+    ("sector times 2024 spanish gp qualifying", SectorsQuery(year=2024, event=ESP, session=Q)),
     (
         "who was fastest in sector 2 in barcelona quali 2024",
-        Sectors(year=2024, event="Barcelona", session=Q),
+        SectorsQuery(year=2024, event="Barcelona", session=Q),
     ),
     (
         "compare sectors norris verstappen 2024 spain qualifying",
-        Sectors(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
+        SectorsQuery(year=2024, event=ESP, session=Q, drivers=("NOR", "VER")),
     ),
-    ("sectors in the sprint shootout baku 2023", Sectors(year=2023, event="Baku", session=SQ)),
+    ("sectors in the sprint shootout baku 2023", SectorsQuery(year=2023, event="Baku", session=SQ)),
     (
         "theoretical best lap 2024 spanish gp qualifying",
-        TheoreticalBest(year=2024, event=ESP, session=Q),
+        TheoreticalBestQuery(year=2024, event=ESP, session=Q),
     ),
     (
         "ideal lap for verstappen in 2023 baku quali",
-        TheoreticalBest(year=2023, event="Baku", session=Q, drivers=("VER",)),
+        TheoreticalBestQuery(year=2023, event="Baku", session=Q, drivers=("VER",)),
     ),
     (
         "What was the theoretical best in qualifying at Jeddah 2022?",
-        TheoreticalBest(year=2022, event="Jeddah", session=Q),
+        TheoreticalBestQuery(year=2022, event="Jeddah", session=Q),
     ),
     (
         "optimal lap china 2024 sprint qualifying",
-        TheoreticalBest(year=2024, event="Chinese Grand Prix", session=SQ),
+        TheoreticalBestQuery(year=2024, event="Chinese Grand Prix", session=SQ),
     ),
     # --- positions, gaps, grid vs finish ---------------------------------------------------
     ("position changes in the 2018 baku race", Positions(year=2018, event="Baku", session=R)),
@@ -592,7 +592,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "leclerc sector times monza quali 2019",
-        Sectors(year=2019, event="Monza", session=Q, drivers=("LEC",)),
+        SectorsQuery(year=2019, event="Monza", session=Q, drivers=("LEC",)),
     ),
     (
         "show me the positions lap by lap for the 2018 baku gp",
@@ -649,7 +649,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "hulk top speed monza 2019 qualifying",
-        SpeedTraps(year=2019, event="Monza", session=Q, drivers=("HUL",)),
+        SpeedTrapsQuery(year=2019, event="Monza", session=Q, drivers=("HUL",)),
     ),
     (
         "weather during fp2 at the 2020 hungarian gp",
@@ -663,7 +663,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ("race trace miami sprint 2025", Gaps(year=2025, event="Miami", session=S)),
     (
         "theoretical best sprint shootout baku 2023",
-        TheoreticalBest(year=2023, event="Baku", session=SQ),
+        TheoreticalBestQuery(year=2023, event="Baku", session=SQ),
     ),
 ]
 

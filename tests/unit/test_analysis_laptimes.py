@@ -12,6 +12,9 @@ from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_
 from f1core.domain.session import Lap, SessionKind
 from f1core.kinds import best_laps as best_laps_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
+from f1core.kinds import sectors as sectors_kind
+from f1core.kinds import speed_traps as speed_traps_kind
+from f1core.kinds import theoretical_best as theoretical_best_kind
 
 Q = SessionKind.QUALIFYING
 
@@ -153,9 +156,9 @@ def test_theoretical_best_sums_best_valid_sectors() -> None:
         "1:11.500",
         "+0.100",
     )
-    assert result.summary() == (
-        "VER (Max Verstappen) had the best theoretical lap of the 2024 Spanish Grand Prix "
-        "Qualifying, 1:11.400; NOR left the most on the table, +0.100."
+    assert paragraph(theoretical_best_kind.KIND, s) == (
+        "Max Verstappen (VER) had the best theoretical lap of the 2024 Spanish Grand Prix "
+        "Qualifying, 1:11.400; Lando Norris (NOR) left the most on the table, +0.100."
     )
 
 
@@ -192,8 +195,9 @@ def test_sector_comparison_gaps() -> None:
         "0:21.500",
         "",
     )
-    assert result.summary() == (
-        "Fastest sectors in the 2024 Spanish Grand Prix Qualifying: S1 VER, S2 NOR, S3 VER."
+    assert paragraph(sectors_kind.KIND, s, ["NOR", "VER"]) == (
+        "Fastest sectors in the 2024 Spanish Grand Prix Qualifying: S1 Max Verstappen (VER), "
+        "S2 Lando Norris (NOR), S3 VER."
     )
 
 
@@ -216,8 +220,8 @@ def test_speed_traps_rank_by_top_speed() -> None:
         ("VER", 3, "no speed reading")
     ]
     assert result.table().rows[1][4:] == ("325.5", "-", "-", "301.0")
-    assert result.summary() == (
-        "NOR (Lando Norris) was fastest through the speed trap in the 2024 Spanish Grand Prix "
+    assert paragraph(speed_traps_kind.KIND, s) == (
+        "Lando Norris (NOR) was fastest through the speed trap in the 2024 Spanish Grand Prix "
         "Qualifying, 329.0 km/h."
     )
 

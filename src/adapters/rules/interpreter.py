@@ -35,7 +35,10 @@ from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.sectors import SectorsQuery
+from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.query import (
     CareerStat,
     Champion,
@@ -52,10 +55,7 @@ from f1core.query import (
     RaceWinner,
     Refusal,
     SeasonHeadToHead,
-    Sectors,
-    SpeedTraps,
     Teammates,
-    TheoreticalBest,
     Weather,
     WinsAtCircuit,
 )
@@ -1033,9 +1033,9 @@ def _intent(t: str, *, skip_results: bool = False) -> str | None:
 _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "pole": FastestLapQuery,
     "fastest": FastestLapQuery,
-    "theoretical": TheoreticalBest,
-    "sectors": Sectors,
-    "speed": SpeedTraps,
+    "theoretical": TheoreticalBestQuery,
+    "sectors": SectorsQuery,
+    "speed": SpeedTrapsQuery,
     "degradation": Degradation,
     "pit": PitStops,
     "strategy": StrategyQuery,

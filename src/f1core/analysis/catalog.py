@@ -16,7 +16,6 @@ import msgspec
 from f1core.analysis.long_runs import long_runs
 from f1core.analysis.pit_stops import pit_stops
 from f1core.analysis.positions import gaps, positions
-from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
 from f1core.analysis.strategy import tyre_degradation
 from f1core.analysis.teammates import teammates
 from f1core.analysis.weather import weather
@@ -28,7 +27,10 @@ from f1core.kinds import classification as classification_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
 from f1core.kinds import race_pace as race_pace_kind
+from f1core.kinds import sectors as sectors_kind
+from f1core.kinds import speed_traps as speed_traps_kind
 from f1core.kinds import strategy as strategy_kind
+from f1core.kinds import theoretical_best as theoretical_best_kind
 from f1core.kinds.base import (
     ALL_SESSIONS,
     FUEL_OPTION,
@@ -87,33 +89,9 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
     classification_kind.KIND,
     fastest_lap_kind.KIND,
     best_laps_kind.KIND,
-    AnalysisSpec(
-        "theoretical-best",
-        "Theoretical best",
-        "Best valid sectors summed per driver against the best lap actually driven.",
-        theoretical_best,
-        takes_drivers=True,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
-    AnalysisSpec(
-        "sectors",
-        "Sector comparison",
-        "Each driver's best time in each sector and the gap to the best in that sector.",
-        sector_comparison,
-        takes_drivers=True,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
-    AnalysisSpec(
-        "speed-traps",
-        "Speed traps",
-        "Drivers ranked by top speed at the speed trap, with I1, I2 and finish-line speeds.",
-        speed_traps,
-        takes_drivers=False,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
+    theoretical_best_kind.KIND,
+    sectors_kind.KIND,
+    speed_traps_kind.KIND,
     race_pace_kind.KIND,
     strategy_kind.KIND,
     AnalysisSpec(

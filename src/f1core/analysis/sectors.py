@@ -95,21 +95,6 @@ class TheoreticalBest(msgspec.Struct, frozen=True, gc=False):
         )
         return Table(columns=columns, rows=rows)
 
-    def summary(self) -> str:
-        """Whose ideal lap was quickest and who left the most time on the table."""
-        ranked = [r for r in self.rows if r.theoretical_ms is not None]
-        if not ranked:
-            return f"No driver has three timed sectors on valid laps in the {self.session}."
-        top = ranked[0]
-        text = (
-            f"{top.driver} ({top.full_name}) had the best theoretical lap of the {self.session}, "
-            f"{format_laptime(top.theoretical_ms)}"
-        )
-        most = max(ranked, key=lambda r: r.lost_ms or 0)
-        if most.lost_ms:
-            text += f"; {most.driver} left the most on the table, {format_gap(most.lost_ms)}"
-        return text + "."
-
 
 def theoretical_best(session: Session, drivers: Sequence[str] | None = None) -> TheoreticalBest:
     """Each driver's best valid sectors summed, against the best valid lap they did drive.
@@ -174,13 +159,6 @@ class SectorComparison(msgspec.Struct, frozen=True, gc=False):
                 cells += [format_laptime(ms), "" if gap == 0 else format_gap(gap)]
             rows.append(tuple(cells))
         return Table(columns=columns, rows=tuple(rows))
-
-    def summary(self) -> str:
-        """Who was fastest in each sector."""
-        if not self.rows:
-            return f"No valid sector times in the {self.session}."
-        parts = [f"S{i + 1} {code}" for i, code in enumerate(self.fastest) if code is not None]
-        return f"Fastest sectors in the {self.session}: {', '.join(parts)}."
 
 
 def sector_comparison(session: Session, drivers: Sequence[str] | None = None) -> SectorComparison:
@@ -266,16 +244,6 @@ class SpeedTraps(msgspec.Struct, frozen=True, gc=False):
             for r in self.rows
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """Who was quickest through the speed trap."""
-        if not self.rows or self.rows[0].speed_st is None:
-            return f"No speed-trap readings in the {self.session}."
-        top = self.rows[0]
-        return (
-            f"{top.driver} ({top.full_name}) was fastest through the speed trap in the "
-            f"{self.session}, {top.speed_st:.1f} km/h."
-        )
 
 
 def speed_traps(session: Session) -> SpeedTraps:

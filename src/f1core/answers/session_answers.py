@@ -17,7 +17,6 @@ from f1core.analysis.catalog import AnalysisResult
 from f1core.analysis.long_runs import LongRuns
 from f1core.analysis.pit_stops import PitStops
 from f1core.analysis.positions import Gaps, Positions
-from f1core.analysis.sectors import SectorComparison, SpeedTraps, TheoreticalBest
 from f1core.analysis.strategy import TyreDegradation
 from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
@@ -203,46 +202,11 @@ def _simple_bar(
     return draw
 
 
-def _sector_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, SectorComparison)
-    values = [
-        {"driver": r.driver, "sector": f"S{i + 1}", "gap_s": charts.seconds(gap)}
-        for r in result.rows
-        for i, gap in enumerate(r.gap_ms)
-        if gap is not None
-    ]
-    if not values:
-        return None
-    return charts.grouped_bar(
-        f"Gap to the best sector, {session.title}",
-        values,
-        category="driver",
-        group="sector",
-        value="gap_s",
-        value_title="Gap (s)",
-        category_title="Driver",
-    )
-
-
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
     Positions: _positions_chart,
     Gaps: _gaps_chart,
     TyreDegradation: _degradation_chart,
     Weather: _weather_chart,
-    SectorComparison: _sector_chart,
-    TheoreticalBest: _simple_bar(
-        "Time lost to the theoretical best",
-        "lost_s",
-        "Lost (s)",
-        lambda r: [{"driver": x.driver, "lost_s": charts.seconds(x.lost_ms)} for x in r.rows],
-    ),
-    SpeedTraps: _simple_bar(
-        "Top speed at the speed trap",
-        "speed_kmh",
-        "km/h",
-        lambda r: [{"driver": x.driver, "speed_kmh": x.speed_st} for x in r.rows],
-        zero=False,
-    ),
     Teammates: _simple_bar(
         "One-lap gap between teammates",
         "gap_s",

@@ -15,7 +15,10 @@ from f1core.kinds import (
     fastest_lap,
     grid_vs_finish,
     race_pace,
+    sectors,
+    speed_traps,
     strategy,
+    theoretical_best,
 )
 from f1core.kinds.base import ArchiveQuestion, QueryBase, SessionQuestion
 
@@ -23,6 +26,9 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     classification.KIND,
     fastest_lap.KIND,
     best_laps.KIND,
+    theoretical_best.KIND,
+    sectors.KIND,
+    speed_traps.KIND,
     race_pace.KIND,
     strategy.KIND,
     grid_vs_finish.KIND,
