@@ -28,6 +28,8 @@ from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.long_runs import LongRunsQuery
+from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -65,18 +67,6 @@ class Teammates(_CatalogQuery, frozen=True, kw_only=True, tag="teammates"):
     """Teammate head-to-head: qualifying gap and race-pace delta."""
 
     analysis = "teammates"
-
-
-class LongRuns(_CatalogQuery, frozen=True, kw_only=True, tag="long-runs"):
-    """Practice long runs: pace and degradation per compound."""
-
-    analysis = "long-runs"
-
-
-class PitStops(_CatalogQuery, frozen=True, kw_only=True, tag="pit-stops"):
-    """Pit stops: pit-lane time and estimated loss."""
-
-    analysis = "pit-stops"
 
 
 class Weather(_CatalogQuery, frozen=True, kw_only=True, tag="weather"):
@@ -163,8 +153,8 @@ Query = (
     | GridVsFinishQuery
     | Gaps
     | Teammates
-    | LongRuns
-    | PitStops
+    | LongRunsQuery
+    | PitStopsQuery
     | Weather
     | RaceWinner
     | Podium
@@ -190,8 +180,8 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     GridVsFinishQuery,
     Gaps,
     Teammates,
-    LongRuns,
-    PitStops,
+    LongRunsQuery,
+    PitStopsQuery,
     Weather,
 )
 

@@ -15,6 +15,8 @@ from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.long_runs import LongRunsQuery
+from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -26,9 +28,7 @@ from f1core.query import (
     ChampionshipStandings,
     Degradation,
     Gaps,
-    LongRuns,
     MostWins,
-    PitStops,
     Podium,
     Positions,
     Query,
@@ -229,26 +229,28 @@ QUERY_BANK: list[tuple[str, Query]] = [
         RacePaceQuery(year=2023, event="Baku", session=S, drivers=("LEC", "SAI")),
     ),
     # --- long runs in practice -------------------------------------------------------------
-    ("long runs fp2 monza 2021", LongRuns(year=2021, event="Monza", session=FP2)),
+    ("long runs fp2 monza 2021", LongRunsQuery(year=2021, event="Monza", session=FP2)),
     (
         "Who looked best on the long runs in second practice at Monza 2021?",
-        LongRuns(year=2021, event="Monza", session=FP2),
+        LongRunsQuery(year=2021, event="Monza", session=FP2),
     ),
     (
         "race sims in FP2 hungary 2020",
-        LongRuns(year=2020, event="Hungarian Grand Prix", session=FP2),
+        LongRunsQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
     ),
     (
         "hamilton long run pace fp2 2020 70th anniversary",
-        LongRuns(year=2020, event="70th Anniversary Grand Prix", session=FP2, drivers=("HAM",)),
+        LongRunsQuery(
+            year=2020, event="70th Anniversary Grand Prix", session=FP2, drivers=("HAM",)
+        ),
     ),
     (
         "pace in fp1 at the 2024 british grand prix",
-        LongRuns(year=2024, event="British Grand Prix", session=FP1),
+        LongRunsQuery(year=2024, event="British Grand Prix", session=FP1),
     ),
     (
         "verstappen long runs italian gp 2021 fp2",
-        LongRuns(year=2021, event="Italian Grand Prix", session=FP2, drivers=("VER",)),
+        LongRunsQuery(year=2021, event="Italian Grand Prix", session=FP2, drivers=("VER",)),
     ),
     # --- results / classification ---------------------------------------------------------
     ("results of the 2023 baku sprint", ClassificationQuery(year=2023, event="Baku", session=S)),
@@ -329,19 +331,19 @@ QUERY_BANK: list[tuple[str, Query]] = [
         StrategyQuery(year=2025, event="Miami", session=S, drivers=("VER",)),
     ),
     ("tire strategy azerbaijan 2018 race", StrategyQuery(year=2018, event=AZE, session=R)),
-    ("pit stops 2018 baku", PitStops(year=2018, event="Baku", session=R)),
+    ("pit stops 2018 baku", PitStopsQuery(year=2018, event="Baku", session=R)),
     (
         "How long were the pit stops in the 2018 Azerbaijan Grand Prix?",
-        PitStops(year=2018, event=AZE, session=R),
+        PitStopsQuery(year=2018, event=AZE, session=R),
     ),
     (
         "when did vettel pit in baku 2018",
-        PitStops(year=2018, event="Baku", session=R, drivers=("VET",)),
+        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
     ),
-    ("pitstop times 2018 azerbaijan gp", PitStops(year=2018, event=AZE, session=R)),
+    ("pitstop times 2018 azerbaijan gp", PitStopsQuery(year=2018, event=AZE, session=R)),
     (
         "how many times did bottas pit in the 2018 baku race",
-        PitStops(year=2018, event="Baku", session=R, drivers=("BOT",)),
+        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
     ),
     ("tyre degradation 2018 baku", Degradation(year=2018, event="Baku", session=R)),
     ("deg in the 2023 baku sprint", Degradation(year=2023, event="Baku", session=S)),
@@ -635,7 +637,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "how long was perez's pit stop in baku 2018",
-        PitStops(year=2018, event="Baku", session=R, drivers=("PER",)),
+        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("PER",)),
     ),
     (
         "compare russell and hamilton in fp1 at silverstone 2024",

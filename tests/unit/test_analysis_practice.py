@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.laps_factory import lap, run, session, weather_sample
+from tests.unit.laps_factory import lap, paragraph, run, session, weather_sample
 
 from f1core.analysis.long_runs import long_runs
 from f1core.analysis.weather import weather
 from f1core.domain.session import Lap, SessionKind
+from f1core.kinds import long_runs as long_runs_kind
 
 FP2 = SessionKind.FP2
 
@@ -27,7 +28,8 @@ def test_long_run_found_and_cool_down_lap_splits_runs() -> None:
             for n in range(14, 19)
         ],
     ]
-    result = long_runs(session(laps, kind=FP2))
+    s = session(laps, kind=FP2)
+    result = long_runs(s)
     assert [(r.compound, r.first_lap, r.last_lap, r.laps) for r in result.runs] == [
         ("SOFT", 2, 7, 6),
         ("MEDIUM", 14, 18, 5),
@@ -62,9 +64,9 @@ def test_long_run_found_and_cool_down_lap_splits_runs() -> None:
         "1:30.450",
         "+0.100",
     )
-    assert result.summary() == (
+    assert paragraph(long_runs_kind.KIND, s) == (
         "2 long runs in the 2024 Spanish Grand Prix Practice 2 (SOFT 1, MEDIUM 1); quickest: "
-        "NOR (Lando Norris) on SOFT, median 1:30.450 over 6 laps."
+        "Lando Norris (NOR) on SOFT, median 1:30.450 over 6 laps."
     )
 
 

@@ -17,6 +17,7 @@ from f1core.domain.session import Lap, SessionKind
 from f1core.errors import InvalidRequestError
 from f1core.kinds import classification as classification_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
+from f1core.kinds import pit_stops as pit_stops_kind
 from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import strategy as strategy_kind
 
@@ -310,8 +311,8 @@ def _one_stop(code: str, pit_lane_ms: int) -> list[Lap]:
 def test_an_implausibly_short_pit_lane_time_is_not_the_shortest_stop() -> None:
     # Everyone crawls the same pit lane: 15.0 s among ~19.7 s is a timing glitch.
     laps = [*_one_stop("VER", 19_800), *_one_stop("NOR", 19_650), *_one_stop("HAM", 15_000)]
-    summary = pit_stops(session(laps)).summary()
-    assert "shortest time in the pit lane: NOR (Lando Norris) on lap 3, 19.6 s" in summary
+    summary = paragraph(pit_stops_kind.KIND, session(laps))
+    assert "shortest time in the pit lane: Lando Norris (NOR) on lap 3, 19.6 s" in summary
     assert "(1 implausibly short pit-lane time left out as a timing glitch)" in summary
 
 
@@ -324,7 +325,8 @@ def test_pit_stop_lane_time_and_loss() -> None:
         # Retires into the pits on the last lap: not a stop.
         lap("VER", 8, 99_000, stint=2, compound="HARD", pit_in_at_ms=700_000),
     ]
-    result = pit_stops(session(laps))
+    s = session(laps)
+    result = pit_stops(s)
     (stop,) = result.stops
     assert (stop.lap, stop.pit_lane_ms, stop.in_lap_ms, stop.out_lap_ms) == (
         5,
@@ -349,9 +351,9 @@ def test_pit_stop_lane_time_and_loss() -> None:
         "SOFT -> HARD",
         "",
     )
-    assert result.summary() == (
-        "1 pit stop in the 2024 Spanish Grand Prix Race; shortest time in the pit lane: VER "
-        "(Max Verstappen) on lap 5, 21.5 s; median loss under green flag 24.5 s."
+    assert paragraph(pit_stops_kind.KIND, s) == (
+        "1 pit stop in the 2024 Spanish Grand Prix Race; shortest time in the pit lane: Max "
+        "Verstappen (VER) on lap 5, 21.5 s; median loss under green flag 24.5 s."
     )
 
 

@@ -34,6 +34,8 @@ from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.long_runs import LongRunsQuery
+from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -46,9 +48,7 @@ from f1core.query import (
     Degradation,
     Gaps,
     Interpretation,
-    LongRuns,
     MostWins,
-    PitStops,
     Podium,
     Positions,
     Query,
@@ -1037,7 +1037,7 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "sectors": SectorsQuery,
     "speed": SpeedTrapsQuery,
     "degradation": Degradation,
-    "pit": PitStops,
+    "pit": PitStopsQuery,
     "strategy": StrategyQuery,
     "grid": GridVsFinishQuery,
     "gaps": Gaps,
@@ -1059,9 +1059,9 @@ def _build(
         if intent == "won":
             cls = ClassificationQuery if race_like else FastestLapQuery
         elif intent == "long_runs":
-            cls = LongRuns if practice else RacePaceQuery
+            cls = LongRunsQuery if practice else RacePaceQuery
         elif intent == "pace":
-            cls = RacePaceQuery if race_like else LongRuns if practice else BestLapsQuery
+            cls = RacePaceQuery if race_like else LongRunsQuery if practice else BestLapsQuery
         elif intent == "gap":
             cls = Gaps if race_like else BestLapsQuery
         elif intent == "compare":

@@ -13,8 +13,6 @@ from typing import Any, Protocol
 
 import msgspec
 
-from f1core.analysis.long_runs import long_runs
-from f1core.analysis.pit_stops import pit_stops
 from f1core.analysis.positions import gaps, positions
 from f1core.analysis.strategy import tyre_degradation
 from f1core.analysis.teammates import teammates
@@ -26,6 +24,8 @@ from f1core.kinds import best_laps as best_laps_kind
 from f1core.kinds import classification as classification_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
+from f1core.kinds import long_runs as long_runs_kind
+from f1core.kinds import pit_stops as pit_stops_kind
 from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import sectors as sectors_kind
 from f1core.kinds import speed_traps as speed_traps_kind
@@ -132,24 +132,8 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
         session_kinds=ALL_SESSIONS,
         needs="any session",
     ),
-    AnalysisSpec(
-        "long-runs",
-        "Long runs",
-        "Practice runs of 5+ consecutive clean laps: pace and degradation per run and compound.",
-        long_runs,
-        takes_drivers=False,
-        session_kinds=PRACTICE,
-        needs="a practice session",
-    ),
-    AnalysisSpec(
-        "pit-stops",
-        "Pit stops",
-        "Each stop's pit-lane time and estimated time lost against the driver's pace.",
-        pit_stops,
-        takes_drivers=False,
-        session_kinds=RACES,
-        needs="a race or sprint",
-    ),
+    long_runs_kind.KIND,
+    pit_stops_kind.KIND,
     AnalysisSpec(
         "weather",
         "Weather",

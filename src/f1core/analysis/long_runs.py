@@ -95,21 +95,6 @@ class LongRuns(msgspec.Struct, frozen=True, gc=False):
         )
         return Table(columns=columns, rows=rows)
 
-    def summary(self) -> str:
-        """How many runs, and the quickest one."""
-        if not self.runs:
-            return (
-                f"No long runs ({MIN_RUN_LAPS}+ consecutive clean laps in one stint) in the "
-                f"{self.session}."
-            )
-        top = self.runs[0]
-        per = ", ".join(f"{c.compound} {c.runs}" for c in self.compounds)
-        return (
-            f"{len(self.runs)} long runs in the {self.session} ({per}); quickest: {top.driver} "
-            f"({top.full_name}) on {top.compound or 'unknown tyres'}, median "
-            f"{format_laptime(round(top.median_ms))} over {top.laps} laps."
-        )
-
 
 def long_runs(session: Session) -> LongRuns:
     """Practice long runs: 5+ consecutive clean laps within one stint.

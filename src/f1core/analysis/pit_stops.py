@@ -14,7 +14,7 @@ from f1core.analysis.laps import (
     sort_excluded,
     split_clean,
 )
-from f1core.analysis.stats import counted, fmt_ms
+from f1core.analysis.stats import fmt_ms
 from f1core.analysis.strategy import stop_laps
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
@@ -82,33 +82,6 @@ class PitStops(msgspec.Struct, frozen=True, gc=False):
             for s in self.stops
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """Number of stops, the shortest pit-lane time and the median loss."""
-        if not self.stops:
-            return f"No pit stops in the {self.session}."
-        text = f"{counted(len(self.stops), 'pit stop')} in the {self.session}"
-        timed = [s.pit_lane_ms for s in self.stops if s.pit_lane_ms is not None]
-        # Every car crawls the same pit lane at the same limit, so a time far below the
-        # median is a timing glitch (2018 Baku: one 15.0 s among 19.6 s), not a record.
-        floor = PLAUSIBLE_PIT_LANE_SHARE * statistics.median(timed) if timed else 0.0
-        plausible = [s for s in self.stops if s.pit_lane_ms is not None and s.pit_lane_ms >= floor]
-        if plausible:
-            best = min(plausible, key=lambda s: s.pit_lane_ms or 0)
-            text += (
-                f"; shortest time in the pit lane: {best.driver} ({best.full_name}) on lap "
-                f"{best.lap}, {fmt_ms(best.pit_lane_ms, 1)} s"
-            )
-            glitches = len(timed) - len(plausible)
-            if glitches:
-                text += (
-                    f" ({counted(glitches, 'implausibly short pit-lane time')} left out"
-                    " as a timing glitch)"
-                )
-        losses = [s.loss_ms for s in self.stops if s.loss_ms is not None and not s.neutralised]
-        if losses:
-            text += f"; median loss under green flag {fmt_ms(statistics.median(losses), 1)} s"
-        return text + "."
 
 
 def pit_stops(session: Session) -> PitStops:

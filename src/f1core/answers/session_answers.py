@@ -14,8 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
-from f1core.analysis.long_runs import LongRuns
-from f1core.analysis.pit_stops import PitStops
 from f1core.analysis.positions import Gaps, Positions
 from f1core.analysis.strategy import TyreDegradation
 from f1core.analysis.teammates import Teammates
@@ -215,27 +213,5 @@ _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
             {"driver": f"{p.driver_a}/{p.driver_b}", "gap_s": charts.seconds(p.one_lap_gap_ms)}
             for p in r.pairs
         ],
-    ),
-    PitStops: _simple_bar(
-        "Pit-lane time per stop",
-        "pit_lane_s",
-        "Pit lane (s)",
-        lambda r: [
-            {"driver": f"{s.driver} L{s.lap}", "pit_lane_s": charts.seconds(s.pit_lane_ms)}
-            for s in r.stops
-        ],
-    ),
-    LongRuns: _simple_bar(
-        "Long-run median lap",
-        "median_s",
-        "Median lap (s)",
-        lambda r: [
-            {
-                "driver": f"{x.driver} {x.compound or '?'} L{x.first_lap}",
-                "median_s": charts.seconds(x.median_ms),
-            }
-            for x in r.runs
-        ],
-        zero=False,
     ),
 }

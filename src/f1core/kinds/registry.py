@@ -14,6 +14,8 @@ from f1core.kinds import (
     classification,
     fastest_lap,
     grid_vs_finish,
+    long_runs,
+    pit_stops,
     race_pace,
     sectors,
     speed_traps,
@@ -32,6 +34,8 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     race_pace.KIND,
     strategy.KIND,
     grid_vs_finish.KIND,
+    long_runs.KIND,
+    pit_stops.KIND,
 )
 """Every session kind, in the order they are listed to users."""
 

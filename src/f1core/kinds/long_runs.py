@@ -1,0 +1,67 @@
+"""Long runs: practice runs of consecutive clean laps, their pace and degradation."""
+
+from __future__ import annotations
+
+from f1core.analysis.long_runs import MIN_RUN_LAPS, LongRuns, long_runs
+from f1core.answers import charts
+from f1core.domain.session import Session
+from f1core.domain.timefmt import format_laptime
+from f1core.kinds.base import PRACTICE, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.prose import DriverNames
+
+
+class LongRunsQuery(SessionQuery, frozen=True, kw_only=True, tag="long-runs"):
+    """Practice long runs: pace and degradation per compound."""
+
+
+def _compute(session: Session, query: LongRunsQuery) -> LongRuns:
+    return long_runs(session)
+
+
+def paragraph(result: LongRuns, query: LongRunsQuery) -> str:
+    """How many runs, and the quickest one."""
+    if not result.runs:
+        return (
+            f"No long runs ({MIN_RUN_LAPS}+ consecutive clean laps in one stint) in the "
+            f"{result.session}."
+        )
+    who = DriverNames((r.driver, r.full_name) for r in result.runs)
+    top = result.runs[0]
+    per = ", ".join(f"{c.compound} {c.runs}" for c in result.compounds)
+    return (
+        f"{len(result.runs)} long runs in the {result.session} ({per}); quickest: "
+        f"{who(top.driver)} on {top.compound or 'unknown tyres'}, median "
+        f"{format_laptime(round(top.median_ms))} over {top.laps} laps."
+    )
+
+
+def chart(result: LongRuns, query: LongRunsQuery) -> Spec | None:
+    """The median lap of every long run."""
+    return charts.driver_bars(
+        f"Long-run median lap, {result.session}",
+        [
+            {
+                "driver": f"{x.driver} {x.compound or '?'} L{x.first_lap}",
+                "median_s": charts.seconds(x.median_ms),
+            }
+            for x in result.runs
+        ],
+        value="median_s",
+        value_title="Median lap (s)",
+        zero=False,
+    )
+
+
+KIND = SessionQuestion(
+    query=LongRunsQuery,
+    title="Long runs",
+    description=(
+        "Practice runs of 5+ consecutive clean laps: pace and degradation per run and compound."
+    ),
+    compute=_compute,
+    paragraph=paragraph,
+    chart=chart,
+    takes_drivers=False,
+    session_kinds=PRACTICE,
+    needs="a practice session",
+)

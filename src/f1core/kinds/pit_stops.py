@@ -1,0 +1,75 @@
+"""Pit stops: each stop's pit-lane time and the time it cost against the driver's pace."""
+
+from __future__ import annotations
+
+import statistics
+
+from f1core.analysis.pit_stops import PLAUSIBLE_PIT_LANE_SHARE, PitStops, pit_stops
+from f1core.analysis.stats import counted, fmt_ms
+from f1core.answers import charts
+from f1core.domain.session import Session
+from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.prose import DriverNames
+
+
+class PitStopsQuery(SessionQuery, frozen=True, kw_only=True, tag="pit-stops"):
+    """Pit stops: pit-lane time and estimated loss."""
+
+
+def _compute(session: Session, query: PitStopsQuery) -> PitStops:
+    return pit_stops(session)
+
+
+def paragraph(result: PitStops, query: PitStopsQuery) -> str:
+    """Number of stops, the shortest pit-lane time and the median loss."""
+    if not result.stops:
+        return f"No pit stops in the {result.session}."
+    who = DriverNames((s.driver, s.full_name) for s in result.stops)
+    text = f"{counted(len(result.stops), 'pit stop')} in the {result.session}"
+    timed = [s.pit_lane_ms for s in result.stops if s.pit_lane_ms is not None]
+    # Every car crawls the same pit lane at the same limit, so a time far below the
+    # median is a timing glitch (2018 Baku: one 15.0 s among 19.6 s), not a record.
+    floor = PLAUSIBLE_PIT_LANE_SHARE * statistics.median(timed) if timed else 0.0
+    plausible = [s for s in result.stops if s.pit_lane_ms is not None and s.pit_lane_ms >= floor]
+    if plausible:
+        best = min(plausible, key=lambda s: s.pit_lane_ms or 0)
+        text += (
+            f"; shortest time in the pit lane: {who(best.driver)} on lap "
+            f"{best.lap}, {fmt_ms(best.pit_lane_ms, 1)} s"
+        )
+        glitches = len(timed) - len(plausible)
+        if glitches:
+            text += (
+                f" ({counted(glitches, 'implausibly short pit-lane time')} left out"
+                " as a timing glitch)"
+            )
+    losses = [s.loss_ms for s in result.stops if s.loss_ms is not None and not s.neutralised]
+    if losses:
+        text += f"; median loss under green flag {fmt_ms(statistics.median(losses), 1)} s"
+    return text + "."
+
+
+def chart(result: PitStops, query: PitStopsQuery) -> Spec | None:
+    """Pit-lane time of every stop."""
+    return charts.driver_bars(
+        f"Pit-lane time per stop, {result.session}",
+        [
+            {"driver": f"{s.driver} L{s.lap}", "pit_lane_s": charts.seconds(s.pit_lane_ms)}
+            for s in result.stops
+        ],
+        value="pit_lane_s",
+        value_title="Pit lane (s)",
+    )
+
+
+KIND = SessionQuestion(
+    query=PitStopsQuery,
+    title="Pit stops",
+    description="Each stop's pit-lane time and estimated time lost against the driver's pace.",
+    compute=_compute,
+    paragraph=paragraph,
+    chart=chart,
+    takes_drivers=False,
+    session_kinds=RACES,
+    needs="a race or sprint",
+)
