@@ -59,10 +59,19 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
             exporter.clear()
             response = client.get("/api/v1/sessions/2024/Monza/Q", headers=auth)
             assert response.status_code == 200, response.text
+            asked = exporter.get_finished_spans()
+            exporter.clear()
+            response = client.post(
+                "/api/v1/ask",
+                json={"question": "fastest lap 2024 monza qualifying"},
+                headers=auth,
+            )
+            assert response.status_code == 200, response.text
+            answered = exporter.get_finished_spans()
     finally:
         use_provider(None)
 
-    spans = exporter.get_finished_spans()
+    spans = asked
     names = [s.name for s in spans]
     assert "session load" in names
     assert any(s.attributes and "db.statement" in s.attributes for s in spans)
@@ -73,6 +82,22 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
     assert trace_ids == {server[0].context.trace_id}  # one trace for all of it
     load = next(s for s in spans if s.name == "session load")
     assert load.attributes is not None and load.attributes["year"] == 2024
+
+    # An ask: request -> use case -> (answer cache, history) SQL, one trace.
+    server = [s for s in answered if s.kind.name == "SERVER"]
+    assert len(server) == 1 and "/api/v1/ask" in server[0].name
+    use_case = next(s for s in answered if s.name == "use case")
+    assert use_case.attributes is not None and use_case.attributes["intent"] == "question"
+    assert {s.context.trace_id for s in answered} == {server[0].context.trace_id}
+    inside = [
+        s
+        for s in answered
+        if s.attributes
+        and "db.statement" in s.attributes
+        and s.parent is not None
+        and s.parent.span_id == use_case.context.span_id
+    ]
+    assert inside, "the use case's SQL calls are its children"
 
 
 def test_log_lines_carry_the_trace_id() -> None:

@@ -14,6 +14,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 
 from entrypoints.http.metrics import HttpMetrics
 from entrypoints.http.schemas import BEARER, MAX_ID, AskBody, QueryBody, SavedLink
+from entrypoints.tracing import span
 from f1core.domain.accounts import UserProfile
 from f1core.domain.answer import Answer
 from f1core.domain.history import HistoryEntry, HistoryPage, SavedAnswer, SharedAnswer
@@ -59,7 +60,9 @@ async def _counted(
     metrics: NamedDependency[HttpMetrics], intent: str, work: Callable[[], Awaitable[Answer]]
 ) -> Answer:
     try:
-        answer = await work()
+        # the use case's own span: the session load and the SQL calls nest inside it
+        with span("use case", intent=intent):
+            answer = await work()
     except F1Error as exc:
         metrics.observe_answer(intent, exc.kind)
         raise
