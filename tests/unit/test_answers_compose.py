@@ -80,7 +80,7 @@ def _compose(analysis: str, drivers: tuple[str, ...] = ()):  # type: ignore[no-u
     [
         ("fastest-lap", "bar"),
         ("best-laps", "bar"),
-        ("race-pace", "bar"),
+        ("race-pace", "point"),  # lap times: dots on a fitted axis, never bars from zero
         ("strategy", "bar"),
         ("positions", "line"),
         ("gaps", "line"),
@@ -103,6 +103,8 @@ def test_every_chart_is_vega_lite_v5_with_inline_json_data(analysis: str, mark: 
     if mark is not None:
         assert chart["mark"]["type"] == mark
         assert chart["data"]["values"]
+    if mark == "point":
+        assert chart["encoding"]["y"]["scale"] == {"zero": False}
 
 
 def test_race_pace_paragraph_names_drivers_and_times() -> None:

@@ -74,7 +74,11 @@ def bar(
     tooltip: Iterable[str] = (),
     color: str | None = None,
 ) -> Spec:
-    """Bars of ``value`` per ``category``, in the order the rows are given."""
+    """Bars of ``value`` per ``category``, in the order the rows are given.
+
+    With ``zero=False`` (lap times, speeds: a bar's length from zero would hide a 0.3 s
+    gap in 106 s) the marks are dots on an axis fitted to the values instead.
+    """
     order = [row[category] for row in values]
     cat = {"field": category, "type": "nominal", "title": category_title, "sort": order}
     val = {
@@ -88,7 +92,8 @@ def bar(
     encoding["tooltip"] = [{"field": f} for f in fields]
     if color is not None:
         encoding["color"] = {"field": color, "type": "nominal"}
-    return spec(title, values, mark={"type": "bar"}, encoding=encoding)
+    mark = {"type": "bar"} if zero else {"type": "point", "filled": True, "size": 90}
+    return spec(title, values, mark=mark, encoding=encoding)
 
 
 def lines(
