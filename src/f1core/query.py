@@ -27,9 +27,11 @@ from f1core.kinds.base import (
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.long_runs import LongRunsQuery
 from f1core.kinds.pit_stops import PitStopsQuery
+from f1core.kinds.positions import PositionsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -49,18 +51,6 @@ class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
 
     analysis = "degradation"
     fuel_correction_s_per_lap: FuelCorrection | None = None
-
-
-class Positions(_CatalogQuery, frozen=True, kw_only=True, tag="positions"):
-    """Position of each driver on each lap."""
-
-    analysis = "positions"
-
-
-class Gaps(_CatalogQuery, frozen=True, kw_only=True, tag="gaps"):
-    """Gap to the leader and interval per lap."""
-
-    analysis = "gaps"
 
 
 class Teammates(_CatalogQuery, frozen=True, kw_only=True, tag="teammates"):
@@ -149,9 +139,9 @@ Query = (
     | RacePaceQuery
     | StrategyQuery
     | Degradation
-    | Positions
+    | PositionsQuery
     | GridVsFinishQuery
-    | Gaps
+    | GapsQuery
     | Teammates
     | LongRunsQuery
     | PitStopsQuery
@@ -176,9 +166,9 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     RacePaceQuery,
     StrategyQuery,
     Degradation,
-    Positions,
+    PositionsQuery,
     GridVsFinishQuery,
-    Gaps,
+    GapsQuery,
     Teammates,
     LongRunsQuery,
     PitStopsQuery,

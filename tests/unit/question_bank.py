@@ -14,9 +14,11 @@ from f1core.domain.session import SessionKind
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.long_runs import LongRunsQuery
 from f1core.kinds.pit_stops import PitStopsQuery
+from f1core.kinds.positions import PositionsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -27,10 +29,8 @@ from f1core.query import (
     Champion,
     ChampionshipStandings,
     Degradation,
-    Gaps,
     MostWins,
     Podium,
-    Positions,
     Query,
     RaceWinner,
     SeasonHeadToHead,
@@ -399,15 +399,18 @@ QUERY_BANK: list[tuple[str, Query]] = [
         TheoreticalBestQuery(year=2024, event="Chinese Grand Prix", session=SQ),
     ),
     # --- positions, gaps, grid vs finish ---------------------------------------------------
-    ("position changes in the 2018 baku race", Positions(year=2018, event="Baku", session=R)),
-    ("lap by lap positions 2023 baku sprint", Positions(year=2023, event="Baku", session=S)),
-    ("positions chart 2018 azerbaijan gp", Positions(year=2018, event=AZE, session=R)),
-    ("show me the race trace for the 2018 azerbaijan gp", Gaps(year=2018, event=AZE, session=R)),
-    ("gap to the leader baku 2018", Gaps(year=2018, event="Baku", session=R)),
-    ("intervals in the 2025 miami sprint", Gaps(year=2025, event="Miami", session=S)),
+    ("position changes in the 2018 baku race", PositionsQuery(year=2018, event="Baku", session=R)),
+    ("lap by lap positions 2023 baku sprint", PositionsQuery(year=2023, event="Baku", session=S)),
+    ("positions chart 2018 azerbaijan gp", PositionsQuery(year=2018, event=AZE, session=R)),
+    (
+        "show me the race trace for the 2018 azerbaijan gp",
+        GapsQuery(year=2018, event=AZE, session=R),
+    ),
+    ("gap to the leader baku 2018", GapsQuery(year=2018, event="Baku", session=R)),
+    ("intervals in the 2025 miami sprint", GapsQuery(year=2025, event="Miami", session=S)),
     (
         "gap between hamilton and vettel in the 2018 baku race",
-        Gaps(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
+        GapsQuery(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
     ),
     (
         "who gained the most places in the 2018 azerbaijan gp",
@@ -598,7 +601,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "show me the positions lap by lap for the 2018 baku gp",
-        Positions(year=2018, event="Baku", session=R),
+        PositionsQuery(year=2018, event="Baku", session=R),
     ),
     ("who won the 2023 dutch gp", RaceWinner(year=2023, event="Dutch Grand Prix")),
     ("2010 abu dhabi winner", RaceWinner(year=2010, event="Abu Dhabi")),
@@ -662,7 +665,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "who had the most degradation in the 2025 miami sprint",
         Degradation(year=2025, event="Miami", session=S),
     ),
-    ("race trace miami sprint 2025", Gaps(year=2025, event="Miami", session=S)),
+    ("race trace miami sprint 2025", GapsQuery(year=2025, event="Miami", session=S)),
     (
         "theoretical best sprint shootout baku 2023",
         TheoreticalBestQuery(year=2023, event="Baku", session=SQ),

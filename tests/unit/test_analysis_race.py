@@ -16,8 +16,10 @@ from f1core.analysis.teammates import teammates
 from f1core.domain.session import Lap, SessionKind
 from f1core.errors import InvalidRequestError
 from f1core.kinds import classification as classification_kind
+from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
 from f1core.kinds import pit_stops as pit_stops_kind
+from f1core.kinds import positions as positions_kind
 from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import strategy as strategy_kind
 
@@ -380,13 +382,14 @@ def test_positions_lead_changes() -> None:
         lap("NOR", 3, position=1),
         lap("VER", 4, position=None),
     ]
-    result = positions(session(laps))
+    s = session(laps)
+    result = positions(s)
     assert result.table().rows == ((1, "VER", "NOR"), (2, "NOR", "VER"), (3, "NOR", "VER"))
     assert result.position_of("VER", 2) == 2
     assert result.lead_changes == 1
     assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [("VER", 4, "no position")]
-    assert result.summary() == (
-        "NOR led the most laps of the 2024 Spanish Grand Prix Race (2 of 3); "
+    assert paragraph(positions_kind.KIND, s) == (
+        "Lando Norris (NOR) led the most laps of the 2024 Spanish Grand Prix Race (2 of 3); "
         "the lead changed hands 1 time."
     )
 
@@ -427,7 +430,8 @@ def test_gaps_and_intervals_from_lap_end_times() -> None:
         *run("NOR", [90_500, 90_000], start_at_ms=0),
         *run("HAM", [91_000, 88_000], start_at_ms=0),
     ]
-    result = gaps(session(laps))
+    s = session(laps)
+    result = gaps(s)
     assert [(r.lap, r.position, r.driver, r.gap_ms, r.interval_ms) for r in result.rows] == [
         (1, 1, "VER", 0, 0),
         (1, 2, "NOR", 500, 500),
@@ -437,8 +441,9 @@ def test_gaps_and_intervals_from_lap_end_times() -> None:
         (2, 3, "NOR", 1_500, 500),
     ]
     assert result.table().rows[4] == (2, 2, "VER", "+1.000", "+1.000")
-    assert result.summary() == (
-        "At the end of lap 2 of the 2024 Spanish Grand Prix Race: HAM, VER +1.000, NOR +1.500."
+    assert paragraph(gaps_kind.KIND, s) == (
+        "At the end of lap 2 of the 2024 Spanish Grand Prix Race: Lewis Hamilton (HAM), "
+        "Max Verstappen (VER) +1.000, Lando Norris (NOR) +1.500."
     )
     only_nor = gaps(session(laps), ["NOR"])
     assert [(r.lap, r.position, r.gap_ms, r.ahead) for r in only_nor.rows] == [

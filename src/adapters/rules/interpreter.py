@@ -33,9 +33,11 @@ from f1core.kinds.base import SessionQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
 from f1core.kinds.long_runs import LongRunsQuery
 from f1core.kinds.pit_stops import PitStopsQuery
+from f1core.kinds.positions import PositionsQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
@@ -46,11 +48,9 @@ from f1core.query import (
     Champion,
     ChampionshipStandings,
     Degradation,
-    Gaps,
     Interpretation,
     MostWins,
     Podium,
-    Positions,
     Query,
     RaceWinner,
     Refusal,
@@ -1040,8 +1040,8 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "pit": PitStopsQuery,
     "strategy": StrategyQuery,
     "grid": GridVsFinishQuery,
-    "gaps": Gaps,
-    "positions": Positions,
+    "gaps": GapsQuery,
+    "positions": PositionsQuery,
     "teammates": Teammates,
     "weather": Weather,
     "best_laps": BestLapsQuery,
@@ -1063,7 +1063,7 @@ def _build(
         elif intent == "pace":
             cls = RacePaceQuery if race_like else LongRunsQuery if practice else BestLapsQuery
         elif intent == "gap":
-            cls = Gaps if race_like else BestLapsQuery
+            cls = GapsQuery if race_like else BestLapsQuery
         elif intent == "compare":
             cls = RacePaceQuery if race_like else BestLapsQuery
         else:

@@ -13,7 +13,6 @@ from typing import Any, Protocol
 
 import msgspec
 
-from f1core.analysis.positions import gaps, positions
 from f1core.analysis.strategy import tyre_degradation
 from f1core.analysis.teammates import teammates
 from f1core.analysis.weather import weather
@@ -23,9 +22,11 @@ from f1core.errors import InvalidRequestError
 from f1core.kinds import best_laps as best_laps_kind
 from f1core.kinds import classification as classification_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
+from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
 from f1core.kinds import long_runs as long_runs_kind
 from f1core.kinds import pit_stops as pit_stops_kind
+from f1core.kinds import positions as positions_kind
 from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import sectors as sectors_kind
 from f1core.kinds import speed_traps as speed_traps_kind
@@ -104,25 +105,9 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
         needs="a race, sprint or practice session",
         options=(FUEL_OPTION,),
     ),
-    AnalysisSpec(
-        "positions",
-        "Positions",
-        "The running order at the end of every lap.",
-        positions,
-        takes_drivers=False,
-        session_kinds=RACES,
-        needs="a race or sprint",
-    ),
+    positions_kind.KIND,
     grid_vs_finish_kind.KIND,
-    AnalysisSpec(
-        "gaps",
-        "Gaps",
-        "Gap to the leader and interval to the car ahead at the end of every lap.",
-        gaps,
-        takes_drivers=True,
-        session_kinds=RACES,
-        needs="a race or sprint",
-    ),
+    gaps_kind.KIND,
     AnalysisSpec(
         "teammates",
         "Teammates",

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import msgspec
 
 from f1core.analysis.laps import select_drivers, sort_excluded
-from f1core.analysis.stats import counted
 from f1core.domain.session import Session
 from f1core.domain.table import Cell, ExcludedLap, Table
 from f1core.domain.timefmt import format_gap
@@ -28,6 +27,8 @@ class Positions(msgspec.Struct, frozen=True, gc=False):
     lead_changes: int
     laps_led: tuple[tuple[str, int], ...]
     excluded: tuple[ExcludedLap, ...]
+    names: tuple[tuple[str, str], ...] = ()
+    """(code, full name) of every driver in the session, for the paragraph."""
 
     def position_of(self, driver: str, lap: int) -> int | None:
         """A driver's position at the end of a lap, None when not recorded."""
@@ -44,17 +45,6 @@ class Positions(msgspec.Struct, frozen=True, gc=False):
             (e.lap, *e.order, *([""] * (width - len(e.order)))) for e in self.laps
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """Who led most and how often the lead changed."""
-        if not self.laps_led:
-            return f"No lap positions were recorded in the {self.session}."
-        code, led = self.laps_led[0]
-        changes = counted(self.lead_changes, "time")
-        return (
-            f"{code} led the most laps of the {self.session} ({led} of {len(self.laps)}); "
-            f"the lead changed hands {changes}."
-        )
 
 
 def positions(session: Session) -> Positions:
@@ -92,6 +82,7 @@ def positions(session: Session) -> Positions:
         lead_changes=changes,
         laps_led=tuple(sorted(led.items(), key=lambda item: (-item[1], item[0]))),
         excluded=sort_excluded(excluded),
+        names=driver_names(session),
     )
 
 
@@ -188,6 +179,8 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
     session: str
     rows: tuple[GapRow, ...]
     excluded: tuple[ExcludedLap, ...]
+    names: tuple[tuple[str, str], ...] = ()
+    """(code, full name) of every driver in the session, for the paragraph."""
 
     def at_lap(self, lap: int) -> tuple[GapRow, ...]:
         """The rows of one lap, in running order."""
@@ -207,17 +200,6 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
             for r in self.rows
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """The order and gaps at the end of the last lap."""
-        if not self.rows:
-            return f"No lap end times were recorded in the {self.session}."
-        last = self.rows[-1].lap
-        final = self.at_lap(last)
-        parts = [
-            r.driver if r.position == 1 else f"{r.driver} {format_gap(r.gap_ms)}" for r in final[:4]
-        ]
-        return f"At the end of lap {last} of the {self.session}: {', '.join(parts)}."
 
 
 def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
@@ -258,4 +240,14 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
                     ahead=None if ahead is None else ahead[1],
                 )
             )
-    return Gaps(session=session.title, rows=tuple(rows), excluded=sort_excluded(excluded))
+    return Gaps(
+        session=session.title,
+        rows=tuple(rows),
+        excluded=sort_excluded(excluded),
+        names=driver_names(session),
+    )
+
+
+def driver_names(session: Session) -> tuple[tuple[str, str], ...]:
+    """(code, full name) of each driver of ``session`` with a known full name."""
+    return tuple((d.code, d.full_name) for d in session.drivers if d.full_name)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
-from f1core.analysis.positions import Gaps, Positions
 from f1core.analysis.strategy import TyreDegradation
 from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
@@ -72,46 +71,6 @@ def name_drivers(text: str, session: Session) -> str:
 
 
 # --- charts ---------------------------------------------------------------------------------
-
-
-def _positions_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, Positions)
-    values = [
-        {"lap": lap.lap, "driver": code, "position": i + 1}
-        for lap in result.laps
-        for i, code in enumerate(lap.order)
-    ]
-    if not values:
-        return None
-    return charts.lines(
-        f"Position by lap, {session.title}",
-        values,
-        x="lap",
-        y="position",
-        group="driver",
-        x_title="Lap",
-        y_title="Position",
-        reverse_y=True,
-        zero=False,
-    )
-
-
-def _gaps_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, Gaps)
-    values = [
-        {"lap": r.lap, "driver": r.driver, "gap_s": charts.seconds(r.gap_ms)} for r in result.rows
-    ]
-    if not values:
-        return None
-    return charts.lines(
-        f"Gap to the leader (race trace), {session.title}",
-        values,
-        x="lap",
-        y="gap_s",
-        group="driver",
-        x_title="Lap",
-        y_title="Gap to leader (s)",
-    )
 
 
 def _degradation_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
@@ -201,8 +160,6 @@ def _simple_bar(
 
 
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
-    Positions: _positions_chart,
-    Gaps: _gaps_chart,
     TyreDegradation: _degradation_chart,
     Weather: _weather_chart,
     Teammates: _simple_bar(
