@@ -36,6 +36,7 @@ from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
 
 
@@ -51,12 +52,6 @@ class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
 
     analysis = "degradation"
     fuel_correction_s_per_lap: FuelCorrection | None = None
-
-
-class Teammates(_CatalogQuery, frozen=True, kw_only=True, tag="teammates"):
-    """Teammate head-to-head: qualifying gap and race-pace delta."""
-
-    analysis = "teammates"
 
 
 class Weather(_CatalogQuery, frozen=True, kw_only=True, tag="weather"):
@@ -142,7 +137,7 @@ Query = (
     | PositionsQuery
     | GridVsFinishQuery
     | GapsQuery
-    | Teammates
+    | TeammatesQuery
     | LongRunsQuery
     | PitStopsQuery
     | Weather
@@ -169,7 +164,7 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     PositionsQuery,
     GridVsFinishQuery,
     GapsQuery,
-    Teammates,
+    TeammatesQuery,
     LongRunsQuery,
     PitStopsQuery,
     Weather,

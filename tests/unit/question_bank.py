@@ -23,6 +23,7 @@ from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.query import (
     CareerStat,
@@ -34,7 +35,6 @@ from f1core.query import (
     Query,
     RaceWinner,
     SeasonHeadToHead,
-    Teammates,
     Weather,
     WinsAtCircuit,
 )
@@ -419,19 +419,22 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ("grid vs finish baku 2018", GridVsFinishQuery(year=2018, event="Baku", session=R)),
     ("positions gained 2023 baku sprint", GridVsFinishQuery(year=2023, event="Baku", session=S)),
     # --- teammates --------------------------------------------------------------------------
-    ("teammate battles 2024 spanish gp qualifying", Teammates(year=2024, event=ESP, session=Q)),
+    (
+        "teammate battles 2024 spanish gp qualifying",
+        TeammatesQuery(year=2024, event=ESP, session=Q),
+    ),
     (
         "how did the teammates compare in quali at monza 2019",
-        Teammates(year=2019, event="Monza", session=Q),
+        TeammatesQuery(year=2019, event="Monza", session=Q),
     ),
     (
         "leclerc vs his teammate 2022 jeddah qualifying",
-        Teammates(year=2022, event="Jeddah", session=Q, drivers=("LEC",)),
+        TeammatesQuery(year=2022, event="Jeddah", session=Q, drivers=("LEC",)),
     ),
-    ("team mate head to head 2018 baku race", Teammates(year=2018, event="Baku", session=R)),
+    ("team mate head to head 2018 baku race", TeammatesQuery(year=2018, event="Baku", session=R)),
     (
         "teammate comparison in the 2023 azerbaijan sprint",
-        Teammates(year=2023, event=AZE, session=S),
+        TeammatesQuery(year=2023, event=AZE, session=S),
     ),
     # --- weather ---------------------------------------------------------------------------
     ("weather 2018 baku race", Weather(year=2018, event="Baku", session=R)),
@@ -660,7 +663,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "weather during fp2 at the 2020 hungarian gp",
         Weather(year=2020, event="Hungarian Grand Prix", session=FP2),
     ),
-    ("teammate gap in qualifying baku 2023", Teammates(year=2023, event="Baku", session=Q)),
+    ("teammate gap in qualifying baku 2023", TeammatesQuery(year=2023, event="Baku", session=Q)),
     (
         "who had the most degradation in the 2025 miami sprint",
         Degradation(year=2025, event="Miami", session=S),

@@ -22,6 +22,7 @@ from f1core.kinds import pit_stops as pit_stops_kind
 from f1core.kinds import positions as positions_kind
 from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import strategy as strategy_kind
+from f1core.kinds import teammates as teammates_kind
 
 # -- classification -----------------------------------------------------------------------
 
@@ -472,7 +473,8 @@ def test_teammates_one_lap_gap_and_pace_delta() -> None:
         *run("PER", [100_500, 90_300, 90_100, 90_500]),
         *run("NOR", [101_000, 91_000]),
     ]
-    result = teammates(session(laps))
+    s = session(laps)
+    result = teammates(s)
     (pair,) = result.pairs  # McLaren has one driver here
     assert (pair.driver_a, pair.driver_b, pair.one_lap_gap_ms) == ("VER", "PER", 100)
     # Medians: VER 90.200, PER 90.300 -> PER 0.100 s slower on pace.
@@ -488,9 +490,9 @@ def test_teammates_one_lap_gap_and_pace_delta() -> None:
         "1:30.300",
         "+0.100",
     )
-    assert result.summary() == (
-        "Closest teammates over one lap in the 2024 Spanish Grand Prix Race: VER and PER "
-        "(Red Bull Racing), +0.100."
+    assert paragraph(teammates_kind.KIND, s) == (
+        "Closest teammates over one lap in the 2024 Spanish Grand Prix Race: "
+        "Max Verstappen (VER) and Sergio Perez (PER) (Red Bull Racing), +0.100."
     )
 
 

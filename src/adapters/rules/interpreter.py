@@ -42,6 +42,7 @@ from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
+from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.query import (
     CareerStat,
@@ -55,7 +56,6 @@ from f1core.query import (
     RaceWinner,
     Refusal,
     SeasonHeadToHead,
-    Teammates,
     Weather,
     WinsAtCircuit,
 )
@@ -1042,7 +1042,7 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "grid": GridVsFinishQuery,
     "gaps": GapsQuery,
     "positions": PositionsQuery,
-    "teammates": Teammates,
+    "teammates": TeammatesQuery,
     "weather": Weather,
     "best_laps": BestLapsQuery,
 }

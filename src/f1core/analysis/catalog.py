@@ -14,7 +14,6 @@ from typing import Any, Protocol
 import msgspec
 
 from f1core.analysis.strategy import tyre_degradation
-from f1core.analysis.teammates import teammates
 from f1core.analysis.weather import weather
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
@@ -31,6 +30,7 @@ from f1core.kinds import race_pace as race_pace_kind
 from f1core.kinds import sectors as sectors_kind
 from f1core.kinds import speed_traps as speed_traps_kind
 from f1core.kinds import strategy as strategy_kind
+from f1core.kinds import teammates as teammates_kind
 from f1core.kinds import theoretical_best as theoretical_best_kind
 from f1core.kinds.base import (
     ALL_SESSIONS,
@@ -108,15 +108,7 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
     positions_kind.KIND,
     grid_vs_finish_kind.KIND,
     gaps_kind.KIND,
-    AnalysisSpec(
-        "teammates",
-        "Teammates",
-        "Per team, the one-lap gap between the drivers and, in races, the race-pace delta.",
-        teammates,
-        takes_drivers=False,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
+    teammates_kind.KIND,
     long_runs_kind.KIND,
     pit_stops_kind.KIND,
     AnalysisSpec(

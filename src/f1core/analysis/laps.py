@@ -166,6 +166,11 @@ def full_name(session: Session, code: str) -> str:
     return code
 
 
+def driver_names(session: Session) -> tuple[tuple[str, str], ...]:
+    """(code, full name) of each driver of ``session`` with a known full name."""
+    return tuple((d.code, d.full_name) for d in session.drivers if d.full_name)
+
+
 def team_of(session: Session, code: str) -> str:
     """A driver's team, or "" for a driver missing from the entry list."""
     for d in session.drivers:

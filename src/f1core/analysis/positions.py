@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from f1core.analysis.laps import select_drivers, sort_excluded
+from f1core.analysis.laps import driver_names, select_drivers, sort_excluded
 from f1core.domain.session import Session
 from f1core.domain.table import Cell, ExcludedLap, Table
 from f1core.domain.timefmt import format_gap
@@ -246,8 +246,3 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
         excluded=sort_excluded(excluded),
         names=driver_names(session),
     )
-
-
-def driver_names(session: Session) -> tuple[tuple[str, str], ...]:
-    """(code, full name) of each driver of ``session`` with a known full name."""
-    return tuple((d.code, d.full_name) for d in session.drivers if d.full_name)

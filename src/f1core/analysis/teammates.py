@@ -8,6 +8,7 @@ import msgspec
 
 from f1core.analysis.laps import (
     best_valid_ms,
+    driver_names,
     laps_by_driver,
     select_drivers,
     sort_excluded,
@@ -50,6 +51,8 @@ class Teammates(msgspec.Struct, frozen=True, gc=False):
     pairs: tuple[TeammatePair, ...]
     with_pace: bool
     excluded: tuple[ExcludedLap, ...]
+    names: tuple[tuple[str, str], ...] = ()
+    """(code, full name) of every driver in the session, for the paragraph."""
 
     def table(self) -> Table:
         """Team, the two drivers, their best laps and gap; pace medians and delta in races."""
@@ -74,24 +77,6 @@ class Teammates(msgspec.Struct, frozen=True, gc=False):
                 )
             rows.append(row)
         return Table(columns=columns, rows=tuple(rows))
-
-    def summary(self) -> str:
-        """The closest and the widest teammate battle over one lap."""
-        timed = [p for p in self.pairs if p.one_lap_gap_ms is not None]
-        if not timed:
-            return f"No team had both drivers set a valid lap in the {self.session}."
-        wide = timed[0]
-        close = timed[-1]
-        text = (
-            f"Closest teammates over one lap in the {self.session}: {close.driver_a} and "
-            f"{close.driver_b} ({close.team}), {format_gap(close.one_lap_gap_ms)}"
-        )
-        if wide is not close:
-            text += (
-                f"; widest: {wide.driver_a} ahead of {wide.driver_b} ({wide.team}), "
-                f"{format_gap(wide.one_lap_gap_ms)}"
-            )
-        return text + "."
 
 
 def teammates(session: Session) -> Teammates:
@@ -131,6 +116,7 @@ def teammates(session: Session) -> Teammates:
         pairs=tuple(pairs),
         with_pace=with_pace,
         excluded=sort_excluded(excluded),
+        names=driver_names(session),
     )
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
 from f1core.analysis.strategy import TyreDegradation
-from f1core.analysis.teammates import Teammates
 from f1core.analysis.weather import Weather
 from f1core.answers import charts
 from f1core.domain.session import Session
@@ -135,40 +134,7 @@ def _weather_chart(result: Any, session: Session, query: SessionQuery) -> Spec |
     )
 
 
-def _simple_bar(
-    title: str,
-    value: str,
-    value_title: str,
-    rows: Callable[[Any], list[dict[str, Any]]],
-    *,
-    zero: bool = True,
-) -> Callable[[Any, Session, SessionQuery], Spec | None]:
-    def draw(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-        values = [r for r in rows(result) if r.get(value) is not None]
-        if len(values) < 2:
-            return None
-        return charts.bar(
-            f"{title}, {session.title}",
-            values,
-            category="driver",
-            value=value,
-            value_title=value_title,
-            zero=zero,
-        )
-
-    return draw
-
-
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
     TyreDegradation: _degradation_chart,
     Weather: _weather_chart,
-    Teammates: _simple_bar(
-        "One-lap gap between teammates",
-        "gap_s",
-        "Gap (s)",
-        lambda r: [
-            {"driver": f"{p.driver_a}/{p.driver_b}", "gap_s": charts.seconds(p.one_lap_gap_ms)}
-            for p in r.pairs
-        ],
-    ),
 }

@@ -22,6 +22,7 @@ from f1core.kinds import (
     sectors,
     speed_traps,
     strategy,
+    teammates,
     theoretical_best,
 )
 from f1core.kinds.base import ArchiveQuestion, QueryBase, SessionQuestion
@@ -38,6 +39,7 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     positions.KIND,
     grid_vs_finish.KIND,
     gaps.KIND,
+    teammates.KIND,
     long_runs.KIND,
     pit_stops.KIND,
 )

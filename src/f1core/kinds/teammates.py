@@ -1,0 +1,72 @@
+"""Teammates: per team, the one-lap gap between the drivers and, in races, the pace delta."""
+
+from __future__ import annotations
+
+from f1core.analysis.teammates import Teammates, teammates
+from f1core.answers import charts
+from f1core.domain.session import Session
+from f1core.domain.timefmt import format_gap
+from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.prose import DriverNames
+
+
+class TeammatesQuery(SessionQuery, frozen=True, kw_only=True, tag="teammates"):
+    """Teammate head-to-head: qualifying gap and race-pace delta."""
+
+
+def _compute(session: Session, query: TeammatesQuery) -> Teammates:
+    return teammates(session)
+
+
+def paragraph(result: Teammates, query: TeammatesQuery) -> str:
+    """The closest and the widest teammate battle over one lap."""
+    timed = [p for p in result.pairs if p.one_lap_gap_ms is not None]
+    if not timed:
+        return f"No team had both drivers set a valid lap in the {result.session}."
+    who = DriverNames(result.names)
+    wide = timed[0]
+    close = timed[-1]
+    text = (
+        f"Closest teammates over one lap in the {result.session}: {who(close.driver_a)} and "
+        f"{who(close.driver_b)} ({close.team}), {format_gap(close.one_lap_gap_ms)}"
+    )
+    if wide is not close:
+        text += (
+            f"; widest: {who(wide.driver_a)} ahead of {who(wide.driver_b)} ({wide.team}), "
+            f"{format_gap(wide.one_lap_gap_ms)}"
+        )
+    return text + "."
+
+
+def chart(result: Teammates, query: TeammatesQuery) -> Spec | None:
+    """The one-lap gap of each pair of teammates."""
+    values = [
+        {"driver": f"{p.driver_a}/{p.driver_b}", "gap_s": charts.seconds(p.one_lap_gap_ms)}
+        for p in result.pairs
+        if p.one_lap_gap_ms is not None
+    ]
+    if len(values) < 2:
+        return None
+    return charts.bar(
+        f"One-lap gap between teammates, {result.session}",
+        values,
+        category="driver",
+        value="gap_s",
+        value_title="Gap (s)",
+        zero=True,
+    )
+
+
+KIND = SessionQuestion(
+    query=TeammatesQuery,
+    title="Teammates",
+    description=(
+        "Per team, the one-lap gap between the drivers and, in races, the race-pace delta."
+    ),
+    compute=_compute,
+    paragraph=paragraph,
+    chart=chart,
+    takes_drivers=False,
+    session_kinds=ALL_SESSIONS,
+    needs="any session",
+)
