@@ -17,7 +17,6 @@ import msgspec
 from f1core.domain.session import SessionKind
 from f1core.kinds.base import (
     EventName,
-    FuelCorrection,
     Person,
     QueryBase,
     SessionQuery,
@@ -26,6 +25,7 @@ from f1core.kinds.base import (
 )
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
+from f1core.kinds.degradation import DegradationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
@@ -47,13 +47,6 @@ class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
 
 
 # One variant per analysis of the catalog; the tag is the analysis name.
-class Degradation(_CatalogQuery, frozen=True, kw_only=True, tag="degradation"):
-    """Tyre degradation per stint."""
-
-    analysis = "degradation"
-    fuel_correction_s_per_lap: FuelCorrection | None = None
-
-
 class Weather(_CatalogQuery, frozen=True, kw_only=True, tag="weather"):
     """Weather summary and track temperature against lap time."""
 
@@ -133,7 +126,7 @@ Query = (
     | SpeedTrapsQuery
     | RacePaceQuery
     | StrategyQuery
-    | Degradation
+    | DegradationQuery
     | PositionsQuery
     | GridVsFinishQuery
     | GapsQuery
@@ -160,7 +153,7 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     SpeedTrapsQuery,
     RacePaceQuery,
     StrategyQuery,
-    Degradation,
+    DegradationQuery,
     PositionsQuery,
     GridVsFinishQuery,
     GapsQuery,

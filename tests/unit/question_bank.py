@@ -13,6 +13,7 @@ from typing import Literal
 from f1core.domain.session import SessionKind
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
+from f1core.kinds.degradation import DegradationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
@@ -29,7 +30,6 @@ from f1core.query import (
     CareerStat,
     Champion,
     ChampionshipStandings,
-    Degradation,
     MostWins,
     Podium,
     Query,
@@ -345,16 +345,16 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "how many times did bottas pit in the 2018 baku race",
         PitStopsQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
     ),
-    ("tyre degradation 2018 baku", Degradation(year=2018, event="Baku", session=R)),
-    ("deg in the 2023 baku sprint", Degradation(year=2023, event="Baku", session=S)),
+    ("tyre degradation 2018 baku", DegradationQuery(year=2018, event="Baku", session=R)),
+    ("deg in the 2023 baku sprint", DegradationQuery(year=2023, event="Baku", session=S)),
     (
         "who had the worst tyre wear in the 2018 azerbaijan gp",
-        Degradation(year=2018, event=AZE, session=R),
+        DegradationQuery(year=2018, event=AZE, session=R),
     ),
-    ("degradation fp2 monza 2021", Degradation(year=2021, event="Monza", session=FP2)),
+    ("degradation fp2 monza 2021", DegradationQuery(year=2021, event="Monza", session=FP2)),
     (
         "Ricciardo tyre degradation Baku 2018",
-        Degradation(year=2018, event="Baku", session=R, drivers=("RIC",)),
+        DegradationQuery(year=2018, event="Baku", session=R, drivers=("RIC",)),
     ),
     # --- speed traps, sectors, theoretical best -------------------------------------------
     ("speed trap 2019 monza qualifying", SpeedTrapsQuery(year=2019, event="Monza", session=Q)),
@@ -666,7 +666,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ("teammate gap in qualifying baku 2023", TeammatesQuery(year=2023, event="Baku", session=Q)),
     (
         "who had the most degradation in the 2025 miami sprint",
-        Degradation(year=2025, event="Miami", session=S),
+        DegradationQuery(year=2025, event="Miami", session=S),
     ),
     ("race trace miami sprint 2025", GapsQuery(year=2025, event="Miami", session=S)),
     (

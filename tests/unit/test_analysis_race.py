@@ -16,6 +16,7 @@ from f1core.analysis.teammates import teammates
 from f1core.domain.session import Lap, SessionKind
 from f1core.errors import InvalidRequestError
 from f1core.kinds import classification as classification_kind
+from f1core.kinds import degradation as degradation_kind
 from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
 from f1core.kinds import pit_stops as pit_stops_kind
@@ -266,6 +267,9 @@ def test_degradation_slope_and_skipped_stints() -> None:
     assert (fit.laps, fit.first_lap, fit.last_lap, fit.compound) == (6, 2, 7, "SOFT")
     assert [(x.stint, x.reason) for x in result.skipped] == [(2, "only 3 clean laps (need 4)")]
     assert result.table().rows[0][7:] == ("+0.100", "1.00")
+    assert [(p.lap, p.tyre_life, p.time_ms) for p in fit.points] == [
+        (n, n, 90_000 + 100 * n) for n in range(2, 8)
+    ]
 
 
 @given(
@@ -294,8 +298,10 @@ def test_fuel_correction_adds_back_the_fuel_burn_to_the_slope() -> None:
     corrected = tyre_degradation(session(laps), fuel_correction_s_per_lap=0.05)
     assert raw.stints[0].slope_s_per_lap == pytest.approx(-0.03)
     assert corrected.stints[0].slope_s_per_lap == pytest.approx(0.02)
-    assert "fuel burn-off outweighs tyre wear" in raw.summary()
-    assert "fuel-corrected by 0.05 s per lap" in corrected.summary()
+    kind = degradation_kind.KIND
+    asked = kind.query(year=2024, event="Spanish Grand Prix", session=SessionKind.RACE)
+    assert "fuel burn-off outweighs tyre wear" in kind.paragraph(raw, asked)
+    assert "fuel-corrected by 0.05 s per lap" in kind.paragraph(corrected, asked)
     with pytest.raises(InvalidRequestError, match="out of range"):
         tyre_degradation(session(laps), fuel_correction_s_per_lap=2.0)
 

@@ -32,6 +32,7 @@ from f1core.domain.session import SessionKind
 from f1core.kinds.base import SessionQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
+from f1core.kinds.degradation import DegradationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
@@ -48,7 +49,6 @@ from f1core.query import (
     CareerStat,
     Champion,
     ChampionshipStandings,
-    Degradation,
     Interpretation,
     MostWins,
     Podium,
@@ -1036,7 +1036,7 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "theoretical": TheoreticalBestQuery,
     "sectors": SectorsQuery,
     "speed": SpeedTrapsQuery,
-    "degradation": Degradation,
+    "degradation": DegradationQuery,
     "pit": PitStopsQuery,
     "strategy": StrategyQuery,
     "grid": GridVsFinishQuery,

@@ -13,13 +13,13 @@ from typing import Any, Protocol
 
 import msgspec
 
-from f1core.analysis.strategy import tyre_degradation
 from f1core.analysis.weather import weather
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
 from f1core.kinds import best_laps as best_laps_kind
 from f1core.kinds import classification as classification_kind
+from f1core.kinds import degradation as degradation_kind
 from f1core.kinds import fastest_lap as fastest_lap_kind
 from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import grid_vs_finish as grid_vs_finish_kind
@@ -34,10 +34,7 @@ from f1core.kinds import teammates as teammates_kind
 from f1core.kinds import theoretical_best as theoretical_best_kind
 from f1core.kinds.base import (
     ALL_SESSIONS,
-    FUEL_OPTION,
     KIND_NOUNS,
-    PRACTICE,
-    RACES,
     Option,
     SessionQuestion,
 )
@@ -95,16 +92,7 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
     speed_traps_kind.KIND,
     race_pace_kind.KIND,
     strategy_kind.KIND,
-    AnalysisSpec(
-        "degradation",
-        "Tyre degradation",
-        "Per stint, the slope of clean lap time against tyre life (s per lap) and r².",
-        tyre_degradation,
-        takes_drivers=True,
-        session_kinds=(*PRACTICE, *RACES),
-        needs="a race, sprint or practice session",
-        options=(FUEL_OPTION,),
-    ),
+    degradation_kind.KIND,
     positions_kind.KIND,
     grid_vs_finish_kind.KIND,
     gaps_kind.KIND,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 
@@ -190,6 +189,14 @@ def _stops(n: int) -> str:
     return "no stop" if n == 0 else f"{n} stop" + ("" if n == 1 else "s")
 
 
+class DegradationPoint(msgspec.Struct, frozen=True, gc=False):
+    """One fitted lap: its number, the tyre's age and the lap time as timed."""
+
+    lap: int
+    tyre_life: int
+    time_ms: int
+
+
 class StintDegradation(msgspec.Struct, frozen=True, gc=False):
     """Least-squares fit of clean lap time against tyre life over one stint."""
 
@@ -203,6 +210,8 @@ class StintDegradation(msgspec.Struct, frozen=True, gc=False):
     slope_s_per_lap: float
     intercept_ms: float
     r2: float
+    points: tuple[DegradationPoint, ...] = ()
+    """The laps fitted, as raw lap times, for the chart."""
 
 
 class SkippedStint(msgspec.Struct, frozen=True, gc=False):
@@ -241,32 +250,6 @@ class TyreDegradation(msgspec.Struct, frozen=True, gc=False):
             for s in self.stints
         )
         return Table(columns=columns, rows=rows)
-
-    def summary(self) -> str:
-        """The steepest and the flattest stint."""
-        if not self.stints:
-            return (
-                f"No stint in the {self.session} had {MIN_DEGRADATION_LAPS} or more clean "
-                "laps to fit a degradation slope."
-            )
-        top = self.stints[0]
-        text = (
-            f"Steepest degradation in the {self.session}: {top.driver} ({top.full_name}) on "
-            f"{top.compound or 'unknown tyres'}, {top.slope_s_per_lap:+.3f} s per lap "
-            f"(r² {top.r2:.2f}, {top.laps} laps)"
-        )
-        if len(self.stints) > 1:
-            middle = statistics.median(s.slope_s_per_lap for s in self.stints)
-            text += f"; median over {len(self.stints)} stints {middle:+.3f} s per lap"
-        if self.fuel_correction_s_per_lap is not None:
-            text += f", fuel-corrected by {self.fuel_correction_s_per_lap:g} s per lap"
-        elif top.slope_s_per_lap < 0:
-            # Say so rather than report "degradation" that is really fuel burn-off.
-            text += (
-                ". Lap times fell through every stint: fuel burn-off outweighs tyre wear here;"
-                " a fuel correction (e.g. 0.03 s per lap) isolates the tyres"
-            )
-        return text + "."
 
 
 def tyre_degradation(
@@ -330,6 +313,11 @@ def tyre_degradation(
                     slope_s_per_lap=fit.slope / 1000,
                     intercept_ms=fit.intercept,
                     r2=fit.r2,
+                    points=tuple(
+                        DegradationPoint(lap.number, lap.tyre_life or 0, lap.time_ms)
+                        for lap in usable
+                        if lap.time_ms is not None
+                    ),
                 )
             )
     fitted.sort(key=lambda s: (-s.slope_s_per_lap, s.driver, s.stint))

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
-from f1core.analysis.strategy import TyreDegradation
 from f1core.analysis.weather import Weather
 from f1core.answers import charts
 from f1core.domain.session import Session
@@ -72,47 +71,6 @@ def name_drivers(text: str, session: Session) -> str:
 # --- charts ---------------------------------------------------------------------------------
 
 
-def _degradation_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    assert isinstance(result, TyreDegradation)
-    if not result.stints:
-        return None
-    left_out = {(e.driver, e.lap) for e in result.excluded}
-    points: list[dict[str, Any]] = []
-    fits: list[dict[str, Any]] = []
-    for s in result.stints:
-        label = f"{s.driver} {s.stint} {s.compound or '?'}"
-        lives: list[int] = []
-        for lap in session.laps_of(s.driver):
-            if not s.first_lap <= lap.number <= s.last_lap or (s.driver, lap.number) in left_out:
-                continue
-            if lap.time_ms is None or lap.tyre_life is None:
-                continue
-            lives.append(lap.tyre_life)
-            points.append(
-                {
-                    "stint": label,
-                    "lap": lap.number,
-                    "tyre_life": lap.tyre_life,
-                    "time_s": charts.seconds(lap.time_ms),
-                }
-            )
-        if lives:
-            for life in (min(lives), max(lives)):
-                fitted_ms = s.intercept_ms + s.slope_s_per_lap * 1000 * life
-                fits.append(
-                    {"stint": label, "tyre_life": life, "time_s": charts.seconds(fitted_ms)}
-                )
-    if not points:
-        return None
-    return charts.scatter_with_fits(
-        f"Lap time against tyre life, {session.title}",
-        points,
-        fits,
-        x_title="Tyre life (laps)",
-        y_title="Lap time (s)",
-    )
-
-
 def _weather_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
     samples = sorted(session.weather, key=lambda w: w.at_ms)
     if not samples:
@@ -135,6 +93,5 @@ def _weather_chart(result: Any, session: Session, query: SessionQuery) -> Spec |
 
 
 _CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
-    TyreDegradation: _degradation_chart,
     Weather: _weather_chart,
 }

@@ -12,6 +12,7 @@ from typing import Any
 from f1core.kinds import (
     best_laps,
     classification,
+    degradation,
     fastest_lap,
     gaps,
     grid_vs_finish,
@@ -36,6 +37,7 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     speed_traps.KIND,
     race_pace.KIND,
     strategy.KIND,
+    degradation.KIND,
     positions.KIND,
     grid_vs_finish.KIND,
     gaps.KIND,
