@@ -10,7 +10,7 @@ archive variants map onto ``HistoricalArchive`` methods.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal, cast
+from typing import Annotated, Literal, cast
 
 import msgspec
 
@@ -38,20 +38,7 @@ from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
 from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
-
-
-class _CatalogQuery(SessionQuery, frozen=True, kw_only=True):
-    """A session query answered through the analysis catalog (not yet a kind module)."""
-
-    analysis: ClassVar[str]
-
-
-# One variant per analysis of the catalog; the tag is the analysis name.
-class Weather(_CatalogQuery, frozen=True, kw_only=True, tag="weather"):
-    """Weather summary and track temperature against lap time."""
-
-    analysis = "weather"
-
+from f1core.kinds.weather import WeatherQuery
 
 # --- Archive questions (the historical archive, 1950 on) ---
 
@@ -133,7 +120,7 @@ Query = (
     | TeammatesQuery
     | LongRunsQuery
     | PitStopsQuery
-    | Weather
+    | WeatherQuery
     | RaceWinner
     | Podium
     | ChampionshipStandings
@@ -160,7 +147,7 @@ SESSION_QUERIES: tuple[type[SessionQuery], ...] = (
     TeammatesQuery,
     LongRunsQuery,
     PitStopsQuery,
-    Weather,
+    WeatherQuery,
 )
 
 

@@ -26,6 +26,7 @@ from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
 from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
+from f1core.kinds.weather import WeatherQuery
 from f1core.query import (
     CareerStat,
     Champion,
@@ -35,7 +36,6 @@ from f1core.query import (
     Query,
     RaceWinner,
     SeasonHeadToHead,
-    Weather,
     WinsAtCircuit,
 )
 
@@ -437,18 +437,21 @@ QUERY_BANK: list[tuple[str, Query]] = [
         TeammatesQuery(year=2023, event=AZE, session=S),
     ),
     # --- weather ---------------------------------------------------------------------------
-    ("weather 2018 baku race", Weather(year=2018, event="Baku", session=R)),
+    ("weather 2018 baku race", WeatherQuery(year=2018, event="Baku", session=R)),
     (
         "what was the track temperature in 2024 spanish gp qualifying",
-        Weather(year=2024, event=ESP, session=Q),
+        WeatherQuery(year=2024, event=ESP, session=Q),
     ),
     (
         "did it rain in fp1 at silverstone 2024",
-        Weather(year=2024, event="Silverstone", session=FP1),
+        WeatherQuery(year=2024, event="Silverstone", session=FP1),
     ),
-    ("track temp monza qualifying 2019", Weather(year=2019, event="Monza", session=Q)),
-    ("air temperature 2025 miami sprint", Weather(year=2025, event="Miami", session=S)),
-    ("conditions during the 2021 mexico quali", Weather(year=2021, event="Mexico City", session=Q)),
+    ("track temp monza qualifying 2019", WeatherQuery(year=2019, event="Monza", session=Q)),
+    ("air temperature 2025 miami sprint", WeatherQuery(year=2025, event="Miami", session=S)),
+    (
+        "conditions during the 2021 mexico quali",
+        WeatherQuery(year=2021, event="Mexico City", session=Q),
+    ),
     # --- standings ---------------------------------------------------------------------------
     ("2021 drivers standings", ChampionshipStandings(year=2021)),
     (
@@ -661,7 +664,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "weather during fp2 at the 2020 hungarian gp",
-        Weather(year=2020, event="Hungarian Grand Prix", session=FP2),
+        WeatherQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
     ),
     ("teammate gap in qualifying baku 2023", TeammatesQuery(year=2023, event="Baku", session=Q)),
     (

@@ -9,6 +9,7 @@ from f1core.analysis.long_runs import long_runs
 from f1core.analysis.weather import weather
 from f1core.domain.session import Lap, SessionKind
 from f1core.kinds import long_runs as long_runs_kind
+from f1core.kinds import weather as weather_kind
 
 FP2 = SessionKind.FP2
 
@@ -90,7 +91,8 @@ def test_weather_summary_and_track_temperature_effect() -> None:
             number = i + 2
             temp = 30.0 + number
             laps.append(lap(code, number, base + round(50 * temp), start_at_ms=number * 100_000))
-    result = weather(session(laps, kind=FP2, weather=samples))
+    s = session(laps, kind=FP2, weather=samples)
+    result = weather(s)
     c = result.conditions
     assert c is not None
     assert (c.track_temp.min, c.track_temp.max, c.track_temp.mean) == (30.0, 41.0, 35.5)
@@ -101,7 +103,9 @@ def test_weather_summary_and_track_temperature_effect() -> None:
     assert effect.r2 == pytest.approx(1.0)
     assert result.table().rows[1] == ("Track temperature °C", "30.0", "41.0", "35.5")
     assert result.table().rows[4] == ("Rain", "", "", "yes (1 of 12 samples)")
-    assert result.summary() == (
+    assert result.temperatures[0].track_temp == samples[0].track_temp
+    assert len(result.temperatures) == 12
+    assert paragraph(weather_kind.KIND, s) == (
         "2024 Spanish Grand Prix Practice 2: track 30.0-41.0 °C, air 20.0-21.1 °C, humidity "
         "50%, rain fell; lap time vs track temperature: +50.0 ms per °C (r² 1.00, 12 laps)."
     )
@@ -131,10 +135,13 @@ def test_weather_says_when_there_is_too_little_data() -> None:
 
 
 def test_no_weather_recorded() -> None:
-    result = weather(session([lap("VER", 2)], kind=FP2))
+    s = session([lap("VER", 2)], kind=FP2)
+    result = weather(s)
     assert result.conditions is None
     assert result.excluded == ()
-    assert result.summary() == (
+    asked = weather_kind.KIND.query(year=2024, event="Spanish Grand Prix", session=FP2)
+    assert weather_kind.KIND.chart(result, asked) is None
+    assert paragraph(weather_kind.KIND, s) == (
         "No weather data was recorded for the 2024 Spanish Grand Prix Practice 2."
     )
     assert result.table().rows == (("Lap time vs track temperature", "", "", "no weather data"),)

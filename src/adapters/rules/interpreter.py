@@ -45,6 +45,7 @@ from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.strategy import StrategyQuery
 from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
+from f1core.kinds.weather import WeatherQuery
 from f1core.query import (
     CareerStat,
     Champion,
@@ -56,7 +57,6 @@ from f1core.query import (
     RaceWinner,
     Refusal,
     SeasonHeadToHead,
-    Weather,
     WinsAtCircuit,
 )
 from f1core.text import strip_accents as _fold
@@ -1043,7 +1043,7 @@ _FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
     "gaps": GapsQuery,
     "positions": PositionsQuery,
     "teammates": TeammatesQuery,
-    "weather": Weather,
+    "weather": WeatherQuery,
     "best_laps": BestLapsQuery,
 }
 

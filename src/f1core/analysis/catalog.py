@@ -13,7 +13,6 @@ from typing import Any, Protocol
 
 import msgspec
 
-from f1core.analysis.weather import weather
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
@@ -32,8 +31,8 @@ from f1core.kinds import speed_traps as speed_traps_kind
 from f1core.kinds import strategy as strategy_kind
 from f1core.kinds import teammates as teammates_kind
 from f1core.kinds import theoretical_best as theoretical_best_kind
+from f1core.kinds import weather as weather_kind
 from f1core.kinds.base import (
-    ALL_SESSIONS,
     KIND_NOUNS,
     Option,
     SessionQuestion,
@@ -99,15 +98,7 @@ _SPECS: tuple[AnalysisSpec | SessionQuestion[Any, Any], ...] = (
     teammates_kind.KIND,
     long_runs_kind.KIND,
     pit_stops_kind.KIND,
-    AnalysisSpec(
-        "weather",
-        "Weather",
-        "Temperatures, humidity, wind and rain, and lap time against track temperature.",
-        weather,
-        takes_drivers=False,
-        session_kinds=ALL_SESSIONS,
-        needs="any session",
-    ),
+    weather_kind.KIND,
 )
 
 CATALOG: Mapping[str, AnalysisSpec | SessionQuestion[Any, Any]] = {

@@ -53,6 +53,14 @@ class TrackTempEffect(msgspec.Struct, frozen=True, gc=False):
     note: str
 
 
+class TemperaturePoint(msgspec.Struct, frozen=True, gc=False):
+    """Air and track temperature (°C) at one weather sample, ``at_ms`` into the session."""
+
+    at_ms: int
+    air_temp: float
+    track_temp: float
+
+
 class Weather(msgspec.Struct, frozen=True, gc=False):
     """Weather summary (None without weather data) and the track-temperature effect."""
 
@@ -60,6 +68,8 @@ class Weather(msgspec.Struct, frozen=True, gc=False):
     conditions: WeatherSummary | None
     track_temp_effect: TrackTempEffect
     excluded: tuple[ExcludedLap, ...]
+    temperatures: tuple[TemperaturePoint, ...] = ()
+    """Every sample's temperatures in time order, for the chart."""
 
     def table(self) -> Table:
         """One row per measure (min, max, mean), then rain and the lap-time relation."""
@@ -76,23 +86,12 @@ class Weather(msgspec.Struct, frozen=True, gc=False):
                 rows.append((label, f"{r.min:.1f}", f"{r.max:.1f}", f"{r.mean:.1f}"))
             rain = f"yes ({c.rain_samples} of {c.samples} samples)" if c.rain else "no"
             rows.append(("Rain", "", "", rain))
-        rows.append(("Lap time vs track temperature", "", "", _effect_text(self.track_temp_effect)))
+        rows.append(("Lap time vs track temperature", "", "", effect_text(self.track_temp_effect)))
         return Table(columns=columns, rows=tuple(rows))
 
-    def summary(self) -> str:
-        """Conditions in one line, then the lap-time relation."""
-        c = self.conditions
-        if c is None:
-            return f"No weather data was recorded for the {self.session}."
-        rain = "rain fell" if c.rain else "no rain"
-        return (
-            f"{self.session}: track {c.track_temp.min:.1f}-{c.track_temp.max:.1f} °C, air "
-            f"{c.air_temp.min:.1f}-{c.air_temp.max:.1f} °C, humidity {c.humidity.mean:.0f}%, "
-            f"{rain}; lap time vs track temperature: {_effect_text(self.track_temp_effect)}."
-        )
 
-
-def _effect_text(effect: TrackTempEffect) -> str:
+def effect_text(effect: TrackTempEffect) -> str:
+    """The lap-time relation in words, or why there is none."""
     if effect.slope_ms_per_c is None or effect.r2 is None:
         return effect.note
     return f"{effect.slope_ms_per_c:+.1f} ms per °C (r² {effect.r2:.2f}, {effect.laps} laps)"
@@ -133,6 +132,7 @@ def weather(session: Session) -> Weather:
         conditions=conditions,
         track_temp_effect=_effect(temps, residuals, has_weather=bool(samples)),
         excluded=sort_excluded(excluded),
+        temperatures=tuple(TemperaturePoint(w.at_ms, w.air_temp, w.track_temp) for w in samples),
     )
 
 

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from f1core.analysis.catalog import AnalysisResult
-from f1core.analysis.weather import Weather
-from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.kinds.base import SessionQuery
 
@@ -71,27 +69,4 @@ def name_drivers(text: str, session: Session) -> str:
 # --- charts ---------------------------------------------------------------------------------
 
 
-def _weather_chart(result: Any, session: Session, query: SessionQuery) -> Spec | None:
-    samples = sorted(session.weather, key=lambda w: w.at_ms)
-    if not samples:
-        return None
-    values = [
-        {"minute": round(w.at_ms / 60_000, 2), "measure": measure, "celsius": temp}
-        for w in samples
-        for measure, temp in (("air", w.air_temp), ("track", w.track_temp))
-    ]
-    return charts.lines(
-        f"Air and track temperature, {session.title}",
-        values,
-        x="minute",
-        y="celsius",
-        group="measure",
-        x_title="Minutes into the session",
-        y_title="Temperature (°C)",
-        zero=False,
-    )
-
-
-_CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {
-    Weather: _weather_chart,
-}
+_CHARTS: dict[type, Callable[[Any, Session, SessionQuery], Spec | None]] = {}

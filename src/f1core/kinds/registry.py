@@ -25,6 +25,7 @@ from f1core.kinds import (
     strategy,
     teammates,
     theoretical_best,
+    weather,
 )
 from f1core.kinds.base import ArchiveQuestion, QueryBase, SessionQuestion
 
@@ -44,6 +45,7 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     teammates.KIND,
     long_runs.KIND,
     pit_stops.KIND,
+    weather.KIND,
 )
 """Every session kind, in the order they are listed to users."""
 
