@@ -144,7 +144,7 @@ def analyze(
 @pass_app
 def analyses(app: CliApp) -> None:
     """List the analyses ``f1 analyze`` can run."""
-    from f1core.analysis.catalog import CATALOG
+    from f1core.kinds.registry import SESSION_QUESTIONS
 
     specs = [
         {
@@ -152,7 +152,7 @@ def analyses(app: CliApp) -> None:
             "description": spec.description,
             "sessions": [k.value for k in spec.session_kinds],
         }
-        for spec in CATALOG.values()
+        for spec in SESSION_QUESTIONS
     ]
     text = "\n".join(f"{s['name']:<18} {s['description']}" for s in specs)
     app.emit(specs, text)

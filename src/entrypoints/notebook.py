@@ -22,11 +22,11 @@ import msgspec
 
 from entrypoints.composition import Container, bootstrap
 from entrypoints.settings import Settings
-from f1core.analysis.catalog import CATALOG
 from f1core.answers.svg import render_svg
 from f1core.domain.answer import Answer
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import Table
+from f1core.kinds.registry import SESSION_QUESTION_BY_NAME, session_question
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,10 +37,11 @@ T = TypeVar("T")
 class NotebookResult:
     """An analysis result that renders itself in Jupyter and converts to pandas."""
 
-    def __init__(self, name: str, result: Any, text: str) -> None:
+    def __init__(self, name: str, result: Any, text: str, chart: dict[str, Any] | None) -> None:
         self.name = name
         self.result = result
         self.text = text
+        self.chart = chart
 
     @property
     def table(self) -> Table:
@@ -158,7 +159,7 @@ class NotebookAnswer:
 
 
 class NotebookSession:
-    """One loaded session; each analysis of the catalog is a method (``fastest_lap()``)."""
+    """One loaded session; each session kind of the registry is a method (``fastest_lap()``)."""
 
     def __init__(self, f1: F1, session: Session) -> None:
         self._f1 = f1
@@ -171,26 +172,27 @@ class NotebookSession:
 
     def analyze(self, name: str, drivers: Sequence[str] | None = None, **options: Any) -> Any:
         """Run analysis ``name`` ("race-pace", "fastest-lap", ...) on this session."""
-        from f1core.analysis.catalog import run_analysis_with_text
-
-        codes = [d.upper() for d in drivers] if drivers else None
-        result, text = run_analysis_with_text(name, self.session, codes, **options)
-        return NotebookResult(name, result, text)
+        kind = session_question(name)
+        query = kind.query_for(self.session, drivers, options)
+        result = kind.answer(self.session, query)
+        composed = kind.compose(result, query)
+        return NotebookResult(kind.name, result, composed.text, composed.chart)
 
     def __getattr__(self, attr: str) -> Any:
         name = attr.replace("_", "-")
-        if name not in CATALOG:
+        kind = SESSION_QUESTION_BY_NAME.get(name)
+        if kind is None:
             raise AttributeError(attr)
 
         def method(drivers: Sequence[str] | None = None, **options: Any) -> NotebookResult:
             result: NotebookResult = self.analyze(name, drivers, **options)
             return result
 
-        method.__doc__ = CATALOG[name].description
+        method.__doc__ = kind.description
         return method
 
     def __dir__(self) -> list[str]:
-        return [*super().__dir__(), *(n.replace("-", "_") for n in CATALOG)]
+        return [*super().__dir__(), *(n.replace("-", "_") for n in SESSION_QUESTION_BY_NAME)]
 
     def _repr_html_(self) -> str:
         return f"<p><b>{html.escape(self.title)}</b>: {len(self.session.laps)} laps</p>"
@@ -245,7 +247,7 @@ class F1:
     @staticmethod
     def analyses() -> list[str]:
         """The names of the analyses."""
-        return list(CATALOG)
+        return list(SESSION_QUESTION_BY_NAME)
 
     def close(self) -> None:
         """Stop the background loop."""

@@ -22,11 +22,11 @@ from adapters.openai import OpenAIQueryInterpreter
 from adapters.openai.schema import QUERY_TOOL, REFUSE_TOOL, tool_definitions
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error
+from f1core.kinds.archive_race_winner import RaceWinnerQuery
+from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
-    ChampionshipStandings,
     Query,
-    RaceWinner,
     Refusal,
 )
 
@@ -42,7 +42,7 @@ NOR_POLE_ARGS = {
         "drivers": [],
     }
 }
-OFFLINE_READING: Query = RaceWinner(year=2018, event="Baku")
+OFFLINE_READING: Query = RaceWinnerQuery(year=2018, event="Baku")
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ async def test_archive_query_with_nulls_and_no_wrapper_is_accepted(
     args = {"type": "standings", "year": 2021, "championship": "drivers", "after_round": None}
     server.enqueue(tool_call_reply(QUERY_TOOL, args))
     async with interpreter(server, clock) as llm:
-        assert await llm.interpret("2021 standings") == ChampionshipStandings(year=2021)
+        assert await llm.interpret("2021 standings") == ChampionshipStandingsQuery(year=2021)
 
 
 async def test_refuse_tool_becomes_a_refusal(

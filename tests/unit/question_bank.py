@@ -11,6 +11,14 @@ from __future__ import annotations
 from typing import Literal
 
 from f1core.domain.session import SessionKind
+from f1core.kinds.archive_career_stat import CareerStatQuery
+from f1core.kinds.archive_champion import ChampionQuery
+from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_most_wins import MostWinsQuery
+from f1core.kinds.archive_podium import PodiumQuery
+from f1core.kinds.archive_race_winner import RaceWinnerQuery
+from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.degradation import DegradationQuery
@@ -28,15 +36,7 @@ from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.kinds.weather import WeatherQuery
 from f1core.query import (
-    CareerStat,
-    Champion,
-    ChampionshipStandings,
-    MostWins,
-    Podium,
     Query,
-    RaceWinner,
-    SeasonHeadToHead,
-    WinsAtCircuit,
 )
 
 R = SessionKind.RACE
@@ -289,32 +289,41 @@ QUERY_BANK: list[tuple[str, Query]] = [
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
-    ("who won the 2018 azerbaijan grand prix", RaceWinner(year=2018, event=AZE)),
-    ("Who won the 2021 Abu Dhabi Grand Prix?", RaceWinner(year=2021, event="Abu Dhabi Grand Prix")),
-    ("winner of the 1988 monaco gp", RaceWinner(year=1988, event="Monaco Grand Prix")),
-    ("who won at monza in 2020", RaceWinner(year=2020, event="Monza")),
-    ("2019 brazilian gp winner", RaceWinner(year=2019, event="São Paulo")),
-    ("who won in interlagos 2016", RaceWinner(year=2016, event="Interlagos")),
-    ("who won the race at silverstone in 2008", RaceWinner(year=2008, event="Silverstone")),
-    ("who won the 1976 japanese gp", RaceWinner(year=1976, event="Japanese Grand Prix")),
-    ("did Leclerc win the 2019 Italian GP", RaceWinner(year=2019, event="Italian Grand Prix")),
-    ("1994 san marino winner", RaceWinner(year=1994, event="San Marino Grand Prix")),
-    ("who won spa 2021", RaceWinner(year=2021, event="Spa")),
-    ("Who won the Belgian GP in 2021?", RaceWinner(year=2021, event="Belgian Grand Prix")),
-    ("who won the 2024 las vegas grand prix", RaceWinner(year=2024, event="Las Vegas Grand Prix")),
-    ("podium of the 2018 azerbaijan gp", Podium(year=2018, event=AZE)),
-    ("who was on the podium at the 2021 dutch gp", Podium(year=2021, event="Dutch Grand Prix")),
-    ("podium finishers singapore 2019", Podium(year=2019, event="Singapore")),
-    ("top 3 at cota 2022", Podium(year=2022, event="COTA")),
-    ("2008 brazilian gp podium", Podium(year=2008, event="São Paulo")),
+    ("who won the 2018 azerbaijan grand prix", RaceWinnerQuery(year=2018, event=AZE)),
+    (
+        "Who won the 2021 Abu Dhabi Grand Prix?",
+        RaceWinnerQuery(year=2021, event="Abu Dhabi Grand Prix"),
+    ),
+    ("winner of the 1988 monaco gp", RaceWinnerQuery(year=1988, event="Monaco Grand Prix")),
+    ("who won at monza in 2020", RaceWinnerQuery(year=2020, event="Monza")),
+    ("2019 brazilian gp winner", RaceWinnerQuery(year=2019, event="São Paulo")),
+    ("who won in interlagos 2016", RaceWinnerQuery(year=2016, event="Interlagos")),
+    ("who won the race at silverstone in 2008", RaceWinnerQuery(year=2008, event="Silverstone")),
+    ("who won the 1976 japanese gp", RaceWinnerQuery(year=1976, event="Japanese Grand Prix")),
+    ("did Leclerc win the 2019 Italian GP", RaceWinnerQuery(year=2019, event="Italian Grand Prix")),
+    ("1994 san marino winner", RaceWinnerQuery(year=1994, event="San Marino Grand Prix")),
+    ("who won spa 2021", RaceWinnerQuery(year=2021, event="Spa")),
+    ("Who won the Belgian GP in 2021?", RaceWinnerQuery(year=2021, event="Belgian Grand Prix")),
+    (
+        "who won the 2024 las vegas grand prix",
+        RaceWinnerQuery(year=2024, event="Las Vegas Grand Prix"),
+    ),
+    ("podium of the 2018 azerbaijan gp", PodiumQuery(year=2018, event=AZE)),
+    (
+        "who was on the podium at the 2021 dutch gp",
+        PodiumQuery(year=2021, event="Dutch Grand Prix"),
+    ),
+    ("podium finishers singapore 2019", PodiumQuery(year=2019, event="Singapore")),
+    ("top 3 at cota 2022", PodiumQuery(year=2022, event="COTA")),
+    ("2008 brazilian gp podium", PodiumQuery(year=2008, event="São Paulo")),
     (
         "who finished on the podium in the 2020 turkish grand prix",
-        Podium(year=2020, event="Turkish Grand Prix"),
+        PodiumQuery(year=2020, event="Turkish Grand Prix"),
     ),
-    ("Podium - Suzuka 2005", Podium(year=2005, event="Suzuka")),
-    ("who won the 2012 us gp", RaceWinner(year=2012, event="United States Grand Prix")),
-    ("winner montreal 1999", RaceWinner(year=1999, event="Montreal")),
-    ("who won the race in jeddah 2021", RaceWinner(year=2021, event="Jeddah")),
+    ("PodiumQuery - Suzuka 2005", PodiumQuery(year=2005, event="Suzuka")),
+    ("who won the 2012 us gp", RaceWinnerQuery(year=2012, event="United States Grand Prix")),
+    ("winner montreal 1999", RaceWinnerQuery(year=1999, event="Montreal")),
+    ("who won the race in jeddah 2021", RaceWinnerQuery(year=2021, event="Jeddah")),
     # --- strategy, tyres, pit stops, degradation ------------------------------------------
     ("tyre strategy baku 2018", StrategyQuery(year=2018, event="Baku", session=R)),
     (
@@ -453,147 +462,162 @@ QUERY_BANK: list[tuple[str, Query]] = [
         WeatherQuery(year=2021, event="Mexico City", session=Q),
     ),
     # --- standings ---------------------------------------------------------------------------
-    ("2021 drivers standings", ChampionshipStandings(year=2021)),
+    ("2021 drivers standings", ChampionshipStandingsQuery(year=2021)),
     (
         "championship standings after round 10 2023",
-        ChampionshipStandings(year=2023, after_round=10),
+        ChampionshipStandingsQuery(year=2023, after_round=10),
     ),
-    ("constructors standings 2019", ChampionshipStandings(year=2019, championship="constructors")),
+    (
+        "constructors standings 2019",
+        ChampionshipStandingsQuery(year=2019, championship="constructors"),
+    ),
     (
         "What did the championship table look like after round 5 in 2022?",
-        ChampionshipStandings(year=2022, after_round=5),
+        ChampionshipStandingsQuery(year=2022, after_round=5),
     ),
     (
         "who was leading the championship after 12 races in 2012",
-        ChampionshipStandings(year=2012, after_round=12),
+        ChampionshipStandingsQuery(year=2012, after_round=12),
     ),
-    ("wcc standings 2024", ChampionshipStandings(year=2024, championship="constructors")),
-    ("final standings 1994", ChampionshipStandings(year=1994)),
-    ("points table last year", ChampionshipStandings(year=2025)),
+    ("wcc standings 2024", ChampionshipStandingsQuery(year=2024, championship="constructors")),
+    ("final standings 1994", ChampionshipStandingsQuery(year=1994)),
+    ("points table last year", ChampionshipStandingsQuery(year=2025)),
     (
         "team standings 2025 after round 18",
-        ChampionshipStandings(year=2025, championship="constructors", after_round=18),
+        ChampionshipStandingsQuery(year=2025, championship="constructors", after_round=18),
     ),
     # --- champion / runner-up ---------------------------------------------------------------
-    ("who won the 1988 title", Champion(year=1988)),
-    ("who was world champion in 2016", Champion(year=2016)),
-    ("2009 champion", Champion(year=2009)),
-    ("Who won the 2021 drivers' championship?", Champion(year=2021)),
+    ("who won the 1988 title", ChampionQuery(year=1988)),
+    ("who was world champion in 2016", ChampionQuery(year=2016)),
+    ("2009 champion", ChampionQuery(year=2009)),
+    ("Who won the 2021 drivers' championship?", ChampionQuery(year=2021)),
     (
         "who won the constructors championship in 2018",
-        Champion(year=2018, championship="constructors"),
+        ChampionQuery(year=2018, championship="constructors"),
     ),
-    ("which team won the title in 2009", Champion(year=2009, championship="constructors")),
-    ("who was runner-up in 2021", Champion(year=2021, runner_up=True)),
-    ("runner up of the 2007 championship", Champion(year=2007, runner_up=True)),
-    ("who finished second in the championship in 1986", Champion(year=1986, runner_up=True)),
-    ("wdc 1976", Champion(year=1976)),
-    ("who was crowned champion in '98", Champion(year=1998)),
-    ("who won the championship last year", Champion(year=2025)),
+    ("which team won the title in 2009", ChampionQuery(year=2009, championship="constructors")),
+    ("who was runner-up in 2021", ChampionQuery(year=2021, runner_up=True)),
+    ("runner up of the 2007 championship", ChampionQuery(year=2007, runner_up=True)),
+    ("who finished second in the championship in 1986", ChampionQuery(year=1986, runner_up=True)),
+    ("wdc 1976", ChampionQuery(year=1976)),
+    ("who was crowned champion in '98", ChampionQuery(year=1998)),
+    ("who won the championship last year", ChampionQuery(year=2025)),
     # --- career and season counts ------------------------------------------------------------
-    ("how many wins does senna have", CareerStat(subject="senna", stat="wins")),
-    ("How many wins does Hamilton have?", CareerStat(subject="Lewis Hamilton", stat="wins")),
+    ("how many wins does senna have", CareerStatQuery(subject="senna", stat="wins")),
+    ("How many wins does Hamilton have?", CareerStatQuery(subject="Lewis Hamilton", stat="wins")),
     (
         "how many poles did verstappen get in 2023",
-        CareerStat(subject="Max Verstappen", stat="poles", year=2023),
+        CareerStatQuery(subject="Max Verstappen", stat="poles", year=2023),
     ),
-    ("how many podiums has alonso", CareerStat(subject="Fernando Alonso", stat="podiums")),
+    ("how many podiums has alonso", CareerStatQuery(subject="Fernando Alonso", stat="podiums")),
     (
         "how many points did norris score in 2024",
-        CareerStat(subject="Lando Norris", stat="points", year=2024),
+        CareerStatQuery(subject="Lando Norris", stat="points", year=2024),
     ),
-    ("how many races has checo won", CareerStat(subject="Sergio Perez", stat="wins")),
+    ("how many races has checo won", CareerStatQuery(subject="Sergio Perez", stat="wins")),
     (
         "how many wins does Michael Schumacher have",
-        CareerStat(subject="Michael Schumacher", stat="wins"),
+        CareerStatQuery(subject="Michael Schumacher", stat="wins"),
     ),
-    ("number of pole positions for Leclerc", CareerStat(subject="Charles Leclerc", stat="poles")),
+    (
+        "number of pole positions for Leclerc",
+        CareerStatQuery(subject="Charles Leclerc", stat="poles"),
+    ),
     (
         "how many wins did ferrari have in 2022",
-        CareerStat(subject="Ferrari", subject_kind="team", stat="wins", year=2022),
+        CareerStatQuery(subject="Ferrari", subject_kind="team", stat="wins", year=2022),
     ),
     (
         "how many points did red bull get in 2023",
-        CareerStat(subject="Red Bull", subject_kind="team", stat="points", year=2023),
+        CareerStatQuery(subject="Red Bull", subject_kind="team", stat="points", year=2023),
     ),
-    ("how many races has alonso started", CareerStat(subject="Fernando Alonso", stat="entries")),
-    ("how many victories does prost have", CareerStat(subject="prost", stat="wins")),
+    (
+        "how many races has alonso started",
+        CareerStatQuery(subject="Fernando Alonso", stat="entries"),
+    ),
+    ("how many victories does prost have", CareerStatQuery(subject="prost", stat="wins")),
     (
         "how many podiums did russell get in 2022",
-        CareerStat(subject="George Russell", stat="podiums", year=2022),
+        CareerStatQuery(subject="George Russell", stat="podiums", year=2022),
     ),
     (
         "how many times has mclaren won",
-        CareerStat(subject="McLaren", subject_kind="team", stat="wins"),
+        CareerStatQuery(subject="McLaren", subject_kind="team", stat="wins"),
     ),
     (
         "how many grand prix wins does Vettel have",
-        CareerStat(subject="Sebastian Vettel", stat="wins"),
+        CareerStatQuery(subject="Sebastian Vettel", stat="wins"),
     ),
-    ("how many poles has lewis got", CareerStat(subject="Lewis Hamilton", stat="poles")),
+    ("how many poles has lewis got", CareerStatQuery(subject="Lewis Hamilton", stat="poles")),
     (
         "how many wins did Piastri get in 2025",
-        CareerStat(subject="Oscar Piastri", stat="wins", year=2025),
+        CareerStatQuery(subject="Oscar Piastri", stat="wins", year=2025),
     ),
     (
         "how many points did Kimi Raikkonen score in 2018",
-        CareerStat(subject="Kimi Raikkonen", stat="points", year=2018),
+        CareerStatQuery(subject="Kimi Raikkonen", stat="points", year=2018),
     ),
-    ("how many wins did schumacher have", CareerStat(subject="schumacher", stat="wins")),
-    ("how many poles does Ayrton Senna have", CareerStat(subject="Ayrton Senna", stat="poles")),
+    ("how many wins did schumacher have", CareerStatQuery(subject="schumacher", stat="wins")),
+    (
+        "how many poles does Ayrton Senna have",
+        CareerStatQuery(subject="Ayrton Senna", stat="poles"),
+    ),
     # --- most wins, wins at a circuit ----------------------------------------------------------
-    ("who has the most wins", MostWins()),
-    ("who won the most races in 2023", MostWins(year=2023)),
-    ("most wins 1988", MostWins(year=1988)),
-    ("which team has the most wins", MostWins(subject_kind="team")),
-    ("most successful driver of all time", MostWins()),
-    ("which constructor won the most races in 2014", MostWins(subject_kind="team", year=2014)),
-    ("most wins at monza", WinsAtCircuit(circuit="Monza")),
-    ("who has won the most at monaco", WinsAtCircuit(circuit="Monaco")),
+    ("who has the most wins", MostWinsQuery()),
+    ("who won the most races in 2023", MostWinsQuery(year=2023)),
+    ("most wins 1988", MostWinsQuery(year=1988)),
+    ("which team has the most wins", MostWinsQuery(subject_kind="team")),
+    ("most successful driver of all time", MostWinsQuery()),
+    ("which constructor won the most races in 2014", MostWinsQuery(subject_kind="team", year=2014)),
+    ("most wins at monza", WinsAtCircuitQuery(circuit="Monza")),
+    ("who has won the most at monaco", WinsAtCircuitQuery(circuit="Monaco")),
     (
         "how many times has hamilton won at silverstone",
-        WinsAtCircuit(circuit="Silverstone", driver="Lewis Hamilton"),
+        WinsAtCircuitQuery(circuit="Silverstone", driver="Lewis Hamilton"),
     ),
-    ("how many wins does senna have at monaco", WinsAtCircuit(circuit="Monaco", driver="senna")),
-    ("most victories at spa", WinsAtCircuit(circuit="Spa")),
+    (
+        "how many wins does senna have at monaco",
+        WinsAtCircuitQuery(circuit="Monaco", driver="senna"),
+    ),
+    ("most victories at spa", WinsAtCircuitQuery(circuit="Spa")),
     (
         "how many times did schumacher win at suzuka",
-        WinsAtCircuit(circuit="Suzuka", driver="schumacher"),
+        WinsAtCircuitQuery(circuit="Suzuka", driver="schumacher"),
     ),
     (
         "verstappen wins at zandvoort how many",
-        WinsAtCircuit(circuit="Zandvoort", driver="Max Verstappen"),
+        WinsAtCircuitQuery(circuit="Zandvoort", driver="Max Verstappen"),
     ),
-    ("who has the most wins at interlagos", WinsAtCircuit(circuit="Interlagos")),
+    ("who has the most wins at interlagos", WinsAtCircuitQuery(circuit="Interlagos")),
     # --- season head-to-head -------------------------------------------------------------------
     (
         "hamilton vs rosberg 2016",
-        SeasonHeadToHead(year=2016, driver_a="Lewis Hamilton", driver_b="rosberg"),
+        SeasonHeadToHeadQuery(year=2016, driver_a="Lewis Hamilton", driver_b="rosberg"),
     ),
     (
         "head to head norris piastri 2024",
-        SeasonHeadToHead(year=2024, driver_a="Lando Norris", driver_b="Oscar Piastri"),
+        SeasonHeadToHeadQuery(year=2024, driver_a="Lando Norris", driver_b="Oscar Piastri"),
     ),
-    ("Senna vs Prost 1988", SeasonHeadToHead(year=1988, driver_a="Senna", driver_b="Prost")),
+    ("Senna vs Prost 1988", SeasonHeadToHeadQuery(year=1988, driver_a="Senna", driver_b="Prost")),
     (
         "compare leclerc and sainz over the 2022 season",
-        SeasonHeadToHead(year=2022, driver_a="Charles Leclerc", driver_b="Carlos Sainz"),
+        SeasonHeadToHeadQuery(year=2022, driver_a="Charles Leclerc", driver_b="Carlos Sainz"),
     ),
     (
         "max vs checo 2023 season head to head",
-        SeasonHeadToHead(year=2023, driver_a="Max Verstappen", driver_b="Sergio Perez"),
+        SeasonHeadToHeadQuery(year=2023, driver_a="Max Verstappen", driver_b="Sergio Perez"),
     ),
     (
         "who beat who in 2021, bottas or hamilton",
-        SeasonHeadToHead(year=2021, driver_a="Valtteri Bottas", driver_b="Lewis Hamilton"),
+        SeasonHeadToHeadQuery(year=2021, driver_a="Valtteri Bottas", driver_b="Lewis Hamilton"),
     ),
     (
         "alonso v ocon 2022",
-        SeasonHeadToHead(year=2022, driver_a="Fernando Alonso", driver_b="Esteban Ocon"),
+        SeasonHeadToHeadQuery(year=2022, driver_a="Fernando Alonso", driver_b="Esteban Ocon"),
     ),
     (
         "russell vs hamilton in 2023",
-        SeasonHeadToHead(year=2023, driver_a="George Russell", driver_b="Lewis Hamilton"),
+        SeasonHeadToHeadQuery(year=2023, driver_a="George Russell", driver_b="Lewis Hamilton"),
     ),
     # --- second batch, written after the interpreter existed, measured before any fix ----
     ("whats the pole time for baku 2023", FastestLapQuery(year=2023, event="Baku", session=Q)),
@@ -609,36 +633,39 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "show me the positions lap by lap for the 2018 baku gp",
         PositionsQuery(year=2018, event="Baku", session=R),
     ),
-    ("who won the 2023 dutch gp", RaceWinner(year=2023, event="Dutch Grand Prix")),
-    ("2010 abu dhabi winner", RaceWinner(year=2010, event="Abu Dhabi")),
-    ("who won the 2019 austrian gp", RaceWinner(year=2019, event="Austrian Grand Prix")),
-    ("podium at the 2021 british grand prix", Podium(year=2021, event="British Grand Prix")),
-    ("2005 constructors champion", Champion(year=2005, championship="constructors")),
-    ("who won the title in 2008", Champion(year=2008)),
-    ("how many pole positions does Senna have", CareerStat(subject="Senna", stat="poles")),
+    ("who won the 2023 dutch gp", RaceWinnerQuery(year=2023, event="Dutch Grand Prix")),
+    ("2010 abu dhabi winner", RaceWinnerQuery(year=2010, event="Abu Dhabi")),
+    ("who won the 2019 austrian gp", RaceWinnerQuery(year=2019, event="Austrian Grand Prix")),
+    ("podium at the 2021 british grand prix", PodiumQuery(year=2021, event="British Grand Prix")),
+    ("2005 constructors champion", ChampionQuery(year=2005, championship="constructors")),
+    ("who won the title in 2008", ChampionQuery(year=2008)),
+    ("how many pole positions does Senna have", CareerStatQuery(subject="Senna", stat="poles")),
     (
         "how many podiums did Ferrari get in 2024",
-        CareerStat(subject="Ferrari", subject_kind="team", stat="podiums", year=2024),
+        CareerStatQuery(subject="Ferrari", subject_kind="team", stat="podiums", year=2024),
     ),
     (
         "how many races did max win in 2023",
-        CareerStat(subject="Max Verstappen", stat="wins", year=2023),
+        CareerStatQuery(subject="Max Verstappen", stat="wins", year=2023),
     ),
-    ("norris wins in 2024 how many", CareerStat(subject="Lando Norris", stat="wins", year=2024)),
-    ("who won most races in 2021", MostWins(year=2021)),
-    ("most wins at silverstone", WinsAtCircuit(circuit="Silverstone")),
+    (
+        "norris wins in 2024 how many",
+        CareerStatQuery(subject="Lando Norris", stat="wins", year=2024),
+    ),
+    ("who won most races in 2021", MostWinsQuery(year=2021)),
+    ("most wins at silverstone", WinsAtCircuitQuery(circuit="Silverstone")),
     (
         "vettel vs webber 2010",
-        SeasonHeadToHead(year=2010, driver_a="Sebastian Vettel", driver_b="webber"),
+        SeasonHeadToHeadQuery(year=2010, driver_a="Sebastian Vettel", driver_b="webber"),
     ),
     (
         "Gasly vs Ocon 2023 season",
-        SeasonHeadToHead(year=2023, driver_a="Pierre Gasly", driver_b="Esteban Ocon"),
+        SeasonHeadToHeadQuery(year=2023, driver_a="Pierre Gasly", driver_b="Esteban Ocon"),
     ),
-    ("standings after race 3 2024", ChampionshipStandings(year=2024, after_round=3)),
+    ("standings after race 3 2024", ChampionshipStandingsQuery(year=2024, after_round=3)),
     (
         "what were the constructors standings in 2021",
-        ChampionshipStandings(year=2021, championship="constructors"),
+        ChampionshipStandingsQuery(year=2021, championship="constructors"),
     ),
     (
         "tyre strategy for hamilton and bottas baku 2018",

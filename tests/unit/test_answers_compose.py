@@ -9,17 +9,11 @@ import msgspec
 import pytest
 from tests.fakes import make_event, make_lap, make_session
 
-from f1core.analysis.catalog import CATALOG, run_analysis
 from f1core.answers.charts import VEGA_LITE_SCHEMA
-from f1core.answers.compose import compose_session_answer
-from f1core.answers.session_answers import name_drivers
 from f1core.answers.svg import render_svg
 from f1core.domain.session import Driver, SessionKind, WeatherSample
-from f1core.kinds.base import SessionQuery, SessionQuestion, kind_name
-from f1core.kinds.registry import kind_of
-from f1core.query import (
-    SESSION_QUERIES,
-)
+from f1core.kinds.base import SessionQuery
+from f1core.kinds.registry import SESSION_QUESTION_BY_NAME
 
 BAKU = make_event(2023, 4, "Azerbaijan Grand Prix", "Azerbaijan", "Baku")
 
@@ -60,19 +54,14 @@ RACE = _race()
 
 
 def _query(analysis: str, **fields: object) -> SessionQuery:
-    cls = next(c for c in SESSION_QUERIES if kind_name(c) == analysis)
+    cls = SESSION_QUESTION_BY_NAME[analysis].query
     return cls(year=2023, event="Baku", session=SessionKind.RACE, **fields)
 
 
 def _compose(analysis: str, drivers: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     query = _query(analysis, drivers=drivers)
-    kind = kind_of(query)
-    if isinstance(kind, SessionQuestion):
-        return kind.compose(kind.answer(RACE, query), query)  # type: ignore[arg-type]
-    # as AnswerQuery does: drivers go to analyses that take them, else steer the paragraph
-    takes = CATALOG[analysis].takes_drivers
-    result = run_analysis(analysis, RACE, list(drivers) if takes and drivers else None)  # type: ignore[arg-type]
-    return compose_session_answer(query, result, RACE)  # type: ignore[arg-type]
+    kind = SESSION_QUESTION_BY_NAME[analysis]
+    return kind.compose(kind.answer(RACE, query), query)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -169,16 +158,6 @@ def test_weather_chart_lines_air_and_track() -> None:
         {"minute": 0.0, "measure": "air", "celsius": 20.0},
         {"minute": 0.0, "measure": "track", "celsius": 40.0},
     ]
-
-
-def test_name_drivers_flips_code_then_name_and_introduces_bare_codes_once() -> None:
-    text = name_drivers(
-        "VER (Max Verstappen) beat PER, then PER and LEC; XYZ is not a driver.", RACE
-    )  # type: ignore[arg-type]
-    assert text == (
-        "Max Verstappen (VER) beat Sergio Pérez (PER), then PER and Charles Leclerc (LEC); "
-        "XYZ is not a driver."
-    )
 
 
 def test_svg_fallback_draws_bars_and_lines_and_declines_the_rest() -> None:

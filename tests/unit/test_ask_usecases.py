@@ -34,16 +34,16 @@ from f1core.errors import (
     UnknownDriverError,
     UnprocessableRequestError,
 )
+from f1core.kinds.archive_champion import ChampionQuery
+from f1core.kinds.archive_most_wins import MostWinsQuery
+from f1core.kinds.archive_podium import PodiumQuery
+from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.strategy import StrategyQuery
 from f1core.query import (
-    Champion,
-    MostWins,
-    Podium,
-    RaceWinner,
     Refusal,
 )
 from f1core.usecases.ask import AnswerQuery, AskQuestion, QuestionRefusedError
@@ -177,19 +177,19 @@ async def test_session_the_event_did_not_hold(world: World) -> None:
 
 async def test_archive_query_before_any_import_says_how_to_import(world: World) -> None:
     with pytest.raises(DataUnavailableError, match="f1 archive import"):
-        await world.answer_query.execute(RaceWinner(year=2021, event="Austria"))
+        await world.answer_query.execute(RaceWinnerQuery(year=2021, event="Austria"))
 
 
 async def test_archive_queries_route_to_the_archive_and_key_on_the_checksum(world: World) -> None:
     imported = await world.archive.import_dump(MINI_DUMP)
-    winner = await world.answer_query.execute(RaceWinner(year=2021, event="Austrian"))
+    winner = await world.answer_query.execute(RaceWinnerQuery(year=2021, event="Austrian"))
     assert winner.text.startswith("Max Verstappen (VER) won the 2021 Austrian Grand Prix")
     assert len(winner.table.rows) == 1
     assert winner.source == f"Ergast archive, import {imported.checksum[:12]}"
     assert winner.data_version.startswith(f"archive:{imported.checksum}:")
     assert winner.chart is None
 
-    podium = await world.answer_query.execute(Podium(year=2021, event="Austrian"))
+    podium = await world.answer_query.execute(PodiumQuery(year=2021, event="Austrian"))
     assert [row[1] for row in podium.table.rows] == [
         "Max Verstappen",
         "Valtteri Bottas",
@@ -197,14 +197,14 @@ async def test_archive_queries_route_to_the_archive_and_key_on_the_checksum(worl
     ]
     assert "Valtteri Bottas (BOT) (Mercedes) P2" in podium.text
 
-    champion = await world.answer_query.execute(Champion(year=2021))
+    champion = await world.answer_query.execute(ChampionQuery(year=2021))
     assert champion.text.startswith("Lewis Hamilton (HAM) leads (after round 4)")
 
-    board = await world.answer_query.execute(MostWins())
+    board = await world.answer_query.execute(MostWinsQuery())
     assert board.chart is not None and board.chart["encoding"]["y"]["field"] == "name"
     assert "Lewis Hamilton and Max Verstappen share the most, 2" in board.text
 
-    again = await world.answer_query.execute(RaceWinner(year=2021, event="Austrian"))
+    again = await world.answer_query.execute(RaceWinnerQuery(year=2021, event="Austrian"))
     assert again.cached is True
 
 

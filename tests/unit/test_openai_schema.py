@@ -140,7 +140,9 @@ def test_tool_definitions_offer_query_and_refusal() -> None:
     assert strict[0]["function"]["parameters"] == STRICT
     # Non-strict keeps msgspec's schema whole (defaults and all), only the root inlined.
     assert loose[0]["function"]["parameters"] == inline_root(QUERY_JSON_SCHEMA)
-    assert loose[0]["function"]["parameters"]["$defs"]["Champion"]["properties"]["runner_up"] == {
+    assert loose[0]["function"]["parameters"]["$defs"]["ChampionQuery"]["properties"][
+        "runner_up"
+    ] == {
         "type": "boolean",
         "default": False,
     }

@@ -15,16 +15,16 @@ from tests.fakes import InMemoryHistoricalArchive
 from tests.unit.question_bank import QUERY_BANK
 
 from f1core.errors import AmbiguousReferenceError
+from f1core.kinds.archive_career_stat import CareerStatQuery
+from f1core.kinds.archive_champion import ChampionQuery
+from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_most_wins import MostWinsQuery
+from f1core.kinds.archive_podium import PodiumQuery
+from f1core.kinds.archive_race_winner import RaceWinnerQuery
+from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.query import (
-    CareerStat,
-    Champion,
-    ChampionshipStandings,
-    MostWins,
-    Podium,
     Query,
-    RaceWinner,
-    SeasonHeadToHead,
-    WinsAtCircuit,
 )
 
 DUMP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ergast-csv"
@@ -46,25 +46,25 @@ def archive() -> InMemoryHistoricalArchive:
 
 async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
     match query:
-        case RaceWinner(year=year, event=event):
+        case RaceWinnerQuery(year=year, event=event):
             return await archive.race_result(year, event, top=1)
-        case Podium(year=year, event=event):
+        case PodiumQuery(year=year, event=event):
             return await archive.race_result(year, event, top=3)
-        case ChampionshipStandings():
+        case ChampionshipStandingsQuery():
             return await archive.standings(
                 query.year,
                 after_round=query.after_round,
                 constructors=query.championship == "constructors",
             )
-        case Champion(year=year):
+        case ChampionQuery(year=year):
             return await archive.champions(year)
-        case CareerStat():
+        case CareerStatQuery():
             return await archive.tally(query.subject, kind=query.subject_kind, year=query.year)
-        case MostWins():
+        case MostWinsQuery():
             return await archive.most_wins(kind=query.subject_kind, year=query.year)
-        case WinsAtCircuit():
+        case WinsAtCircuitQuery():
             return await archive.wins_at_circuit(query.circuit, driver=query.driver)
-        case SeasonHeadToHead():
+        case SeasonHeadToHeadQuery():
             return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
     raise AssertionError(f"not an archive query: {query!r}")
 
@@ -100,6 +100,6 @@ async def test_who_won_2018_baku_is_hamilton(archive: InMemoryHistoricalArchive)
     query = RuleBasedQueryInterpreter(current_year=2026).interpret_now(
         "who won the 2018 azerbaijan grand prix"
     )
-    assert isinstance(query, RaceWinner)
+    assert isinstance(query, RaceWinnerQuery)
     result = await archive.race_result(query.year, query.event, top=1)
     assert result.entries[0].code == "HAM"

@@ -29,6 +29,14 @@ from adapters.rules.vocabulary import (
 from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
+from f1core.kinds.archive_career_stat import CareerStatQuery
+from f1core.kinds.archive_champion import ChampionQuery
+from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_most_wins import MostWinsQuery
+from f1core.kinds.archive_podium import PodiumQuery
+from f1core.kinds.archive_race_winner import RaceWinnerQuery
+from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.base import SessionQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
@@ -47,17 +55,9 @@ from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
 from f1core.kinds.weather import WeatherQuery
 from f1core.query import (
-    CareerStat,
-    Champion,
-    ChampionshipStandings,
     Interpretation,
-    MostWins,
-    Podium,
     Query,
-    RaceWinner,
     Refusal,
-    SeasonHeadToHead,
-    WinsAtCircuit,
 )
 from f1core.text import strip_accents as _fold
 from f1core.text import words as _norm
@@ -779,13 +779,13 @@ class RuleBasedQueryInterpreter:
                 "unsupported",
             )
         if _RUNNER_UP.search(t):
-            return Champion(
+            return ChampionQuery(
                 year=self._need_year(year, "championship"),
                 championship=championship,
                 runner_up=True,
             )
         if _STANDINGS.search(t) and not event:
-            return ChampionshipStandings(
+            return ChampionshipStandingsQuery(
                 year=self._need_year(year, "standings"),
                 championship=championship,
                 after_round=p.after_round,
@@ -796,11 +796,11 @@ class RuleBasedQueryInterpreter:
                 return self._count(p, year, event, stat)
         if _MOST_WINS.search(t):
             if event:
-                return WinsAtCircuit(circuit=event)
+                return WinsAtCircuitQuery(circuit=event)
             kind: Literal["driver", "team"] = (
                 "team" if _words(r"team|teams|constructor|constructors").search(t) else "driver"
             )
-            return MostWins(subject_kind=kind, year=year)
+            return MostWinsQuery(subject_kind=kind, year=year)
         people = self._people(p, year)
         if (
             len(people) == 2
@@ -809,7 +809,7 @@ class RuleBasedQueryInterpreter:
             and session is None
             and (_H2H.search(t) or season_word)
         ):
-            return SeasonHeadToHead(year=year, driver_a=people[0], driver_b=people[1])
+            return SeasonHeadToHeadQuery(year=year, driver_a=people[0], driver_b=people[1])
         if (
             _CHAMPION.search(t)
             and not event
@@ -822,18 +822,20 @@ class RuleBasedQueryInterpreter:
                 ).search(t)
             )
         ):
-            return Champion(year=self._need_year(year, "championship"), championship=championship)
+            return ChampionQuery(
+                year=self._need_year(year, "championship"), championship=championship
+            )
         if _words(r"how many times|how often").search(t) and event and _WON.search(t):
-            return WinsAtCircuit(circuit=event, driver=people[0] if people else None)
+            return WinsAtCircuitQuery(circuit=event, driver=people[0] if people else None)
         if (_WON.search(t) or _PODIUM.search(t)) and event and session in (None, SessionKind.RACE):
             if year is None:
                 raise _refusal(
                     f"Which year's {event}? e.g. 'who won the 2021 {event}'.", "ambiguous"
                 )
             if _PODIUM.search(t):
-                return Podium(year=year, event=event)
+                return PodiumQuery(year=year, event=event)
             if not _intent(t, skip_results=True) or _words(r"who won|winner").search(t):
-                return RaceWinner(year=year, event=event)
+                return RaceWinnerQuery(year=year, event=event)
         return self._session_query(p, year, event, session, gp_hint)
 
     def _stat(self, t: str) -> Literal["wins", "poles", "podiums", "points", "entries"] | None:
@@ -856,7 +858,7 @@ class RuleBasedQueryInterpreter:
         people = self._people(p, year)
         teams = _unique(tag.value for tag in p.tags if tag.kind == "team")
         if event and year is None and stat == "wins":
-            return WinsAtCircuit(circuit=event, driver=people[0] if people else None)
+            return WinsAtCircuitQuery(circuit=event, driver=people[0] if people else None)
         if event:
             raise _refusal(
                 f"I count {stat} by season or career, not per event; ask 'how many "
@@ -866,9 +868,9 @@ class RuleBasedQueryInterpreter:
         if len(people) + len(teams) > 1:
             raise _refusal("Ask about one driver or team at a time.", "ambiguous")
         if people:
-            return CareerStat(subject=people[0], subject_kind="driver", stat=stat, year=year)
+            return CareerStatQuery(subject=people[0], subject_kind="driver", stat=stat, year=year)
         if teams:
-            return CareerStat(subject=teams[0], subject_kind="team", stat=stat, year=year)
+            return CareerStatQuery(subject=teams[0], subject_kind="team", stat=stat, year=year)
         raise _refusal(f"Whose {stat}? Name a driver or a team.", "ambiguous")
 
     def _people(self, p: _Parsed, year: int | None) -> list[str]:

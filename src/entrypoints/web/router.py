@@ -34,7 +34,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
-from f1core.analysis.catalog import CATALOG
+from f1core.kinds.registry import SESSION_QUESTIONS
 
 _HERE: Final = Path(__file__).parent
 STATIC_DIR: Final = _HERE / "static"
@@ -152,8 +152,8 @@ PAGES: Final[tuple[Page, ...]] = (
 
 
 def analyses_attribute() -> str:
-    """The analysis catalog as Browse needs it (name, title, description, session kinds),
-    as escaped JSON for a ``data-`` attribute: one list, the core's, not a copy in JS."""
+    """The session kinds as Browse needs them (name, title, description, session kinds),
+    as escaped JSON for a ``data-`` attribute: one list, the registry's, not a copy in JS."""
     catalog = [
         {
             "name": spec.name,
@@ -161,7 +161,7 @@ def analyses_attribute() -> str:
             "description": spec.description,
             "kinds": [str(kind) for kind in spec.session_kinds],
         }
-        for spec in CATALOG.values()
+        for spec in SESSION_QUESTIONS
     ]
     return escape(msgspec.json.encode(catalog).decode(), quote=True)
 

@@ -40,3 +40,13 @@ def and_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def points(value: float) -> str:
+    """Championship points as printed: 25, 12.5 (never 25.0)."""
+    return f"{value:g}"
+
+
+def named(name: str, code: str | None) -> str:
+    """An archive driver as "Full Name (CODE)", or the name alone when there is no code."""
+    return f"{name} ({code})" if code else name

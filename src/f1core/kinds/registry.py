@@ -7,9 +7,19 @@ interpreter's intent table are all read from these tuples.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from f1core.errors import InvalidRequestError
 from f1core.kinds import (
+    archive_career_stat,
+    archive_champion,
+    archive_head_to_head,
+    archive_most_wins,
+    archive_podium,
+    archive_race_winner,
+    archive_standings,
+    archive_wins_at_circuit,
     best_laps,
     classification,
     degradation,
@@ -49,7 +59,16 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
 )
 """Every session kind, in the order they are listed to users."""
 
-ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = ()
+ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
+    archive_race_winner.KIND,
+    archive_podium.KIND,
+    archive_standings.KIND,
+    archive_champion.KIND,
+    archive_career_stat.KIND,
+    archive_most_wins.KIND,
+    archive_wins_at_circuit.KIND,
+    archive_head_to_head.KIND,
+)
 """Every archive kind."""
 
 AnyKind = SessionQuestion[Any, Any] | ArchiveQuestion[Any, Any]
@@ -59,7 +78,25 @@ KINDS: tuple[AnyKind, ...] = (*SESSION_QUESTIONS, *ARCHIVE_QUESTIONS)
 
 _BY_QUERY: dict[type[QueryBase], AnyKind] = {kind.query: kind for kind in KINDS}
 
+SESSION_QUESTION_BY_NAME: Mapping[str, SessionQuestion[Any, Any]] = {
+    kind.name: kind for kind in SESSION_QUESTIONS
+}
+"""Every session kind by name ("race-pace"), in the order they are listed to users."""
 
-def kind_of(query: QueryBase) -> AnyKind | None:
-    """The kind that answers ``query``."""
-    return _BY_QUERY.get(type(query))
+
+def kind_of(query: QueryBase) -> AnyKind:
+    """The kind that answers ``query`` (every variant of the union has one)."""
+    return _BY_QUERY[type(query)]
+
+
+def session_question(name: str) -> SessionQuestion[Any, Any]:
+    """The session kind called ``name`` (case, spaces and underscores forgiven).
+
+    Raises ``InvalidRequestError`` listing the known names.
+    """
+    key = "-".join(name.strip().lower().replace("_", " ").split())
+    kind = SESSION_QUESTION_BY_NAME.get(key)
+    if kind is None:
+        names = ", ".join(SESSION_QUESTION_BY_NAME)
+        raise InvalidRequestError(f"unknown analysis {name!r}: choose from {names}")
+    return kind

@@ -1,4 +1,4 @@
-"""Use case: run one analysis of the suite on a session named as people name it."""
+"""Use case: run one session kind by name on a session named as people name it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from f1core.analysis.catalog import run_analysis_with_text
 from f1core.domain.session import SessionKind
+from f1core.kinds.registry import session_question
 from f1core.usecases.load_session import SessionLoader
 
 
@@ -42,5 +42,7 @@ class RunAnalysis:
         ref = await self._loader.resolve(year, event, kind)
         session = await self._loader.load(ref)
         codes = [d.upper() for d in drivers] if drivers else None
-        result, text = run_analysis_with_text(analysis, session, codes, **options)
-        return AnalysisRun(result=result, text=text)
+        question = session_question(analysis)
+        query = question.query_for(session, codes, options)
+        result = question.answer(session, query)
+        return AnalysisRun(result=result, text=question.paragraph(result, query))

@@ -17,8 +17,8 @@ from f1core.domain.answer import Answer
 from f1core.domain.archive import ArchiveImport, RaceResult, SeasonChampions, Standings
 from f1core.domain.session import EventInfo, SessionKind
 from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
+from f1core.kinds.registry import SESSION_QUESTION_BY_NAME
 from f1core.ports.archive import HistoricalArchive
-from f1core.query import session_query
 from f1core.usecases.ask import AnswerQuery
 from f1core.usecases.load_session import EventAvailability, SessionLoader
 from f1core.usecases.session_summary import SessionSummary, ShowSession
@@ -95,10 +95,11 @@ class DataController(Controller):
 
         The read-only way to browse; typed queries with options stay on ``POST /query``.
         """
-        try:
-            query = session_query(analysis, year, event, _session_kind(session))
-        except InvalidRequestError as exc:  # an unknown analysis name
-            raise SessionNotFoundError(exc.message) from exc
+        kind = SESSION_QUESTION_BY_NAME.get(analysis)
+        if kind is None:
+            names = ", ".join(SESSION_QUESTION_BY_NAME)
+            raise SessionNotFoundError(f"unknown analysis {analysis!r}; one of: {names}")
+        query = kind.query(year=year, event=event, session=_session_kind(session))
         return await answer_query.execute(query)
 
     @get("/archive/{year:int}/races/{event:str}")

@@ -5,38 +5,30 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import msgspec
 
-from f1core.analysis.catalog import get_spec, run_analysis
-from f1core.answers.archive_answers import ArchiveResult
-from f1core.answers.compose import compose_archive_answer, compose_session_answer
 from f1core.domain.answer import Answer
 from f1core.domain.history import answer_cache_key
-from f1core.domain.session import Session, SessionRef
+from f1core.domain.session import SessionRef
 from f1core.errors import DataUnavailableError
-from f1core.kinds.base import ANSWER_FORMAT_VERSION, ComposedAnswer, SessionQuery, SessionQuestion
+from f1core.kinds.base import (
+    ANSWER_FORMAT_VERSION,
+    ArchiveQuestion,
+    ComposedAnswer,
+    SessionQuery,
+    SessionQuestion,
+)
 from f1core.kinds.registry import kind_of
 from f1core.ports.answer_cache import AnswerCache
 from f1core.ports.archive import HistoricalArchive
-from f1core.query import (
-    CareerStat,
-    Champion,
-    ChampionshipStandings,
-    MostWins,
-    Podium,
-    Query,
-    RaceWinner,
-    SeasonHeadToHead,
-    WinsAtCircuit,
-)
+from f1core.query import Query
 from f1core.usecases.load_session import SessionLoader
 
 logger = logging.getLogger(__name__)
 
 _ANSWER_DECODER = msgspec.json.Decoder(Answer)
-_SESSION_QUERY_FIELDS = frozenset(("year", "event", "session", "drivers"))
 
 Timer = Callable[[], float]
 
@@ -78,13 +70,17 @@ class AnswerQuery:
         data was not recorded or the archive is empty, ``InvalidRequestError`` for an
         analysis that does not fit the session, ``UnknownDriverError``.
         """
-        if isinstance(query, SessionQuery):
-            return await self._session_answer(query, question)
-        return await self._archive_answer(query, question)
+        kind = kind_of(query)
+        if isinstance(kind, SessionQuestion):
+            assert isinstance(query, SessionQuery)
+            return await self._session_answer(kind, query, question)
+        return await self._archive_answer(kind, query, question)
 
     # --- sessions ---------------------------------------------------------------------------
 
-    async def _session_answer(self, query: SessionQuery, question: str | None) -> Answer:
+    async def _session_answer(
+        self, kind: SessionQuestion[Any, Any], query: SessionQuery, question: str | None
+    ) -> Answer:
         start = self._timer()
         ref = await self._loader.resolve(query.year, query.event, query.session)
         version = f"session:{self._session_version}:{_ref_key(ref)}:{ANSWER_FORMAT_VERSION}"
@@ -94,18 +90,11 @@ class AnswerQuery:
             return hit
         session = await self._loader.load(ref)
         loaded = self._timer()
-        kind = kind_of(query)
-        if isinstance(kind, SessionQuestion):
-            result = kind.answer(session, query)
-            analysed = self._timer()
-            composed = kind.compose(result, query)
-        else:
-            result, composed = self._catalog_answer(query, session)
-            analysed = self._timer()
+        result = kind.answer(session, query)
+        analysed = self._timer()
+        composed = kind.compose(result, query)
         answer = self._answer(
-            # Every SessionQuery instance is one of the Query variants; the base class
-            # itself is never built (it has no tag), so the cast only restores the union.
-            cast("Query", query),
+            query,
             question,
             composed,
             version,
@@ -115,26 +104,11 @@ class AnswerQuery:
         await self._store(key, answer)
         return answer
 
-    @staticmethod
-    def _catalog_answer(query: SessionQuery, session: Session) -> tuple[Any, ComposedAnswer]:
-        spec = get_spec(query.analysis)  # type: ignore[attr-defined]
-        codes = [code.upper() for code in query.drivers]
-        if codes and not spec.takes_drivers:
-            # The analysis covers everyone; the drivers asked about steer the paragraph.
-            # Checking them here still turns a typo into "XYZ did not take part".
-            for code in codes:
-                session.driver(code)
-        result = run_analysis(
-            query.analysis,  # type: ignore[attr-defined]
-            session,
-            codes if spec.takes_drivers and codes else None,
-            **_options(query),
-        )
-        return result, compose_session_answer(query, result, session)
-
     # --- archive ----------------------------------------------------------------------------
 
-    async def _archive_answer(self, query: Query, question: str | None) -> Answer:
+    async def _archive_answer(
+        self, kind: ArchiveQuestion[Any, Any], query: Query, question: str | None
+    ) -> Answer:
         start = self._timer()
         archive = self._archive
         if archive is None:
@@ -153,9 +127,9 @@ class AnswerQuery:
         if hit is not None:
             return hit
         looked_up = self._timer()
-        result = await _ask_archive(archive, query)
+        result = await kind.compute(archive, query)
         queried = self._timer()
-        composed = compose_archive_answer(query, result, imported.checksum)
+        composed = kind.compose(result, query, imported.checksum)
         answer = self._answer(
             query,
             question,
@@ -225,37 +199,3 @@ class AnswerQuery:
 
 def _ref_key(ref: SessionRef) -> str:
     return f"{ref.year}/{ref.event}/{ref.kind.value}"
-
-
-def _options(query: SessionQuery) -> dict[str, Any]:
-    # Fields a variant adds beyond the session and drivers are analysis options
-    # (RacePace.fuel_correction_s_per_lap); run_analysis ignores the ones set to None.
-    return {
-        name: getattr(query, name)
-        for name in query.__struct_fields__
-        if name not in _SESSION_QUERY_FIELDS
-    }
-
-
-async def _ask_archive(archive: HistoricalArchive, query: Query) -> ArchiveResult:
-    if isinstance(query, RaceWinner):
-        return await archive.race_result(query.year, query.event, top=1)
-    if isinstance(query, Podium):
-        return await archive.race_result(query.year, query.event, top=3)
-    if isinstance(query, ChampionshipStandings):
-        return await archive.standings(
-            query.year,
-            after_round=query.after_round,
-            constructors=query.championship == "constructors",
-        )
-    if isinstance(query, Champion):
-        return await archive.champions(query.year)
-    if isinstance(query, CareerStat):
-        return await archive.tally(query.subject, kind=query.subject_kind, year=query.year)
-    if isinstance(query, MostWins):
-        return await archive.most_wins(kind=query.subject_kind, year=query.year)
-    if isinstance(query, WinsAtCircuit):
-        return await archive.wins_at_circuit(query.circuit, driver=query.driver)
-    if isinstance(query, SeasonHeadToHead):
-        return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
-    raise TypeError(f"not an archive query: {type(query).__name__}")

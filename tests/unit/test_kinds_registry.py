@@ -1,4 +1,4 @@
-"""The analysis catalog: names, where each applies, and the checks run_analysis makes."""
+"""The registry of session kinds: names, where each applies, the checks ``query_for`` makes."""
 
 from __future__ import annotations
 
@@ -6,10 +6,24 @@ import msgspec
 import pytest
 from tests.unit.laps_factory import lap, result, run, session, weather_sample
 
-from f1core.analysis.catalog import CATALOG, get_spec, run_analysis, run_analysis_with_text
 from f1core.analysis.pace import RacePace
 from f1core.domain.session import Lap, Session, SessionKind
 from f1core.errors import InvalidRequestError, UnknownDriverError
+from f1core.kinds.registry import SESSION_QUESTION_BY_NAME as CATALOG
+from f1core.kinds.registry import session_question
+
+
+def run_analysis_with_text(name, s, drivers=None, **options):  # type: ignore[no-untyped-def]
+    """What ``f1 analyze`` does: find the kind, build its query, answer, write the paragraph."""
+    kind = session_question(name)
+    query = kind.query_for(s, drivers, options)
+    result = kind.answer(s, query)
+    return result, kind.paragraph(result, query)
+
+
+def run_analysis(name, s, drivers=None, **options):  # type: ignore[no-untyped-def]
+    return run_analysis_with_text(name, s, drivers, **options)[0]
+
 
 EXPECTED_NAMES = [
     "classification",
@@ -86,8 +100,8 @@ def test_unknown_analysis_lists_the_names() -> None:
 
 
 def test_names_are_forgiving() -> None:
-    assert get_spec("Race pace").name == "race-pace"
-    assert get_spec("fastest_lap").name == "fastest-lap"
+    assert session_question("Race pace").name == "race-pace"
+    assert session_question("fastest_lap").name == "fastest-lap"
 
 
 def test_wrong_session_kind_says_what_is_needed() -> None:
