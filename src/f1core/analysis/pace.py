@@ -18,6 +18,7 @@ from f1core.analysis.laps import (
 from f1core.analysis.stats import Spread, fmt_ms, spread
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -41,6 +42,8 @@ class RacePace(msgspec.Struct, frozen=True, gc=False):
     fuel_correction_s_per_lap: float | None
     total_laps: int
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Per driver: clean laps, median, mean, stdev, IQR (seconds) and gap on the median."""
@@ -87,6 +90,7 @@ def race_pace(
         fuel_correction_s_per_lap=fuel_correction_s_per_lap,
         total_laps=fuel.total_laps,
         excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
     )
 
 

@@ -9,6 +9,7 @@ import msgspec
 from f1core.analysis.laps import driver_names, select_drivers, sort_excluded
 from f1core.domain.session import Session
 from f1core.domain.table import Cell, ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap
 
 
@@ -29,6 +30,8 @@ class Positions(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     names: tuple[tuple[str, str], ...] = ()
     """(code, full name) of every driver in the session, for the paragraph."""
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def position_of(self, driver: str, lap: int) -> int | None:
         """A driver's position at the end of a lap, None when not recorded."""
@@ -83,6 +86,7 @@ def positions(session: Session) -> Positions:
         laps_led=tuple(sorted(led.items(), key=lambda item: (-item[1], item[0]))),
         excluded=sort_excluded(excluded),
         names=driver_names(session),
+        liveries=session_liveries(session),
     )
 
 
@@ -108,6 +112,8 @@ class GridVsFinish(msgspec.Struct, frozen=True, gc=False):
     session: str
     rows: tuple[GridChange, ...]
     excluded: tuple[ExcludedLap, ...] = ()
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Finish, grid, places gained (+) or lost (-), status."""
@@ -150,7 +156,7 @@ def grid_vs_finish(session: Session) -> GridVsFinish:
                 gained=gained,
             )
         )
-    return GridVsFinish(session=session.title, rows=tuple(rows))
+    return GridVsFinish(session=session.title, rows=tuple(rows), liveries=session_liveries(session))
 
 
 def _slot(grid: int | None) -> str:
@@ -181,6 +187,8 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     names: tuple[tuple[str, str], ...] = ()
     """(code, full name) of every driver in the session, for the paragraph."""
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def at_lap(self, lap: int) -> tuple[GapRow, ...]:
         """The rows of one lap, in running order."""
@@ -245,4 +253,5 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
         rows=tuple(rows),
         excluded=sort_excluded(excluded),
         names=driver_names(session),
+        liveries=session_liveries(session),
     )

@@ -9,7 +9,9 @@ better than milliseconds, and the table beside the chart keeps the exact M:SS.mm
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
+
+from f1core.domain.team_colours import DriverLivery
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -44,6 +46,57 @@ def compound_colors(year: int) -> dict[str, str]:
     return COMPOUNDS_UNTIL_2018 if year <= 2018 else COMPOUNDS_FROM_2019
 
 
+_NO_LIVERY = "#888888"
+
+
+def driver_channels(
+    liveries: Sequence[DriverLivery],
+    drivers: Sequence[str],
+    *,
+    marks: Literal["line", "point", "bar"],
+    field: str = "driver",
+    legend: bool = True,
+) -> dict[str, Any]:
+    """Encoding channels that draw each of ``drivers`` in their team's colour.
+
+    Teammates share the colour; lines tell them apart by dash (``strokeDash``) and points
+    by marker (``shape``), the way FastF1's ``get_driver_style`` does. The channels share
+    field and title, so Vega-Lite draws one legend for them. Bars need no legend: the
+    axis names the driver.
+    """
+    style = {livery.driver: livery for livery in liveries}
+    codes = list(dict.fromkeys(drivers))
+    base: dict[str, Any] = {"field": field, "type": "nominal", "title": "Driver"}
+    if not legend or marks == "bar":
+        base["legend"] = None
+    channels: dict[str, Any] = {
+        "color": {
+            **base,
+            "scale": {
+                "domain": codes,
+                "range": [style[c].colour if c in style else _NO_LIVERY for c in codes],
+            },
+        }
+    }
+    if marks == "line":
+        channels["strokeDash"] = {
+            **base,
+            "scale": {
+                "domain": codes,
+                "range": [list(style[c].dash) if c in style else [1, 0] for c in codes],
+            },
+        }
+    elif marks == "point":
+        channels["shape"] = {
+            **base,
+            "scale": {
+                "domain": codes,
+                "range": [style[c].shape if c in style else "circle" for c in codes],
+            },
+        }
+    return channels
+
+
 def seconds(ms: float | None) -> float | None:
     """Milliseconds as seconds rounded to the millisecond (None stays None)."""
     return None if ms is None else round(ms / 1000.0, 3)
@@ -73,11 +126,13 @@ def bar(
     zero: bool = True,
     tooltip: Iterable[str] = (),
     color: str | None = None,
+    liveries: Sequence[DriverLivery] = (),
 ) -> Spec:
     """Bars of ``value`` per ``category``, in the order the rows are given.
 
     With ``zero=False`` (lap times, speeds: a bar's length from zero would hide a 0.3 s
-    gap in 106 s) the marks are dots on an axis fitted to the values instead.
+    gap in 106 s) the marks are dots on an axis fitted to the values instead. With
+    ``liveries`` each bar takes its driver's team colour (``category`` holds the codes).
     """
     order = [row[category] for row in values]
     cat = {"field": category, "type": "nominal", "title": category_title, "sort": order}
@@ -92,6 +147,8 @@ def bar(
     encoding["tooltip"] = [{"field": f} for f in fields]
     if color is not None:
         encoding["color"] = {"field": color, "type": "nominal"}
+    elif liveries:
+        encoding |= driver_channels(liveries, order, marks="bar", field=category)
     mark = {"type": "bar"} if zero else {"type": "point", "filled": True, "size": 90}
     return spec(title, values, mark=mark, encoding=encoding)
 
@@ -107,22 +164,26 @@ def lines(
     y_title: str,
     reverse_y: bool = False,
     zero: bool = True,
+    liveries: Sequence[DriverLivery] = (),
 ) -> Spec:
-    """One line per ``group`` of ``y`` against ``x`` (laps, minutes)."""
+    """One line per ``group`` of ``y`` against ``x`` (laps, minutes).
+
+    With ``liveries`` (``group`` holds driver codes) each line is its driver's team
+    colour, the second driver of a team dashed.
+    """
     y_scale: dict[str, Any] = {"zero": zero}
     if reverse_y:
         y_scale["reverse"] = True
-    return spec(
-        title,
-        values,
-        mark={"type": "line", "point": False},
-        encoding={
-            "x": {"field": x, "type": "quantitative", "title": x_title},
-            "y": {"field": y, "type": "quantitative", "title": y_title, "scale": y_scale},
-            "color": {"field": group, "type": "nominal", "title": group.capitalize()},
-            "tooltip": [{"field": group}, {"field": x}, {"field": y}],
-        },
-    )
+    encoding: dict[str, Any] = {
+        "x": {"field": x, "type": "quantitative", "title": x_title},
+        "y": {"field": y, "type": "quantitative", "title": y_title, "scale": y_scale},
+        "color": {"field": group, "type": "nominal", "title": group.capitalize()},
+        "tooltip": [{"field": group}, {"field": x}, {"field": y}],
+    }
+    if liveries:
+        codes = [str(row[group]) for row in values]
+        encoding |= driver_channels(liveries, codes, marks="line", field=group)
+    return spec(title, values, mark={"type": "line", "point": False}, encoding=encoding)
 
 
 def stint_bars(
@@ -236,10 +297,24 @@ def grouped_bar(
 
 
 def driver_bars(
-    title: str, rows: Sequence[Row], *, value: str, value_title: str, zero: bool = True
+    title: str,
+    rows: Sequence[Row],
+    *,
+    value: str,
+    value_title: str,
+    zero: bool = True,
+    liveries: Sequence[DriverLivery] = (),
 ) -> Spec | None:
     """Bars of ``value`` per ``driver`` for the rows that have one; None for fewer than two."""
     values = [r for r in rows if r.get(value) is not None]
     if len(values) < 2:
         return None
-    return bar(title, values, category="driver", value=value, value_title=value_title, zero=zero)
+    return bar(
+        title,
+        values,
+        category="driver",
+        value=value,
+        value_title=value_title,
+        zero=zero,
+        liveries=liveries,
+    )

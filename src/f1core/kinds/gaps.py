@@ -47,6 +47,7 @@ def chart(result: Gaps, query: GapsQuery) -> Spec | None:
         group="driver",
         x_title="Lap",
         y_title="Gap to leader (s)",
+        liveries=result.liveries,
     )
 
 

@@ -50,6 +50,7 @@ def chart(result: Positions, query: PositionsQuery) -> Spec | None:
         y_title="Position",
         reverse_y=True,
         zero=False,
+        liveries=result.liveries,
     )
 
 

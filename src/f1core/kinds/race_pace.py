@@ -69,6 +69,7 @@ def chart(result: RacePace, query: RacePaceQuery) -> Spec | None:
         value_title="Median clean lap (s)",
         zero=False,
         tooltip=("name", "iqr_s", "laps"),
+        liveries=result.liveries,
     )
 
 
