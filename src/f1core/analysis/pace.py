@@ -33,6 +33,15 @@ class PaceRow(msgspec.Struct, frozen=True, gc=False):
     gap_ms: float
 
 
+class PaceLap(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """One clean lap that counted towards a driver's pace (time fuel-corrected if asked)."""
+
+    driver: str
+    lap: int
+    time_ms: float
+    compound: str | None
+
+
 class RacePace(msgspec.Struct, frozen=True, gc=False):
     """Drivers and teams ordered by median clean lap (fuel-corrected when asked)."""
 
@@ -44,6 +53,8 @@ class RacePace(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     liveries: tuple[DriverLivery, ...] = ()
     """Each driver's team colour and teammate place, for the chart."""
+    laps: tuple[PaceLap, ...] = ()
+    """Every clean lap behind the statistics, for the chart's scatter and box plot."""
 
     def table(self) -> Table:
         """Per driver: clean laps, median, mean, stdev, IQR (seconds) and gap on the median."""
@@ -68,11 +79,16 @@ def race_pace(
     codes = select_drivers(session, drivers)
     excluded: list[ExcludedLap] = []
     per_driver: dict[str, list[float]] = {}
+    counted: list[PaceLap] = []
     for code, laps in laps_by_driver(session, codes).items():
         clean, left_out = split_clean(laps)
         excluded.extend(left_out)
         if clean:
             per_driver[code] = [fuel.time_ms(lap) for lap in clean]
+            counted.extend(
+                PaceLap(code, lap.number, time, lap.compound)
+                for lap, time in zip(clean, per_driver[code], strict=True)
+            )
     driver_rows = _ranked(
         [
             (code, full_name(session, code), team_of(session, code), times)
@@ -91,6 +107,7 @@ def race_pace(
         total_laps=fuel.total_laps,
         excluded=sort_excluded(excluded),
         liveries=session_liveries(session),
+        laps=tuple(counted),
     )
 
 

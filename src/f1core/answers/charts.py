@@ -97,6 +97,30 @@ def driver_channels(
     return channels
 
 
+MSS_LABELS = "floor(datum.value / 60) + ':' + format(datum.value % 60, '04.1f')"
+"""A Vega axis ``labelExpr`` writing seconds as people read lap times: 105.5 -> 1:45.5."""
+
+
+def lap_time_axis(title: str) -> dict[str, Any]:
+    """A y encoding's ``axis`` for lap times in seconds, labelled in m:ss."""
+    return {"title": title, "labelExpr": MSS_LABELS}
+
+
+def compound_channel(rows: Sequence[Row], year: int) -> dict[str, Any]:
+    """A colour channel on ``compound`` in the era's tyre colours, for the compounds used."""
+    present = list(dict.fromkeys(str(row["compound"]) for row in rows))
+    colours = compound_colors(year)
+    return {
+        "field": "compound",
+        "type": "nominal",
+        "title": "Compound",
+        "scale": {
+            "domain": present,
+            "range": [colours.get(c, colours["UNKNOWN"]) for c in present],
+        },
+    }
+
+
 def seconds(ms: float | None) -> float | None:
     """Milliseconds as seconds rounded to the millisecond (None stays None)."""
     return None if ms is None else round(ms / 1000.0, 3)
@@ -190,8 +214,6 @@ def stint_bars(
     title: str, values: Sequence[Row], driver_order: Sequence[str], *, year: int
 ) -> Spec:
     """Horizontal stint bars: x from the first lap to the last, colour the compound."""
-    present = list(dict.fromkeys(str(row["compound"]) for row in values))
-    colors = compound_colors(year)
     last_lap = max(int(row["end"]) - 1 for row in values)
     return spec(
         title,
@@ -212,15 +234,7 @@ def stint_bars(
                 "scale": {"domain": [1, last_lap + 1], "nice": False},
             },
             "x2": {"field": "end"},
-            "color": {
-                "field": "compound",
-                "type": "nominal",
-                "title": "Compound",
-                "scale": {
-                    "domain": present,
-                    "range": [colors.get(c, colors["UNKNOWN"]) for c in present],
-                },
-            },
+            "color": compound_channel(values, year),
             "tooltip": [
                 {"field": "driver"},
                 {"field": "stint"},
@@ -318,3 +332,71 @@ def driver_bars(
         zero=zero,
         liveries=liveries,
     )
+
+
+def lap_time_distribution(
+    title: str,
+    laps: Sequence[Row],
+    driver_order: Sequence[str],
+    liveries: Sequence[DriverLivery],
+    *,
+    year: int,
+) -> Spec:
+    """Per driver, a box plot of lap times in the team's colour and every lap as a dot
+    coloured by its tyre compound, on an m:ss axis fitted to the laps (never from zero).
+
+    ``laps`` rows hold ``driver``, ``lap``, ``time_s``, ``time`` (m:ss.mmm), ``compound``.
+    The dots are spread sideways by lap number, so they never hide one another in a column.
+    """
+    order = list(driver_order)
+    values = [{**row, "jitter": (int(row["lap"]) * 7 % 13) / 12 - 0.5} for row in laps]
+    x = {"field": "driver", "type": "nominal", "title": "Driver", "sort": order}
+    y = {
+        "field": "time_s",
+        "type": "quantitative",
+        "scale": {"zero": False},
+        "axis": lap_time_axis("Lap time"),
+    }
+    box_colour = driver_channels(liveries, order, marks="bar")["color"]
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "width": 480,
+        "height": 300,
+        "data": {"values": values},
+        "layer": [
+            {
+                "mark": {
+                    "type": "boxplot",
+                    "extent": 1.5,
+                    "outliers": False,
+                    "opacity": 0.45,
+                    "median": {"color": "#222222"},
+                    "rule": {"color": "#888888"},
+                },
+                "encoding": {"x": x, "y": y, "color": box_colour},
+            },
+            {
+                "mark": {"type": "point", "filled": True, "size": 18, "opacity": 0.85},
+                "encoding": {
+                    "x": x,
+                    "xOffset": {
+                        "field": "jitter",
+                        "type": "quantitative",
+                        "scale": {"domain": [-1, 1]},
+                    },
+                    "y": y,
+                    "color": compound_channel(laps, year),
+                    "stroke": {"value": "#555555"},
+                    "strokeWidth": {"value": 0.4},
+                    "tooltip": [
+                        {"field": "driver", "title": "Driver"},
+                        {"field": "lap", "title": "Lap"},
+                        {"field": "time", "title": "Lap time"},
+                        {"field": "compound", "title": "Compound"},
+                    ],
+                },
+            },
+        ],
+        "resolve": {"scale": {"color": "independent"}},
+    }
