@@ -100,14 +100,14 @@ def test_every_chart_is_vega_lite_v5_with_inline_json_data(analysis: str, mark: 
         return
     assert chart["$schema"] == VEGA_LITE_SCHEMA
     json.dumps(chart)  # inline data only: everything serialises
+    if mark is not None:
+        first = chart["layer"][0] if "layer" in chart else chart
+        assert first["mark"]["type"] == mark
+        assert chart["data"]["values"]
     if mark == "boxplot":
         box, dots = chart["layer"]
-        assert (box["mark"]["type"], dots["mark"]["type"]) == ("boxplot", "point")
+        assert dots["mark"]["type"] == "point"
         assert box["encoding"]["y"]["scale"] == dots["encoding"]["y"]["scale"] == {"zero": False}
-        assert chart["data"]["values"]
-    elif mark is not None:
-        assert chart["mark"]["type"] == mark
-        assert chart["data"]["values"]
 
 
 def test_race_pace_paragraph_names_drivers_and_times() -> None:
@@ -150,13 +150,23 @@ def test_strategy_paragraph_for_named_drivers() -> None:
     )
 
 
-def test_positions_chart_has_one_point_per_driver_and_lap_with_reversed_axis() -> None:
+def test_positions_chart_has_one_point_per_driver_and_lap_with_p1_on_top() -> None:
     chart = _compose("positions").chart
     assert chart is not None
-    assert chart["encoding"]["y"]["scale"]["reverse"] is True
+    lines, labels = chart["layer"]
+    y = lines["encoding"]["y"]
+    assert y["scale"]["reverse"] is True and y["scale"]["domain"] == [1, 3]
+    assert y["axis"]["values"] == [1, 2, 3]  # whole places, no P0
+    assert lines["encoding"]["x"]["scale"]["domain"] == [1, 12]  # the race's length
     values = chart["data"]["values"]
     assert len(values) == 36
     assert {"lap": 12, "driver": "PER", "position": 1} in values
+    # each line is named at its end, where the driver last was
+    assert {(v["driver"], v["lap"]) for v in labels["data"]["values"]} == {
+        ("PER", 12),
+        ("VER", 12),
+        ("LEC", 12),
+    }
 
 
 def test_degradation_chart_layers_points_and_fitted_lines() -> None:
@@ -190,7 +200,7 @@ def test_name_drivers_flips_code_then_name_and_introduces_bare_codes_once() -> N
 
 
 def test_svg_fallback_draws_bars_and_lines_and_declines_the_rest() -> None:
-    for analysis, shape in (("best-laps", "rect"), ("positions", "polyline")):
+    for analysis, shape in (("best-laps", "rect"), ("gaps", "polyline")):
         chart = _compose(analysis).chart
         assert chart is not None
         svg = render_svg(chart)

@@ -400,3 +400,74 @@ def lap_time_distribution(
         ],
         "resolve": {"scale": {"color": "independent"}},
     }
+
+
+def running_order(
+    title: str, values: Sequence[Row], liveries: Sequence[DriverLivery], *, laps: int
+) -> Spec:
+    """Each driver's position lap by lap: P1 at the top, whole places and laps only,
+    the lap axis as long as the race, every line named at its end in the team's colour.
+
+    ``values`` rows hold ``lap``, ``driver`` and ``position``. The names at the line ends
+    replace a legend: a retired driver's line ends where they stopped, named there.
+    """
+    codes = list(dict.fromkeys(str(row["driver"]) for row in values))
+    places = max(int(row["position"]) for row in values)
+    last: dict[str, Row] = {}
+    for row in values:
+        if row["lap"] >= last.get(row["driver"], row)["lap"]:
+            last[row["driver"]] = row
+    style = driver_channels(liveries, codes, marks="line", legend=False)
+    x = {
+        "field": "lap",
+        "type": "quantitative",
+        "title": "Lap",
+        "scale": {"domain": [1, laps], "nice": False},
+        "axis": {"tickMinStep": 1, "format": "d"},
+    }
+    y = {
+        "field": "position",
+        "type": "quantitative",
+        "title": "Position",
+        "scale": {"domain": [1, places], "reverse": True, "nice": False, "zero": False},
+        "axis": {
+            "values": list(range(1, places + 1)),
+            "labelExpr": "'P' + datum.value",
+            "labelFontWeight": {
+                "condition": {"test": "datum.value === 1", "value": "bold"},
+                "value": "normal",
+            },
+            "grid": True,
+        },
+    }
+    return spec(
+        title,
+        values,
+        height=max(280, 16 * places),
+        layer=[
+            {
+                "mark": {"type": "line", "strokeWidth": 2, "interpolate": "linear"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    **style,
+                    "tooltip": [
+                        {"field": "driver", "title": "Driver"},
+                        {"field": "lap", "title": "Lap"},
+                        {"field": "position", "title": "Position"},
+                    ],
+                },
+            },
+            {
+                "data": {"values": list(last.values())},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 4,
+                    "fontSize": 10,
+                    "fontWeight": "bold",
+                },
+                "encoding": {"x": x, "y": y, "text": {"field": "driver"}, "color": style["color"]},
+            },
+        ],
+    )
