@@ -459,6 +459,31 @@ def test_gaps_and_intervals_from_lap_end_times() -> None:
     ]
 
 
+def test_a_car_out_on_lap_1_never_leads_it_and_a_lapped_car_reads_plus_one_lap() -> None:
+    laps = [
+        *run("VER", [90_000, 90_000, 90_000], start_at_ms=0),
+        *run("NOR", [95_000, 95_000, 95_000], start_at_ms=0),
+        # lap 1 not completed: the timing closed it early, with no time and no position
+        lap("HAM", 1, None, start_at_ms=0, end_at_ms=30_000),
+        # 1 minute behind after lap 1, then slow enough to be lapped by VER's lap 3
+        *run("PIA", [150_000, 120_000], start_at_ms=0),
+    ]
+    trace = gaps(session(laps))
+    lap1 = [(r.driver, r.gap_text) for r in trace.at_lap(1)]
+    assert lap1 == [("VER", "Leader"), ("NOR", "+5.000"), ("PIA", "+1:00.000")]
+    assert [(r.driver, r.laps_down, r.gap_text) for r in trace.at_lap(2)] == [
+        ("VER", 0, "Leader"),
+        ("NOR", 0, "+10.000"),
+        ("PIA", 1, "+1 lap"),  # 270 s: VER had done lap 3 at 270 s too
+    ]
+    assert ("HAM", 1, "lap not completed (retired)") in [
+        (x.driver, x.lap, x.reason) for x in trace.excluded
+    ]
+    # laps beyond those the classification credits are not completed either
+    credited = gaps(session(laps, results=[result("VER", 1, laps=2)]))
+    assert [r.lap for r in credited.rows if r.driver == "VER"] == [1, 2]
+
+
 @given(_race_laps())
 def test_gap_to_leader_is_never_negative_and_leader_gap_is_zero(laps: list[Lap]) -> None:
     result = gaps(session(laps))

@@ -189,20 +189,27 @@ def lines(
     reverse_y: bool = False,
     zero: bool = True,
     liveries: Sequence[DriverLivery] = (),
+    laps: int | None = None,
+    tooltip: Iterable[str] = (),
 ) -> Spec:
     """One line per ``group`` of ``y`` against ``x`` (laps, minutes).
 
     With ``liveries`` (``group`` holds driver codes) each line is its driver's team
-    colour, the second driver of a team dashed.
+    colour, the second driver of a team dashed. With ``laps`` the x axis is whole laps,
+    1 to the race's length.
     """
     y_scale: dict[str, Any] = {"zero": zero}
     if reverse_y:
         y_scale["reverse"] = True
+    x_channel: dict[str, Any] = {"field": x, "type": "quantitative", "title": x_title}
+    if laps is not None:
+        x_channel["scale"] = {"domain": [1, laps], "nice": False}
+        x_channel["axis"] = {"tickMinStep": 1, "format": "d"}
     encoding: dict[str, Any] = {
-        "x": {"field": x, "type": "quantitative", "title": x_title},
+        "x": x_channel,
         "y": {"field": y, "type": "quantitative", "title": y_title, "scale": y_scale},
         "color": {"field": group, "type": "nominal", "title": group.capitalize()},
-        "tooltip": [{"field": group}, {"field": x}, {"field": y}],
+        "tooltip": [{"field": f} for f in dict.fromkeys([group, x, y, *tooltip])],
     }
     if liveries:
         codes = [str(row[group]) for row in values]
