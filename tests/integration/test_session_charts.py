@@ -77,3 +77,8 @@ def test_race_pace_draws_every_clean_lap_on_an_axis_fitted_to_them(baku: Session
         "ULTRASOFT": "#b24ba7",
     }
     assert dots["encoding"]["x"]["sort"][:3] == ["HAM", "VET", "BOT"]
+    # laps left out are named in words a fan uses, not timing codes
+    reasons = {x.reason for x in pace.excluded}
+    assert "safety car" in reasons
+    assert not any("status" in r for r in reasons)
+    assert sum(x.reason == "safety car" for x in pace.excluded) == 147

@@ -109,7 +109,7 @@ def test_race_pace_per_driver_and_team() -> None:
     assert rows["VER"].stats.stdev_ms == pytest.approx(1000.0)
     assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [
         ("NOR", 1, "lap 1"),
-        ("NOR", 5, "safety car (track status 4)"),
+        ("NOR", 5, "safety car"),
         ("VER", 1, "lap 1"),
         ("VER", 5, "pit in lap"),
         ("VER", 6, "pit out lap"),
@@ -373,7 +373,7 @@ def test_stop_under_safety_car_is_marked() -> None:
         lap("VER", 5, 130_000, pit_out_at_ms=420_000, stint=2, track_status="4"),
     ]
     (stop,) = pit_stops(session(laps)).stops
-    assert stop.neutralised == "safety car (track status 4)"
+    assert stop.neutralised == "safety car"
 
 
 # -- positions, grid, gaps ------------------------------------------------------------------

@@ -173,9 +173,23 @@ def test_degradation_chart_layers_points_and_fitted_lines() -> None:
     composed = _compose("degradation", ("VER",))
     chart = composed.chart
     assert chart is not None
-    points, fits = chart["layer"]
+    casing, fits, points = chart["layer"]
     assert points["mark"]["type"] == "point" and fits["mark"]["type"] == "line"
+    assert casing["data"] == fits["data"]
     assert len(fits["data"]["values"]) == 2 * len({v["stint"] for v in points["data"]["values"]})
+    assert "params" not in chart  # one driver: nothing to pick
+
+
+def test_degradation_of_many_drivers_shows_one_at_a_time_from_a_selector() -> None:
+    chart = _compose("degradation").chart
+    assert chart is not None
+    (pick,) = chart["params"]
+    drivers = {v["driver"] for v in chart["layer"][2]["data"]["values"]}
+    assert len(drivers) > 1 and set(pick["bind"]["options"]) == drivers
+    assert pick["value"] == pick["bind"]["options"][0]
+    assert all(
+        layer["transform"] == [{"filter": "datum.driver === pick"}] for layer in chart["layer"]
+    )
 
 
 def test_weather_chart_lines_air_and_track() -> None:

@@ -254,38 +254,88 @@ def stint_bars(
     )
 
 
-def scatter_with_fits(
-    title: str, points: Sequence[Row], fits: Sequence[Row], *, x_title: str, y_title: str
+def stint_degradation(
+    title: str,
+    points: Sequence[Row],
+    fits: Sequence[Row],
+    drivers: Sequence[str],
+    *,
+    year: int,
+    x_title: str,
+    y_title: str,
 ) -> Spec:
-    """Points of lap time against tyre life and, per stint, the fitted straight line."""
-    encoding = {
-        "x": {"field": "tyre_life", "type": "quantitative", "title": x_title},
-        "y": {
-            "field": "time_s",
-            "type": "quantitative",
-            "title": y_title,
-            "scale": {"zero": False},
-        },
-        "color": {"field": "stint", "type": "nominal", "title": "Stint"},
+    """Lap time against tyre life for one driver at a time, picked from a selector: each
+    stint's laps as dots in the compound's colour (a marker per stint) and its fitted line.
+
+    ``points`` rows hold ``driver``, ``stint`` (a label), ``compound``, ``lap``,
+    ``tyre_life``, ``time_s``; ``fits`` the two ends of each stint's line. With one
+    driver there is nothing to pick and no selector. Lines are drawn over a dark casing
+    so the white hard tyre still shows on a light page.
+    """
+    codes = list(dict.fromkeys(drivers))
+    x = {"field": "tyre_life", "type": "quantitative", "title": x_title}
+    y = {
+        "field": "time_s",
+        "type": "quantitative",
+        "scale": {"zero": False},
+        "axis": lap_time_axis(y_title),
     }
+    colour = compound_channel(points, year)
+    body: dict[str, Any] = {}
+    only: list[dict[str, Any]] = []
+    if len(codes) > 1:
+        body["params"] = [
+            {
+                "name": "pick",
+                "value": codes[0],
+                "bind": {"input": "select", "options": codes, "name": "Stints of "},
+            }
+        ]
+        only = [{"filter": "datum.driver === pick"}]
+    line = {"x": x, "y": y, "detail": {"field": "stint"}}
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "title": title,
         "width": 480,
         "height": 280,
+        **body,
         "layer": [
             {
-                "data": {"values": list(points)},
-                "mark": {"type": "point", "filled": True, "opacity": 0.7},
-                "encoding": {
-                    **encoding,
-                    "tooltip": [{"field": "stint"}, {"field": "lap"}, {"field": "time_s"}],
-                },
+                "data": {"values": list(fits)},
+                "transform": only,
+                "mark": {"type": "line", "strokeWidth": 4, "color": "#333333"},
+                "encoding": line,
             },
             {
                 "data": {"values": list(fits)},
-                "mark": {"type": "line"},
-                "encoding": {**encoding, "detail": {"field": "stint"}},
+                "transform": only,
+                "mark": {"type": "line", "strokeWidth": 2},
+                "encoding": {**line, "color": colour},
+            },
+            {
+                "data": {"values": list(points)},
+                "transform": only,
+                "mark": {
+                    "type": "point",
+                    "filled": True,
+                    "size": 45,
+                    "stroke": "#333333",
+                    "strokeWidth": 0.6,
+                },
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    # a marker per stint; the tooltip and the table name them
+                    "shape": {"field": "stint", "type": "nominal", "legend": None},
+                    "tooltip": [
+                        {"field": "driver", "title": "Driver"},
+                        {"field": "stint", "title": "Stint"},
+                        {"field": "lap", "title": "Lap"},
+                        {"field": "tyre_life", "title": "Tyre life"},
+                        {"field": "time", "title": "Lap time"},
+                    ],
+                },
             },
         ],
     }
