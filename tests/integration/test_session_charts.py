@@ -8,9 +8,11 @@ import pytest
 
 from f1core.analysis.pace import race_pace
 from f1core.analysis.positions import gaps
+from f1core.analysis.teammates import teammates
 from f1core.domain.session import Session, SessionKind, SessionRef
 from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import race_pace as race_pace_kind
+from f1core.kinds import teammates as teammates_kind
 
 BAKU_2018_R = SessionRef(2018, "Azerbaijan Grand Prix", SessionKind.RACE)
 
@@ -82,3 +84,16 @@ def test_race_pace_draws_every_clean_lap_on_an_axis_fitted_to_them(baku: Session
     assert "safety car" in reasons
     assert not any("status" in r for r in reasons)
     assert sum(x.reason == "safety car" for x in pace.excluded) == 147
+
+
+def test_each_teammate_pair_is_drawn_in_its_teams_colour(baku: Session) -> None:
+    pairs = teammates(baku)
+    query = teammates_kind.TeammatesQuery(year=2018, event="Baku", session=SessionKind.RACE)
+    chart = teammates_kind.chart(pairs, query)
+    assert chart is not None
+    scale = chart["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colour["SAI/HUL"] == "#fff500"  # Renault yellow
+    assert colour["VET/RAI"] == "#dc0000"
+    assert colour["BOT/HAM"] == "#00d2be"
+    assert chart["encoding"]["color"]["legend"] is None  # the axis names each pair

@@ -89,7 +89,8 @@ def test_the_baku_2018_position_chart_dashes_the_second_mercedes(
         positions(session), positions_kind.PositionsQuery(**_query(BAKU_2018_R))
     )
     assert spec is not None
-    enc = spec["encoding"]
+    lines, labels = spec["layer"]
+    enc = lines["encoding"]
     colour = dict(zip(enc["color"]["scale"]["domain"], enc["color"]["scale"]["range"], strict=True))
     dash = dict(
         zip(enc["strokeDash"]["scale"]["domain"], enc["strokeDash"]["scale"]["range"], strict=True)
@@ -97,8 +98,9 @@ def test_the_baku_2018_position_chart_dashes_the_second_mercedes(
     assert colour["HAM"] == colour["BOT"] == "#00d2be"
     assert colour["VET"] == colour["RAI"] == "#dc0000"
     assert {tuple(dash["HAM"]), tuple(dash["BOT"])} == {(1, 0), (6, 3)}
-    # one legend: colour and dash share field and title
-    assert enc["color"]["title"] == enc["strokeDash"]["title"] == "Driver"
+    # the lines are named at their ends in the team's colour, so no legend
+    assert enc["color"]["legend"] is None and enc["strokeDash"]["legend"] is None
+    assert labels["encoding"]["color"] == enc["color"]
     # OCO and SIR, out on lap 1, have no position; the other 18 have a line each
     assert len(colour) == 18 and "OCO" not in colour
     assert len(gaps(session).liveries) == 20
