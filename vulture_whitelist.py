@@ -104,3 +104,8 @@ sqlite_db  # unused function (tests/contract/conftest.py)
 tests  # unused function (noxfile.py)
 vendor  # unused function (noxfile.py)
 permissive_umask  # pytest fixture, requested by name (tests/integration/conftest.py)
+
+# IPython: calls _ipython_display_ and _repr_mimebundle_(include=..., exclude=...) by name
+_._ipython_display_  # unused method (src/entrypoints/notebook.py)
+include  # unused variable (src/entrypoints/notebook.py)
+exclude  # unused variable (src/entrypoints/notebook.py)

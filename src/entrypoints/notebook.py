@@ -15,8 +15,8 @@ from __future__ import annotations
 import asyncio
 import html
 import threading
-from collections.abc import Coroutine, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Coroutine, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import msgspec
 
@@ -37,7 +37,9 @@ T = TypeVar("T")
 class NotebookResult:
     """An analysis result that renders itself in Jupyter and converts to pandas."""
 
-    def __init__(self, name: str, result: Any, text: str, chart: dict[str, Any] | None) -> None:
+    def __init__(
+        self, name: str, result: Any, text: str, chart: dict[str, Any] | None = None
+    ) -> None:
         self.name = name
         self.result = result
         self.text = text
@@ -66,23 +68,66 @@ class NotebookResult:
         return msgspec.to_builtins(self.result)
 
     def _repr_html_(self) -> str:
+        return self._heading() + _chart_html(self.chart) + self._body()
+
+    def _heading(self) -> str:
+        return f"<p><b>{html.escape(self.text)}</b></p>"
+
+    def _body(self) -> str:
         table = self.table
         head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
             for row in table.rows
         )
-        title = self.text
         note = f"<p><small>{len(self.excluded)} laps excluded</small></p>" if self.excluded else ""
-        return (
-            f"<p><b>{html.escape(title)}</b></p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
-        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
 
     def __repr__(self) -> str:
         from entrypoints.cli_support import render_table
 
         return render_table(self.table)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        return _bundle(self.chart, self._repr_html_(), repr(self))
+
+    def _ipython_display_(self) -> None:
+        _show(self.chart, self.text, self._heading(), self._body(), repr(self))
+
+
+VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
+
+
+def _bundle(chart: dict[str, Any] | None, page: str, text: str) -> dict[str, Any]:
+    """Every form of an answer in one bundle: the Vega-Lite chart, the HTML page, text."""
+    bundle: dict[str, Any] = {"text/html": page, "text/plain": text}
+    if chart is not None:
+        bundle[VEGA_LITE_MIME] = chart
+    return bundle
+
+
+def _show(chart: dict[str, Any] | None, paragraph: str, heading: str, body: str, text: str) -> None:
+    """Display an answer in IPython: the paragraph, the chart, then the table.
+
+    JupyterLab prefers text/html (rank 50) to Vega-Lite (57) within one bundle, so a
+    chart sharing a bundle with the HTML page would never be drawn natively. The chart
+    goes out on its own instead: Vega-Lite where the front end draws it (JupyterLab,
+    VS Code), else the SVG drawing (bar and line charts), else its title as text.
+    """
+    import IPython.display
+
+    # IPython's display() is untyped: give it the type it has
+    display = cast(Callable[..., None], IPython.display.display)
+    if chart is None:
+        display({"text/html": heading + body, "text/plain": text}, raw=True)
+        return
+    drawn: dict[str, Any] = {VEGA_LITE_MIME: chart, "text/plain": str(chart.get("title", ""))}
+    svg = render_svg(chart)
+    if svg is not None:
+        drawn["image/svg+xml"] = svg
+    display({"text/html": heading, "text/plain": paragraph}, raw=True)
+    display(drawn, raw=True)
+    display({"text/html": body, "text/plain": text}, raw=True)
 
 
 def _cell(value: object) -> str:
@@ -130,32 +175,49 @@ class NotebookAnswer:
         return msgspec.to_builtins(self.answer)
 
     def _repr_html_(self) -> str:
+        return self._heading() + _chart_html(self.answer.chart) + self._body()
+
+    def _heading(self) -> str:
+        return f"<p>{html.escape(self.answer.text)}</p>"
+
+    def _body(self) -> str:
         a = self.answer
-        parts = [f"<p>{html.escape(a.text)}</p>"]
-        if a.chart is not None:
-            svg = render_svg(a.chart)
-            if svg is not None:
-                parts.append(f"<div class='f1-chart'>{svg}</div>")
-            spec = msgspec.json.encode(a.chart).decode().replace("</", "<\\/")
-            parts.append(f"<script type='application/json' class='vega-lite-spec'>{spec}</script>")
         head = "".join(f"<th>{html.escape(c)}</th>" for c in a.table.columns)
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
             for row in a.table.rows
         )
-        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
         note = f"{len(a.excluded)} laps excluded; " if a.excluded else ""
         cached = ", cached" if a.cached else ""
-        parts.append(
+        return (
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             f"<p><small>{note}source: {html.escape(a.source)}"
             f" ({a.timings_ms.get('total_ms', 0.0):.0f} ms{cached})</small></p>"
         )
-        return "".join(parts)
 
     def __repr__(self) -> str:
         from entrypoints.cli_ask import format_answer
 
         return format_answer(self.answer)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        return _bundle(self.answer.chart, self._repr_html_(), repr(self))
+
+    def _ipython_display_(self) -> None:
+        _show(self.answer.chart, self.answer.text, self._heading(), self._body(), repr(self))
+
+
+def _chart_html(chart: dict[str, Any] | None) -> str:
+    """The chart inside an HTML page: an SVG drawing where possible, and the spec as JSON
+    (``<script type="application/json">``) for a page that has vega-embed."""
+    if chart is None:
+        return ""
+    parts = []
+    svg = render_svg(chart)
+    parts.append(f"<div class='f1-chart'>{svg or ''}</div>")
+    spec = msgspec.json.encode(chart).decode().replace("</", "<\\/")
+    parts.append(f"<script type='application/json' class='vega-lite-spec'>{spec}</script>")
+    return "".join(parts)
 
 
 class NotebookSession:

@@ -128,7 +128,9 @@ def test_ver_and_per_pace_in_the_2023_baku_sprint(harness: Harness) -> None:
         "median clean lap 1:43.936 over 12 laps; Max Verstappen (VER) 1:44.544 "
         "(0.608 s a lap slower, 12 laps)."
     )
-    assert answer.chart is not None and len(answer.chart["data"]["values"]) == 2
+    # every clean lap of the two, 12 each, drawn over a box plot per driver
+    assert answer.chart is not None and len(answer.chart["data"]["values"]) == 24
+    assert {v["driver"] for v in answer.chart["data"]["values"]} == {"PER", "VER"}
     assert answer.excluded  # pit, SC and lap-1 laps are left out, each with a reason
 
 

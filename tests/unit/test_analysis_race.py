@@ -109,7 +109,7 @@ def test_race_pace_per_driver_and_team() -> None:
     assert rows["VER"].stats.stdev_ms == pytest.approx(1000.0)
     assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [
         ("NOR", 1, "lap 1"),
-        ("NOR", 5, "safety car (track status 4)"),
+        ("NOR", 5, "safety car"),
         ("VER", 1, "lap 1"),
         ("VER", 5, "pit in lap"),
         ("VER", 6, "pit out lap"),
@@ -373,7 +373,7 @@ def test_stop_under_safety_car_is_marked() -> None:
         lap("VER", 5, 130_000, pit_out_at_ms=420_000, stint=2, track_status="4"),
     ]
     (stop,) = pit_stops(session(laps)).stops
-    assert stop.neutralised == "safety car (track status 4)"
+    assert stop.neutralised == "safety car"
 
 
 # -- positions, grid, gaps ------------------------------------------------------------------
@@ -457,6 +457,31 @@ def test_gaps_and_intervals_from_lap_end_times() -> None:
         (1, 2, 500, "VER"),
         (2, 3, 1_500, "VER"),
     ]
+
+
+def test_a_car_out_on_lap_1_never_leads_it_and_a_lapped_car_reads_plus_one_lap() -> None:
+    laps = [
+        *run("VER", [90_000, 90_000, 90_000], start_at_ms=0),
+        *run("NOR", [95_000, 95_000, 95_000], start_at_ms=0),
+        # lap 1 not completed: the timing closed it early, with no time and no position
+        lap("HAM", 1, None, start_at_ms=0, end_at_ms=30_000),
+        # 1 minute behind after lap 1, then slow enough to be lapped by VER's lap 3
+        *run("PIA", [150_000, 120_000], start_at_ms=0),
+    ]
+    trace = gaps(session(laps))
+    lap1 = [(r.driver, r.gap_text) for r in trace.at_lap(1)]
+    assert lap1 == [("VER", "Leader"), ("NOR", "+5.000"), ("PIA", "+1:00.000")]
+    assert [(r.driver, r.laps_down, r.gap_text) for r in trace.at_lap(2)] == [
+        ("VER", 0, "Leader"),
+        ("NOR", 0, "+10.000"),
+        ("PIA", 1, "+1 lap"),  # 270 s: VER had done lap 3 at 270 s too
+    ]
+    assert ("HAM", 1, "lap not completed (retired)") in [
+        (x.driver, x.lap, x.reason) for x in trace.excluded
+    ]
+    # laps beyond those the classification credits are not completed either
+    credited = gaps(session(laps, results=[result("VER", 1, laps=2)]))
+    assert [r.lap for r in credited.rows if r.driver == "VER"] == [1, 2]
 
 
 @given(_race_laps())

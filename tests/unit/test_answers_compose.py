@@ -69,7 +69,7 @@ def _compose(analysis: str, drivers: tuple[str, ...] = ()):  # type: ignore[no-u
     [
         ("fastest-lap", "bar"),
         ("best-laps", "bar"),
-        ("race-pace", "point"),  # lap times: dots on a fitted axis, never bars from zero
+        ("race-pace", "boxplot"),  # lap times: boxes and dots on a fitted axis, never bars
         ("strategy", "bar"),
         ("positions", "line"),
         ("gaps", "line"),
@@ -90,10 +90,13 @@ def test_every_chart_is_vega_lite_v5_with_inline_json_data(analysis: str, mark: 
     assert chart["$schema"] == VEGA_LITE_SCHEMA
     json.dumps(chart)  # inline data only: everything serialises
     if mark is not None:
-        assert chart["mark"]["type"] == mark
+        first = chart["layer"][0] if "layer" in chart else chart
+        assert first["mark"]["type"] == mark
         assert chart["data"]["values"]
-    if mark == "point":
-        assert chart["encoding"]["y"]["scale"] == {"zero": False}
+    if mark == "boxplot":
+        box, dots = chart["layer"]
+        assert dots["mark"]["type"] == "point"
+        assert box["encoding"]["y"]["scale"] == dots["encoding"]["y"]["scale"] == {"zero": False}
 
 
 def test_race_pace_paragraph_names_drivers_and_times() -> None:
@@ -103,9 +106,14 @@ def test_race_pace_paragraph_names_drivers_and_times() -> None:
         "median clean lap 1:40."
     )
     assert "; Sergio Pérez (PER) 1:40." in composed.text
-    values = composed.chart["data"]["values"]  # type: ignore[index]
-    assert [v["driver"] for v in values] == ["VER", "PER"]
-    assert values[1]["median_s"] - values[0]["median_s"] == pytest.approx(0.4)
+    chart = composed.chart
+    assert chart is not None
+    _box, dots = chart["layer"]
+    assert dots["encoding"]["x"]["sort"] == ["VER", "PER"]  # best median first
+    values = chart["data"]["values"]
+    assert {v["driver"] for v in values} == {"VER", "PER"}
+    assert all(v["time"].startswith("1:4") for v in values)
+    assert dots["encoding"]["color"]["field"] == "compound"
 
 
 def test_strategy_chart_spans_each_stint_in_compound_colours() -> None:
@@ -131,22 +139,46 @@ def test_strategy_paragraph_for_named_drivers() -> None:
     )
 
 
-def test_positions_chart_has_one_point_per_driver_and_lap_with_reversed_axis() -> None:
+def test_positions_chart_has_one_point_per_driver_and_lap_with_p1_on_top() -> None:
     chart = _compose("positions").chart
     assert chart is not None
-    assert chart["encoding"]["y"]["scale"]["reverse"] is True
+    lines, labels = chart["layer"]
+    y = lines["encoding"]["y"]
+    assert y["scale"]["reverse"] is True and y["scale"]["domain"] == [1, 3]
+    assert y["axis"]["values"] == [1, 2, 3]  # whole places, no P0
+    assert lines["encoding"]["x"]["scale"]["domain"] == [1, 12]  # the race's length
     values = chart["data"]["values"]
     assert len(values) == 36
     assert {"lap": 12, "driver": "PER", "position": 1} in values
+    # each line is named at its end, where the driver last was
+    assert {(v["driver"], v["lap"]) for v in labels["data"]["values"]} == {
+        ("PER", 12),
+        ("VER", 12),
+        ("LEC", 12),
+    }
 
 
 def test_degradation_chart_layers_points_and_fitted_lines() -> None:
     composed = _compose("degradation", ("VER",))
     chart = composed.chart
     assert chart is not None
-    points, fits = chart["layer"]
+    casing, fits, points = chart["layer"]
     assert points["mark"]["type"] == "point" and fits["mark"]["type"] == "line"
+    assert casing["data"] == fits["data"]
     assert len(fits["data"]["values"]) == 2 * len({v["stint"] for v in points["data"]["values"]})
+    assert "params" not in chart  # one driver: nothing to pick
+
+
+def test_degradation_of_many_drivers_shows_one_at_a_time_from_a_selector() -> None:
+    chart = _compose("degradation").chart
+    assert chart is not None
+    (pick,) = chart["params"]
+    drivers = {v["driver"] for v in chart["layer"][2]["data"]["values"]}
+    assert len(drivers) > 1 and set(pick["bind"]["options"]) == drivers
+    assert pick["value"] == pick["bind"]["options"][0]
+    assert all(
+        layer["transform"] == [{"filter": "datum.driver === pick"}] for layer in chart["layer"]
+    )
 
 
 def test_weather_chart_lines_air_and_track() -> None:
@@ -161,7 +193,7 @@ def test_weather_chart_lines_air_and_track() -> None:
 
 
 def test_svg_fallback_draws_bars_and_lines_and_declines_the_rest() -> None:
-    for analysis, shape in (("best-laps", "rect"), ("positions", "polyline")):
+    for analysis, shape in (("best-laps", "rect"), ("gaps", "polyline")):
         chart = _compose(analysis).chart
         assert chart is not None
         svg = render_svg(chart)

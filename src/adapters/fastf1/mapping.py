@@ -26,6 +26,7 @@ from f1core.domain.session import (
     SessionRef,
     WeatherSample,
 )
+from f1core.domain.team_colours import hex_colour
 
 T = TypeVar("T")
 
@@ -117,7 +118,7 @@ def map_laps(laps: pd.DataFrame) -> tuple[Lap, ...]:
 
 
 def map_drivers(results: pd.DataFrame) -> tuple[Driver, ...]:
-    """The entry list, in classification order."""
+    """The entry list, in classification order; team colours as ``#rrggbb``."""
     n = len(results)
     rows = zip(
         _codes(results, "Abbreviation", n),
@@ -128,7 +129,7 @@ def map_drivers(results: pd.DataFrame) -> tuple[Driver, ...]:
         strict=True,
     )
     return tuple(
-        Driver(code, number or "", name, team or "", color or "")
+        Driver(code, number or "", name, team or "", hex_colour(color or "") or "")
         for code, number, name, team, color in rows
         if code
     )

@@ -6,6 +6,7 @@ import msgspec
 
 from f1core.domain.session import ClassificationRow, Session
 from f1core.domain.table import Cell, ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -43,6 +44,8 @@ class Classification(msgspec.Struct, frozen=True, gc=False):
     qualifying: bool
     rows: tuple[ClassificationEntry, ...]
     excluded: tuple[ExcludedLap, ...] = ()
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Qualifying: Q1/Q2/Q3 columns; race: grid, laps, time or gap, status, points."""
@@ -93,6 +96,7 @@ def classification(session: Session) -> Classification:
         session=session.title,
         qualifying=session.ref.kind.is_qualifying_like,
         rows=entries,
+        liveries=session_liveries(session),
     )
 
 

@@ -16,6 +16,7 @@ from f1core.analysis.laps import (
 )
 from f1core.domain.session import Lap, Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -59,6 +60,8 @@ class FastestLap(msgspec.Struct, frozen=True, gc=False):
     rows: tuple[BestLap, ...]
     pole: PoleSitter | None
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """One row: the fastest lap."""
@@ -85,6 +88,8 @@ class BestLaps(msgspec.Struct, frozen=True, gc=False):
     drivers: tuple[str, ...]
     rows: tuple[BestLap, ...]
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Position, driver, best lap time and gap to the fastest."""
@@ -140,6 +145,7 @@ def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLap
         drivers=codes if drivers else (),
         rows=rows,
         excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
     )
 
 
@@ -157,6 +163,7 @@ def fastest_lap(session: Session, drivers: Sequence[str] | None = None) -> Faste
         rows=best.rows,
         pole=pole_sitter(session),
         excluded=best.excluded,
+        liveries=best.liveries,
     )
 
 

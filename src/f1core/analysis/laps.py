@@ -28,7 +28,7 @@ LAP_ONE = "lap 1"
 PIT_IN = "pit in lap"
 PIT_OUT = "pit out lap"
 RED_FLAG = "red flag"
-SAFETY_CAR = "safety car (track status 4)"
+SAFETY_CAR = "safety car"
 VIRTUAL_SAFETY_CAR = "virtual safety car"
 OVER_107 = "over 107% of best"
 

@@ -18,6 +18,7 @@ from f1core.analysis.laps import (
 from f1core.analysis.stats import Spread, fmt_ms, spread
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -32,6 +33,15 @@ class PaceRow(msgspec.Struct, frozen=True, gc=False):
     gap_ms: float
 
 
+class PaceLap(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """One clean lap that counted towards a driver's pace (time fuel-corrected if asked)."""
+
+    driver: str
+    lap: int
+    time_ms: float
+    compound: str | None
+
+
 class RacePace(msgspec.Struct, frozen=True, gc=False):
     """Drivers and teams ordered by median clean lap (fuel-corrected when asked)."""
 
@@ -41,6 +51,10 @@ class RacePace(msgspec.Struct, frozen=True, gc=False):
     fuel_correction_s_per_lap: float | None
     total_laps: int
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
+    laps: tuple[PaceLap, ...] = ()
+    """Every clean lap behind the statistics, for the chart's scatter and box plot."""
 
     def table(self) -> Table:
         """Per driver: clean laps, median, mean, stdev, IQR (seconds) and gap on the median."""
@@ -65,11 +79,16 @@ def race_pace(
     codes = select_drivers(session, drivers)
     excluded: list[ExcludedLap] = []
     per_driver: dict[str, list[float]] = {}
+    counted: list[PaceLap] = []
     for code, laps in laps_by_driver(session, codes).items():
         clean, left_out = split_clean(laps)
         excluded.extend(left_out)
         if clean:
             per_driver[code] = [fuel.time_ms(lap) for lap in clean]
+            counted.extend(
+                PaceLap(code, lap.number, time, lap.compound)
+                for lap, time in zip(clean, per_driver[code], strict=True)
+            )
     driver_rows = _ranked(
         [
             (code, full_name(session, code), team_of(session, code), times)
@@ -87,6 +106,8 @@ def race_pace(
         fuel_correction_s_per_lap=fuel_correction_s_per_lap,
         total_laps=fuel.total_laps,
         excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
+        laps=tuple(counted),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import msgspec
@@ -9,6 +10,7 @@ import msgspec
 from f1core.analysis.laps import driver_names, select_drivers, sort_excluded
 from f1core.domain.session import Session
 from f1core.domain.table import Cell, ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap
 
 
@@ -29,6 +31,8 @@ class Positions(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     names: tuple[tuple[str, str], ...] = ()
     """(code, full name) of every driver in the session, for the paragraph."""
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def position_of(self, driver: str, lap: int) -> int | None:
         """A driver's position at the end of a lap, None when not recorded."""
@@ -83,6 +87,7 @@ def positions(session: Session) -> Positions:
         laps_led=tuple(sorted(led.items(), key=lambda item: (-item[1], item[0]))),
         excluded=sort_excluded(excluded),
         names=driver_names(session),
+        liveries=session_liveries(session),
     )
 
 
@@ -108,6 +113,8 @@ class GridVsFinish(msgspec.Struct, frozen=True, gc=False):
     session: str
     rows: tuple[GridChange, ...]
     excluded: tuple[ExcludedLap, ...] = ()
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Finish, grid, places gained (+) or lost (-), status."""
@@ -150,7 +157,7 @@ def grid_vs_finish(session: Session) -> GridVsFinish:
                 gained=gained,
             )
         )
-    return GridVsFinish(session=session.title, rows=tuple(rows))
+    return GridVsFinish(session=session.title, rows=tuple(rows), liveries=session_liveries(session))
 
 
 def _slot(grid: int | None) -> str:
@@ -163,6 +170,8 @@ class GapRow(msgspec.Struct, frozen=True, gc=False):
     """A driver's gap to the leader and interval to the car ahead, at the end of a lap.
 
     Both come from lap end times: the leader of lap N is whoever completed lap N first.
+    ``laps_down`` counts the laps the leader had completed beyond N when this driver
+    completed lap N (0 on the lead lap).
     """
 
     lap: int
@@ -171,6 +180,16 @@ class GapRow(msgspec.Struct, frozen=True, gc=False):
     gap_ms: int
     interval_ms: int
     ahead: str | None
+    laps_down: int = 0
+
+    @property
+    def gap_text(self) -> str:
+        """The gap as the timing screens show it: "Leader", "+1.852", "+1 lap"."""
+        if self.position == 1:
+            return "Leader"
+        if self.laps_down:
+            return f"+{self.laps_down} lap" + ("s" if self.laps_down > 1 else "")
+        return format_gap(self.gap_ms)
 
 
 class Gaps(msgspec.Struct, frozen=True, gc=False):
@@ -181,6 +200,8 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     names: tuple[tuple[str, str], ...] = ()
     """(code, full name) of every driver in the session, for the paragraph."""
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def at_lap(self, lap: int) -> tuple[GapRow, ...]:
         """The rows of one lap, in running order."""
@@ -194,7 +215,7 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
                 r.lap,
                 r.position,
                 r.driver,
-                "Leader" if r.position == 1 else format_gap(r.gap_ms),
+                r.gap_text,
                 "" if r.ahead is None else format_gap(r.interval_ms),
             )
             for r in self.rows
@@ -207,29 +228,50 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
 
     The leader of lap N is the driver who completed lap N first; a driver's gap is the
     difference between their end of lap N and the leader's, so it is never negative and
-    the leader's is 0. With ``drivers`` given, rows are shown for them only but the leader
-    and the car ahead are still taken from the whole field.
+    the leader's is 0. Only completed laps count: a lap with neither a time nor a position
+    (the lap a car retired on, where the timing closes it at the leader's time), or beyond
+    the laps the classification credits the driver with, is left out, so a car out on
+    lap 1 never leads lap 1. With ``drivers`` given, rows are shown for them only but the
+    leader and the car ahead are still taken from the whole field.
     """
     shown = set(select_drivers(session, drivers))
     everyone = set(select_drivers(session, None))
+    credited = {r.driver: r.laps for r in session.results if r.laps is not None}
     by_lap: dict[int, list[tuple[int, str]]] = {}
     excluded: list[ExcludedLap] = []
     for lap in session.laps:
         if lap.driver not in everyone:
             continue
+        reason = None
         if lap.end_at_ms is None:
+            reason = "no lap end time"
+        elif (lap.time_ms is None and lap.position is None) or lap.number > credited.get(
+            lap.driver, lap.number
+        ):
+            reason = "lap not completed (retired)"
+        if reason is not None:
             if lap.driver in shown:
-                excluded.append(ExcludedLap(lap.driver, lap.number, "no lap end time"))
+                excluded.append(ExcludedLap(lap.driver, lap.number, reason))
             continue
+        assert lap.end_at_ms is not None
         by_lap.setdefault(lap.number, []).append((lap.end_at_ms, lap.driver))
-    rows: list[GapRow] = []
+    # When the leader completed each lap (never earlier than the lap before): how many
+    # laps were done by the time a lapped car crosses the line.
+    lead_ends: list[int] = []
     for number in sorted(by_lap):
+        first = min(by_lap[number])[0]
+        lead_ends.append(max(first, lead_ends[-1]) if lead_ends else first)
+    laps_in_order = sorted(by_lap)
+    rows: list[GapRow] = []
+    for number in laps_in_order:
         finished = sorted(by_lap[number])
         leader_at = finished[0][0]
+        lead_index = laps_in_order.index(number)
         for i, (end_at, code) in enumerate(finished):
             if code not in shown:
                 continue
             ahead = finished[i - 1] if i > 0 else None
+            done = bisect.bisect_right(lead_ends, end_at) - 1
             rows.append(
                 GapRow(
                     lap=number,
@@ -238,6 +280,7 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
                     gap_ms=end_at - leader_at,
                     interval_ms=0 if ahead is None else end_at - ahead[0],
                     ahead=None if ahead is None else ahead[1],
+                    laps_down=max(done - lead_index, 0),
                 )
             )
     return Gaps(
@@ -245,4 +288,5 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
         rows=tuple(rows),
         excluded=sort_excluded(excluded),
         names=driver_names(session),
+        liveries=session_liveries(session),
     )

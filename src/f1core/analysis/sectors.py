@@ -17,6 +17,7 @@ from f1core.analysis.laps import (
 from f1core.analysis.stats import fmt_float
 from f1core.domain.session import Lap, Session
 from f1core.domain.table import Cell, ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -76,6 +77,8 @@ class TheoreticalBest(msgspec.Struct, frozen=True, gc=False):
     session: str
     rows: tuple[TheoreticalBestRow, ...]
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Best sectors, the ideal lap, the actual best and the time left on the table."""
@@ -128,7 +131,10 @@ def theoretical_best(session: Session, drivers: Sequence[str] | None = None) -> 
     # Equal ideal laps: the driver who actually drove closer to it ranks first.
     rows.sort(key=lambda r: (r.theoretical_ms is None, r.theoretical_ms or 0, r.actual_ms))
     return TheoreticalBest(
-        session=session.title, rows=tuple(rows), excluded=sort_excluded(excluded)
+        session=session.title,
+        rows=tuple(rows),
+        excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
     )
 
 
@@ -226,6 +232,8 @@ class SpeedTraps(msgspec.Struct, frozen=True, gc=False):
     session: str
     rows: tuple[SpeedTrapRow, ...]
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Top speed at the trap (ST), intermediates (I1, I2) and finish line (FL), km/h."""
@@ -283,7 +291,12 @@ def speed_traps(session: Session) -> SpeedTraps:
         )
     rows.sort(key=lambda r: -(r.speed_st if r.speed_st is not None else -1.0))
     ranked = tuple(msgspec.structs.replace(r, position=i + 1) for i, r in enumerate(rows))
-    return SpeedTraps(session=session.title, rows=ranked, excluded=sort_excluded(excluded))
+    return SpeedTraps(
+        session=session.title,
+        rows=ranked,
+        excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
+    )
 
 
 def _max(values: Iterable[float | None]) -> float | None:

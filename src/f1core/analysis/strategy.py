@@ -313,10 +313,10 @@ def tyre_degradation(
                     slope_s_per_lap=fit.slope / 1000,
                     intercept_ms=fit.intercept,
                     r2=fit.r2,
+                    # the times the line was fitted to: fuel-corrected when asked
                     points=tuple(
-                        DegradationPoint(lap.number, lap.tyre_life or 0, lap.time_ms)
+                        DegradationPoint(lap.number, lap.tyre_life or 0, round(fuel.time_ms(lap)))
                         for lap in usable
-                        if lap.time_ms is not None
                     ),
                 )
             )

@@ -19,6 +19,7 @@ from f1core.analysis.laps import (
 from f1core.analysis.stats import spread
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_gap, format_laptime
 
 
@@ -53,6 +54,8 @@ class Teammates(msgspec.Struct, frozen=True, gc=False):
     excluded: tuple[ExcludedLap, ...]
     names: tuple[tuple[str, str], ...] = ()
     """(code, full name) of every driver in the session, for the paragraph."""
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Team, the two drivers, their best laps and gap; pace medians and delta in races."""
@@ -117,6 +120,7 @@ def teammates(session: Session) -> Teammates:
         with_pace=with_pace,
         excluded=sort_excluded(excluded),
         names=driver_names(session),
+        liveries=session_liveries(session),
     )
 
 

@@ -37,7 +37,7 @@ def paragraph(result: BestLaps, query: BestLapsQuery) -> str:
 
 def chart(result: BestLaps, query: BestLapsQuery) -> Spec | None:
     """Each driver's best-lap gap to the fastest."""
-    return best_lap_gap_chart(result.session, result.rows)
+    return best_lap_gap_chart(result.session, result.rows, result.liveries)
 
 
 KIND = SessionQuestion(

@@ -90,6 +90,7 @@ def chart(result: Classification, query: ClassificationQuery) -> Spec | None:
             value="gap_s",
             value_title="Gap to pole (s)",
             tooltip=("name", "time"),
+            liveries=result.liveries,
         )
     gaps = [r for r in result.rows if r.gap_ms is not None or r is result.rows[0]]
     if len(gaps) < 2:
@@ -105,6 +106,7 @@ def chart(result: Classification, query: ClassificationQuery) -> Spec | None:
         value="gap_s",
         value_title="Gap to winner (s)",
         tooltip=("name",),
+        liveries=result.liveries,
     )
 
 

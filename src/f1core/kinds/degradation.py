@@ -8,6 +8,7 @@ from typing import Any
 from f1core.analysis.strategy import MIN_DEGRADATION_LAPS, TyreDegradation, tyre_degradation
 from f1core.answers import charts
 from f1core.domain.session import Session
+from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import (
     FUEL_OPTION,
     PRACTICE,
@@ -59,17 +60,21 @@ def paragraph(result: TyreDegradation, query: DegradationQuery) -> str:
 
 
 def chart(result: TyreDegradation, query: DegradationQuery) -> Spec | None:
-    """Lap time against tyre life per stint, with each stint's fitted line."""
+    """Per driver (a selector, the steepest stint's driver first), lap time against tyre
+    life in each stint with the stint's fitted line."""
     points: list[dict[str, Any]] = []
     fits: list[dict[str, Any]] = []
     for s in result.stints:
-        label = f"{s.driver} {s.stint} {s.compound or '?'}"
+        label = f"{s.stint} {s.compound or '?'}"
         points.extend(
             {
+                "driver": s.driver,
                 "stint": label,
+                "compound": s.compound or "UNKNOWN",
                 "lap": p.lap,
                 "tyre_life": p.tyre_life,
                 "time_s": charts.seconds(p.time_ms),
+                "time": format_laptime(round(p.time_ms)),
             }
             for p in s.points
         )
@@ -78,16 +83,24 @@ def chart(result: TyreDegradation, query: DegradationQuery) -> Spec | None:
             for life in (min(lives), max(lives)):
                 fitted_ms = s.intercept_ms + s.slope_s_per_lap * 1000 * life
                 fits.append(
-                    {"stint": label, "tyre_life": life, "time_s": charts.seconds(fitted_ms)}
+                    {
+                        "driver": s.driver,
+                        "stint": label,
+                        "compound": s.compound or "UNKNOWN",
+                        "tyre_life": life,
+                        "time_s": charts.seconds(fitted_ms),
+                    }
                 )
     if not points:
         return None
-    return charts.scatter_with_fits(
-        f"Lap time against tyre life, {result.session}",
+    return charts.stint_degradation(
+        f"Lap time against tyre life per stint, {result.session}",
         points,
         fits,
+        [s.driver for s in result.stints],
+        year=query.year,
         x_title="Tyre life (laps)",
-        y_title="Lap time (s)",
+        y_title="Lap time",
     )
 
 

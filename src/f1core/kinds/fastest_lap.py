@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from f1core.analysis.fastest import BestLap, FastestLap, fastest_lap
 from f1core.answers import charts
 from f1core.domain.session import Session
+from f1core.domain.team_colours import DriverLivery
 from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.prose import DriverNames, and_list, secs
@@ -58,7 +59,9 @@ def paragraph(result: FastestLap, query: FastestLapQuery) -> str:
     return text
 
 
-def best_lap_gap_chart(title: str, rows: Sequence[BestLap]) -> Spec | None:
+def best_lap_gap_chart(
+    title: str, rows: Sequence[BestLap], liveries: Sequence[DriverLivery]
+) -> Spec | None:
     """Bars of each driver's best-lap gap to the fastest; None for fewer than two."""
     if len(rows) < 2:
         return None
@@ -78,12 +81,13 @@ def best_lap_gap_chart(title: str, rows: Sequence[BestLap]) -> Spec | None:
         value="gap_s",
         value_title="Gap to fastest (s)",
         tooltip=("name", "time"),
+        liveries=liveries,
     )
 
 
 def chart(result: FastestLap, query: FastestLapQuery) -> Spec | None:
     """The best-lap gaps of everyone compared: the fastest lap against the field."""
-    return best_lap_gap_chart(result.session, result.rows)
+    return best_lap_gap_chart(result.session, result.rows, result.liveries)
 
 
 KIND = SessionQuestion(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from f1core.analysis.positions import Gaps, gaps
 from f1core.answers import charts
 from f1core.domain.session import Session
-from f1core.domain.timefmt import format_gap
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.prose import DriverNames
 
@@ -26,8 +25,7 @@ def paragraph(result: Gaps, query: GapsQuery) -> str:
     last = result.rows[-1].lap
     final = result.at_lap(last)
     parts = [
-        who(r.driver) if r.position == 1 else f"{who(r.driver)} {format_gap(r.gap_ms)}"
-        for r in final[:4]
+        who(r.driver) if r.position == 1 else f"{who(r.driver)} {r.gap_text}" for r in final[:4]
     ]
     return f"At the end of lap {last} of the {result.session}: {', '.join(parts)}."
 
@@ -35,7 +33,8 @@ def paragraph(result: Gaps, query: GapsQuery) -> str:
 def chart(result: Gaps, query: GapsQuery) -> Spec | None:
     """The race trace: each driver's gap to the leader lap by lap."""
     values = [
-        {"lap": r.lap, "driver": r.driver, "gap_s": charts.seconds(r.gap_ms)} for r in result.rows
+        {"lap": r.lap, "driver": r.driver, "gap_s": charts.seconds(r.gap_ms), "gap": r.gap_text}
+        for r in result.rows
     ]
     if not values:
         return None
@@ -47,6 +46,9 @@ def chart(result: Gaps, query: GapsQuery) -> Spec | None:
         group="driver",
         x_title="Lap",
         y_title="Gap to leader (s)",
+        liveries=result.liveries,
+        laps=max(r.lap for r in result.rows),
+        tooltip=("gap",),
     )
 
 

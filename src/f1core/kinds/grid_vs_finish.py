@@ -63,6 +63,7 @@ def chart(result: GridVsFinish, query: GridVsFinishQuery) -> Spec | None:
         [{"driver": r.driver, "gained": r.gained} for r in result.rows],
         value="gained",
         value_title="Places gained",
+        liveries=result.liveries,
     )
 
 

@@ -40,16 +40,11 @@ def chart(result: Positions, query: PositionsQuery) -> Spec | None:
     ]
     if not values:
         return None
-    return charts.lines(
+    return charts.running_order(
         f"Position by lap, {result.session}",
         values,
-        x="lap",
-        y="position",
-        group="driver",
-        x_title="Lap",
-        y_title="Position",
-        reverse_y=True,
-        zero=False,
+        result.liveries,
+        laps=max(lap.lap for lap in result.laps),
     )
 
 

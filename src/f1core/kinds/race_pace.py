@@ -48,27 +48,27 @@ def paragraph(result: RacePace, query: RacePaceQuery) -> str:
 
 
 def chart(result: RacePace, query: RacePaceQuery) -> Spec | None:
-    """Each driver's median clean lap, with the spread in the tooltip."""
+    """Every clean lap per driver, dots coloured by compound over a box plot in the team's
+    colour, drivers in order of median pace."""
     if not result.drivers:
         return None
-    values = [
+    laps = [
         {
-            "driver": r.key,
-            "name": r.name,
-            "median_s": charts.seconds(r.stats.median_ms),
-            "iqr_s": charts.seconds(r.stats.iqr_ms),
-            "laps": r.stats.laps,
+            "driver": lap.driver,
+            "lap": lap.lap,
+            "time_s": charts.seconds(lap.time_ms),
+            "time": format_laptime(round(lap.time_ms)),
+            "compound": lap.compound or "UNKNOWN",
         }
-        for r in result.drivers
+        for lap in result.laps
     ]
-    return charts.bar(
-        f"Median clean lap, {result.session}",
-        values,
-        category="driver",
-        value="median_s",
-        value_title="Median clean lap (s)",
-        zero=False,
-        tooltip=("name", "iqr_s", "laps"),
+    fuel = ", fuel-corrected" if result.fuel_correction_s_per_lap is not None else ""
+    return charts.lap_time_distribution(
+        f"Clean laps{fuel}, {result.session}",
+        laps,
+        [r.key for r in result.drivers],
+        result.liveries,
+        year=query.year,
     )
 
 

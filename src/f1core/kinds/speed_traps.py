@@ -37,6 +37,7 @@ def chart(result: SpeedTraps, query: SpeedTrapsQuery) -> Spec | None:
         value="speed_kmh",
         value_title="km/h",
         zero=False,
+        liveries=result.liveries,
     )
 
 

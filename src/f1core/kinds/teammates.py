@@ -47,7 +47,7 @@ def chart(result: Teammates, query: TeammatesQuery) -> Spec | None:
     ]
     if len(values) < 2:
         return None
-    return charts.bar(
+    spec = charts.bar(
         f"One-lap gap between teammates, {result.session}",
         values,
         category="driver",
@@ -55,6 +55,19 @@ def chart(result: Teammates, query: TeammatesQuery) -> Spec | None:
         value_title="Gap (s)",
         zero=True,
     )
+    # each pair's bar in its team's colour
+    colour = {s.driver: s.colour for s in result.liveries}
+    pairs = [p for p in result.pairs if p.one_lap_gap_ms is not None]
+    spec["encoding"]["color"] = {
+        "field": "driver",
+        "type": "nominal",
+        "legend": None,
+        "scale": {
+            "domain": [v["driver"] for v in values],
+            "range": [colour.get(p.driver_a, "#888888") for p in pairs],
+        },
+    }
+    return spec
 
 
 KIND = SessionQuestion(

@@ -42,6 +42,7 @@ def chart(result: TheoreticalBest, query: TheoreticalBestQuery) -> Spec | None:
         [{"driver": r.driver, "lost_s": charts.seconds(r.lost_ms)} for r in result.rows],
         value="lost_s",
         value_title="Lost (s)",
+        liveries=result.liveries,
     )
 
 
