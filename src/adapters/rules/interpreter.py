@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
@@ -37,23 +37,9 @@ from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
-from f1core.kinds.base import SessionQuery
-from f1core.kinds.best_laps import BestLapsQuery
-from f1core.kinds.classification import ClassificationQuery
-from f1core.kinds.degradation import DegradationQuery
-from f1core.kinds.fastest_lap import FastestLapQuery
-from f1core.kinds.gaps import GapsQuery
-from f1core.kinds.grid_vs_finish import GridVsFinishQuery
-from f1core.kinds.long_runs import LongRunsQuery
-from f1core.kinds.pit_stops import PitStopsQuery
-from f1core.kinds.positions import PositionsQuery
-from f1core.kinds.race_pace import RacePaceQuery
-from f1core.kinds.sectors import SectorsQuery
-from f1core.kinds.speed_traps import SpeedTrapsQuery
-from f1core.kinds.strategy import StrategyQuery
-from f1core.kinds.teammates import TeammatesQuery
-from f1core.kinds.theoretical_best import TheoreticalBestQuery
-from f1core.kinds.weather import WeatherQuery
+from f1core.kinds.base import SessionQuestion
+from f1core.kinds.cues import INTENT_WORDS, Intent
+from f1core.kinds.registry import SESSION_QUESTIONS
 from f1core.query import (
     Interpretation,
     Query,
@@ -223,126 +209,8 @@ _WON = _words(
 _PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
-_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "theoretical",
-        _words(
-            r"theoretical|ideal lap|optimal lap|ultimate lap|perfect lap|"
-            r"best possible lap|potential lap|purple sectors combined"
-        ),
-    ),
-    ("sectors", _words(r"sector|sectors|s1|s2|s3|sector times|mini sectors")),
-    (
-        "speed",
-        _words(
-            r"speed trap|speed traps|top speed|top speeds|max speed|maximum speed|"
-            r"highest speed|straight line speed|trap speed|vmax|fastest on the straight"
-        ),
-    ),
-    (
-        "long_runs",
-        _words(
-            r"long run|long runs|longrun|longruns|race sim|race sims|"
-            r"race simulation|race simulations|high fuel"
-        ),
-    ),
-    (
-        "degradation",
-        _words(
-            r"degradation|deg|tyre wear|tire wear|tyre drop off|drop off|"
-            r"dropoff|wear"
-        ),
-    ),
-    (
-        "pit",
-        _words(
-            r"pit stop|pit stops|pitstop|pitstops|pit|pits|pitted|pitting|pit lane|"
-            r"stops|stop"
-        ),
-    ),
-    (
-        "strategy",
-        _words(
-            r"strategy|strategies|tyre|tyres|tire|tires|compound|compounds|stint|"
-            r"stints|one stop|two stop|softs|mediums|hards"
-        ),
-    ),
-    (
-        "grid",
-        _words(
-            r"places gained|positions gained|gained the most|lost the most|"
-            r"gained most|grid vs finish|grid versus finish|grid to finish|"
-            r"from the grid|started vs finished|gained|lost places|made up"
-        ),
-    ),
-    (
-        "gaps",
-        _words(
-            r"race trace|gap to the leader|gap to leader|gaps to the leader|"
-            r"gaps to leader|interval|intervals|gaps lap by lap|gap lap by lap"
-        ),
-    ),
-    (
-        "positions",
-        _words(
-            r"positions|position chart|position changes|lap by lap positions|"
-            r"running order|position each lap|positions each lap|lap chart"
-        ),
-    ),
-    ("teammates", _words(r"teammate|teammates|team mate|team mates|intra team|team battle")),
-    (
-        "weather",
-        _words(
-            r"weather|temperature|temperatures|track temp|track temperature|"
-            r"air temp|air temperature|rain|raining|rained|wet|humidity|wind|hot|"
-            r"cold|conditions"
-        ),
-    ),
-    (
-        "gap",
-        _words(
-            r"gap|gaps|how far|margin|how much faster|how much slower|delta|"
-            r"difference|by how much|off pole|off the pole|behind pole|from pole|"
-            r"to pole"
-        ),
-    ),
-    ("pole", _words(r"pole|pole position|pole sitter|polesitter|on pole|pole time|pole lap")),
-    (
-        "fastest",
-        _words(
-            r"fastest lap|fastest|quickest lap|quickest|best lap|top the times|"
-            r"topped|top of the timesheets|fastest time|best time|lap record"
-        ),
-    ),
-    (
-        "pace",
-        _words(
-            r"pace|race pace|average lap|median lap|consistency|consistent|"
-            r"long run pace|on average"
-        ),
-    ),
-    (
-        "compare",
-        _words(
-            r"compare|compared|comparison|vs|versus|v|against|faster|quicker|"
-            r"slower|head to head|h2h|battle|better"
-        ),
-    ),
-    (
-        "best_laps",
-        _words(
-            r"best laps|lap times|laptimes|times|timesheet|timesheets|"
-            r"timing|ranking|each driver s best|everyone s best|all drivers"
-        ),
-    ),
-    (
-        "results",
-        _words(
-            r"results|result|classification|classified|finishing order|"
-            r"final order|order|finish|finished|top 10|top ten|top 5|top five|"
-            r"where did|how did|came|positions at the end|do in|perform"
-        ),
-    ),
+_INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
+    (intent, _words(words)) for intent, words in INTENT_WORDS
 )
 
 # Words an unknown name cannot be: they stop "How did Smith do" from flagging "How".
@@ -947,7 +815,7 @@ class RuleBasedQueryInterpreter:
         gp_hint: bool,
     ) -> Interpretation:
         t = p.text
-        intent = _intent(t)
+        intent: Intent | None = _intent(t)
         if intent == "results" and (_WON.search(t) or _PODIUM.search(t)):
             intent = "won"
         if intent is None and (_WON.search(t) or _PODIUM.search(t)):
@@ -994,15 +862,13 @@ class RuleBasedQueryInterpreter:
         return _build(intent, session, year=year, event=event, drivers=drivers)
 
     @staticmethod
-    def _implied_session(intent: str, t: str, gp_hint: bool) -> SessionKind:
-        if intent == "pole":
-            return SessionKind.QUALIFYING
-        if intent in ("won", "strategy", "pit", "grid", "gaps", "positions", "degradation"):
-            return SessionKind.RACE
-        if intent == "pace" and not _words(r"practice|fp").search(t):
-            return SessionKind.RACE
-        if intent == "long_runs" or _words(r"practice|free practice|fp").search(t):
+    def _implied_session(intent: Intent, t: str, gp_hint: bool) -> SessionKind:
+        implied = _IMPLIED.get(intent)
+        practice = implied == "practice" or _words(r"practice|free practice|fp").search(t)
+        if practice and implied is not SessionKind.QUALIFYING:
             raise _refusal("Which practice session: FP1, FP2 or FP3?", "ambiguous")
+        if isinstance(implied, SessionKind):
+            return implied
         if gp_hint:
             return SessionKind.RACE
         raise _refusal(
@@ -1022,7 +888,7 @@ class RuleBasedQueryInterpreter:
         return tuple(out)
 
 
-def _intent(t: str, *, skip_results: bool = False) -> str | None:
+def _intent(t: str, *, skip_results: bool = False) -> Intent | None:
     for name, pattern in _INTENTS:
         if skip_results and name in ("results", "compare"):
             continue
@@ -1031,46 +897,48 @@ def _intent(t: str, *, skip_results: bool = False) -> str | None:
     return None
 
 
-# Intents whose analysis does not depend on the kind of session.
-_FIXED_ANALYSIS: dict[str, type[SessionQuery]] = {
-    "pole": FastestLapQuery,
-    "fastest": FastestLapQuery,
-    "theoretical": TheoreticalBestQuery,
-    "sectors": SectorsQuery,
-    "speed": SpeedTrapsQuery,
-    "degradation": DegradationQuery,
-    "pit": PitStopsQuery,
-    "strategy": StrategyQuery,
-    "grid": GridVsFinishQuery,
-    "gaps": GapsQuery,
-    "positions": PositionsQuery,
-    "teammates": TeammatesQuery,
-    "weather": WeatherQuery,
-    "best_laps": BestLapsQuery,
-}
+def _answering() -> dict[tuple[Intent, SessionKind], SessionQuestion[Any, Any]]:
+    """Which kind answers each intent in each kind of session, read from the kinds' cues."""
+    table: dict[tuple[Intent, SessionKind], SessionQuestion[Any, Any]] = {}
+    for kind in SESSION_QUESTIONS:
+        for cue in kind.cues:
+            for session in cue.sessions:
+                other = table.setdefault((cue.intent, session), kind)
+                if other is not kind:
+                    raise RuntimeError(
+                        f"{kind.name} and {other.name} both answer {cue.intent!r} in {session}"
+                    )
+    return table
+
+
+def _implied() -> dict[Intent, SessionKind | Literal["practice"]]:
+    """The session each intent means when the question names none, from the kinds' cues."""
+    implied: dict[Intent, SessionKind | Literal["practice"]] = {}
+    for kind in SESSION_QUESTIONS:
+        for cue in kind.cues:
+            if cue.implies is None:
+                continue
+            if implied.setdefault(cue.intent, cue.implies) != cue.implies:
+                raise RuntimeError(f"two kinds imply a session for {cue.intent!r}")
+    return implied
+
+
+_ANSWERING = _answering()
+_IMPLIED = _implied()
 
 
 def _build(
-    intent: str, session: SessionKind, *, year: int, event: str, drivers: tuple[str, ...]
+    intent: Intent, session: SessionKind, *, year: int, event: str, drivers: tuple[str, ...]
 ) -> Query:
-    race_like = session.is_race_like
-    practice = session.is_practice
-    cls = _FIXED_ANALYSIS.get(intent)
-    if cls is None:
-        # the same words ask different analyses of a race, a qualifying and a practice
-        if intent == "won":
-            cls = ClassificationQuery if race_like else FastestLapQuery
-        elif intent == "long_runs":
-            cls = LongRunsQuery if practice else RacePaceQuery
-        elif intent == "pace":
-            cls = RacePaceQuery if race_like else LongRunsQuery if practice else BestLapsQuery
-        elif intent == "gap":
-            cls = GapsQuery if race_like else BestLapsQuery
-        elif intent == "compare":
-            cls = RacePaceQuery if race_like else BestLapsQuery
-        else:
-            cls = ClassificationQuery
-    return cast(Query, cls(year=year, event=event, session=session, drivers=drivers))
+    kind = _ANSWERING.get((intent, session))
+    if kind is None:
+        raise _refusal(
+            f"I can't answer that about {session.label.lower()}; ask e.g. for the results, "
+            "the fastest lap or the strategy.",
+            "unsupported",
+        )
+    query: Query = kind.query(year=year, event=event, session=session, drivers=drivers)
+    return query
 
 
 def _unique(items: Iterable[T]) -> list[T]:

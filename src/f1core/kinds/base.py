@@ -16,6 +16,7 @@ import msgspec
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
+from f1core.kinds.cues import Cue
 from f1core.ports.archive import HistoricalArchive
 
 Year = Annotated[int, msgspec.Meta(ge=1950, le=2100, description="Season, e.g. 2024")]
@@ -70,6 +71,9 @@ ANSWER_FORMAT_VERSION = "6"
 ALL_SESSIONS = tuple(SessionKind)
 RACES = (SessionKind.SPRINT, SessionKind.RACE)
 PRACTICE = (SessionKind.FP1, SessionKind.FP2, SessionKind.FP3)
+NOT_RACES = (*PRACTICE, SessionKind.SPRINT_QUALIFYING, SessionKind.QUALIFYING)
+NOT_PRACTICE = (SessionKind.SPRINT_QUALIFYING, SessionKind.QUALIFYING, *RACES)
+QUALIFYING_SESSIONS = (SessionKind.SPRINT_QUALIFYING, SessionKind.QUALIFYING)
 CLASSIFIED = (
     SessionKind.SPRINT_QUALIFYING,
     SessionKind.QUALIFYING,
@@ -171,6 +175,7 @@ class SessionQuestion(Generic[Q, R]):
     session_kinds: tuple[SessionKind, ...]
     needs: str
     options: tuple[Option, ...] = field(default=())
+    cues: tuple[Cue, ...] = field(default=())
 
     @property
     def name(self) -> str:

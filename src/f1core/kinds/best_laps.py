@@ -5,7 +5,15 @@ from __future__ import annotations
 from f1core.analysis.fastest import BestLaps, best_laps
 from f1core.domain.session import Session
 from f1core.domain.timefmt import format_laptime
-from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.base import (
+    ALL_SESSIONS,
+    NOT_RACES,
+    QUALIFYING_SESSIONS,
+    SessionQuery,
+    SessionQuestion,
+    Spec,
+)
+from f1core.kinds.cues import Cue
 from f1core.kinds.fastest_lap import best_lap_gap_chart
 from f1core.kinds.prose import DriverNames, and_list, secs
 
@@ -50,4 +58,10 @@ KIND = SessionQuestion(
     takes_drivers=True,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(
+        Cue("best_laps"),
+        Cue("pace", QUALIFYING_SESSIONS),
+        Cue("gap", NOT_RACES),
+        Cue("compare", NOT_RACES),
+    ),
 )

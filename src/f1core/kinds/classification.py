@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from f1core.analysis.classification import Classification, ClassificationEntry, classification
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.domain.timefmt import format_laptime
-from f1core.kinds.base import CLASSIFIED, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.base import CLASSIFIED, RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, secs
 
 
@@ -120,4 +121,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=CLASSIFIED,
     needs="a qualifying, sprint or race session (practice has no classification: use best-laps)",
+    cues=(Cue("won", RACES, implies=SessionKind.RACE), Cue("results")),
 )

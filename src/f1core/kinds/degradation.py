@@ -7,7 +7,7 @@ from typing import Any
 
 from f1core.analysis.strategy import MIN_DEGRADATION_LAPS, TyreDegradation, tyre_degradation
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import (
     FUEL_OPTION,
@@ -18,6 +18,7 @@ from f1core.kinds.base import (
     SessionQuestion,
     Spec,
 )
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -115,4 +116,5 @@ KIND = SessionQuestion(
     session_kinds=(*PRACTICE, *RACES),
     needs="a race, sprint or practice session",
     options=(FUEL_OPTION,),
+    cues=(Cue("degradation", implies=SessionKind.RACE),),
 )

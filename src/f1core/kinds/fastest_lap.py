@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from f1core.analysis.fastest import BestLap, FastestLap, fastest_lap
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.domain.team_colours import DriverLivery
 from f1core.domain.timefmt import format_laptime
-from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.base import ALL_SESSIONS, NOT_RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, and_list, secs
 
 
@@ -100,4 +101,9 @@ KIND = SessionQuestion(
     takes_drivers=True,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(
+        Cue("pole", implies=SessionKind.QUALIFYING),
+        Cue("fastest"),
+        Cue("won", NOT_RACES),
+    ),
 )

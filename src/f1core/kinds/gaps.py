@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from f1core.analysis.positions import Gaps, gaps
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -62,4 +63,5 @@ KIND = SessionQuestion(
     takes_drivers=True,
     session_kinds=RACES,
     needs="a race or sprint",
+    cues=(Cue("gaps", implies=SessionKind.RACE), Cue("gap", RACES)),
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from f1core.analysis.positions import GridChange, GridVsFinish, grid_vs_finish
 from f1core.answers.charts import driver_bars
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -77,4 +78,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=RACES,
     needs="a race or sprint",
+    cues=(Cue("grid", implies=SessionKind.RACE),),
 )

@@ -7,6 +7,7 @@ from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import PRACTICE, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -64,4 +65,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=PRACTICE,
     needs="a practice session",
+    cues=(Cue("long_runs", PRACTICE, implies="practice"), Cue("pace", PRACTICE)),
 )

@@ -7,8 +7,9 @@ import statistics
 from f1core.analysis.pit_stops import PLAUSIBLE_PIT_LANE_SHARE, PitStops, pit_stops
 from f1core.analysis.stats import counted, fmt_ms
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -72,4 +73,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=RACES,
     needs="a race or sprint",
+    cues=(Cue("pit", implies=SessionKind.RACE),),
 )

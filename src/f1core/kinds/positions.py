@@ -5,8 +5,9 @@ from __future__ import annotations
 from f1core.analysis.positions import Positions, positions
 from f1core.analysis.stats import counted
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -58,4 +59,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=RACES,
     needs="a race or sprint",
+    cues=(Cue("positions", implies=SessionKind.RACE),),
 )

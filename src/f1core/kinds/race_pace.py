@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from f1core.analysis.pace import RacePace, race_pace
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import (
     FUEL_OPTION,
+    NOT_PRACTICE,
     RACES,
     FuelCorrection,
     SessionQuery,
     SessionQuestion,
     Spec,
 )
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, secs
 
 
@@ -85,4 +87,9 @@ KIND = SessionQuestion(
     session_kinds=RACES,
     needs="a race or sprint",
     options=(FUEL_OPTION,),
+    cues=(
+        Cue("pace", RACES, implies=SessionKind.RACE),
+        Cue("compare", RACES),
+        Cue("long_runs", NOT_PRACTICE),
+    ),
 )

@@ -6,6 +6,7 @@ from f1core.analysis.sectors import SectorComparison, sector_comparison
 from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -57,4 +58,5 @@ KIND = SessionQuestion(
     takes_drivers=True,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(Cue("sectors"),),
 )

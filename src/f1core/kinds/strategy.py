@@ -7,8 +7,9 @@ from collections import Counter
 from f1core.analysis.stats import counted
 from f1core.analysis.strategy import DriverStrategy, Strategy, stints
 from f1core.answers import charts
-from f1core.domain.session import Session
+from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -91,4 +92,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(Cue("strategy", implies=SessionKind.RACE),),
 )

@@ -7,6 +7,7 @@ from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.domain.timefmt import format_gap
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -82,4 +83,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(Cue("teammates"),),
 )

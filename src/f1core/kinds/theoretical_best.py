@@ -7,6 +7,7 @@ from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.domain.timefmt import format_gap, format_laptime
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames
 
 
@@ -56,4 +57,5 @@ KIND = SessionQuestion(
     takes_drivers=True,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(Cue("theoretical"),),
 )

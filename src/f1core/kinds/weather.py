@@ -6,6 +6,7 @@ from f1core.analysis.weather import Weather, effect_text, weather
 from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.cues import Cue
 
 
 class WeatherQuery(SessionQuery, frozen=True, kw_only=True, tag="weather"):
@@ -60,4 +61,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=ALL_SESSIONS,
     needs="any session",
+    cues=(Cue("weather"),),
 )

@@ -1,0 +1,146 @@
+"""What the offline interpreter reads from the kinds: typed intents, their words, cues.
+
+An intent is what a question asks for ("pace", "pole", "strategy"), recognised by the
+words below. Several kinds can answer one intent in different sessions ("pace" is race
+pace in a race, long runs in practice, best laps in qualifying), so each kind declares the
+intents it answers, in which sessions, and which session an intent implies when the
+question names none. The interpreter builds its table from those cues; no kind is named
+in the interpreter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from f1core.domain.session import SessionKind
+
+Intent = Literal[
+    "theoretical",
+    "sectors",
+    "speed",
+    "long_runs",
+    "degradation",
+    "pit",
+    "strategy",
+    "grid",
+    "gaps",
+    "positions",
+    "teammates",
+    "weather",
+    "gap",
+    "pole",
+    "fastest",
+    "pace",
+    "compare",
+    "best_laps",
+    "results",
+    "won",
+]
+
+INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
+    (
+        "theoretical",
+        r"theoretical|ideal lap|optimal lap|ultimate lap|perfect lap|"
+        r"best possible lap|potential lap|purple sectors combined",
+    ),
+    ("sectors", r"sector|sectors|s1|s2|s3|sector times|mini sectors"),
+    (
+        "speed",
+        r"speed trap|speed traps|top speed|top speeds|max speed|maximum speed|"
+        r"highest speed|straight line speed|trap speed|vmax|fastest on the straight",
+    ),
+    (
+        "long_runs",
+        r"long run|long runs|longrun|longruns|race sim|race sims|"
+        r"race simulation|race simulations|high fuel",
+    ),
+    (
+        "degradation",
+        r"degradation|deg|tyre wear|tire wear|tyre drop off|drop off|dropoff|wear",
+    ),
+    (
+        "pit",
+        r"pit stop|pit stops|pitstop|pitstops|pit|pits|pitted|pitting|pit lane|stops|stop",
+    ),
+    (
+        "strategy",
+        r"strategy|strategies|tyre|tyres|tire|tires|compound|compounds|stint|"
+        r"stints|one stop|two stop|softs|mediums|hards",
+    ),
+    (
+        "grid",
+        r"places gained|positions gained|gained the most|lost the most|"
+        r"gained most|grid vs finish|grid versus finish|grid to finish|"
+        r"from the grid|started vs finished|gained|lost places|made up",
+    ),
+    (
+        "gaps",
+        r"race trace|gap to the leader|gap to leader|gaps to the leader|"
+        r"gaps to leader|interval|intervals|gaps lap by lap|gap lap by lap",
+    ),
+    (
+        "positions",
+        r"positions|position chart|position changes|lap by lap positions|"
+        r"running order|position each lap|positions each lap|lap chart",
+    ),
+    ("teammates", r"teammate|teammates|team mate|team mates|intra team|team battle"),
+    (
+        "weather",
+        r"weather|temperature|temperatures|track temp|track temperature|"
+        r"air temp|air temperature|rain|raining|rained|wet|humidity|wind|hot|"
+        r"cold|conditions",
+    ),
+    (
+        "gap",
+        r"gap|gaps|how far|margin|how much faster|how much slower|delta|"
+        r"difference|by how much|off pole|off the pole|behind pole|from pole|to pole",
+    ),
+    ("pole", r"pole|pole position|pole sitter|polesitter|on pole|pole time|pole lap"),
+    (
+        "fastest",
+        r"fastest lap|fastest|quickest lap|quickest|best lap|top the times|"
+        r"topped|top of the timesheets|fastest time|best time|lap record",
+    ),
+    (
+        "pace",
+        r"pace|race pace|average lap|median lap|consistency|consistent|"
+        r"long run pace|on average",
+    ),
+    (
+        "compare",
+        r"compare|compared|comparison|vs|versus|v|against|faster|quicker|"
+        r"slower|head to head|h2h|battle|better",
+    ),
+    (
+        "best_laps",
+        r"best laps|lap times|laptimes|times|timesheet|timesheets|"
+        r"timing|ranking|each driver s best|everyone s best|all drivers",
+    ),
+    (
+        "results",
+        r"results|result|classification|classified|finishing order|"
+        r"final order|order|finish|finished|top 10|top ten|top 5|top five|"
+        r"where did|how did|came|positions at the end|do in|perform",
+    ),
+)
+"""Each intent and the words (a regex alternation over normalised text) that ask it, in
+the order they are tried: the first intent whose words occur in a question is its intent.
+"won" has no words of its own: it is a question about a result that names a winner or the
+podium, which the interpreter tells from its result words."""
+
+ALL_SESSIONS = tuple(SessionKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A kind answers ``intent`` when the session is one of ``sessions``.
+
+    ``implies`` is the session a question with this intent and no session means ("pole"
+    means qualifying, "strategy" the race), "practice" when it means a practice session
+    the question must then name; None when the question must name the session.
+    """
+
+    intent: Intent
+    sessions: tuple[SessionKind, ...] = ALL_SESSIONS
+    implies: SessionKind | Literal["practice"] | None = None
