@@ -40,6 +40,18 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
+from f1core.domain.archive_counting import (
+    RaceLine,
+    circuit_board,
+    final_races,
+    head_to_head_counts,
+    names_of,
+    race_summary,
+    rank_leaders,
+    standings_race,
+    teams_in_order,
+)
+from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.history import (
     HistoryEntry,
     NewHistoryEntry,
@@ -59,18 +71,6 @@ from f1core.domain.session import (
 from f1core.errors import DataUnavailableError, F1Error, InvalidRequestError, SessionNotFoundError
 from f1core.ports.login_failures import Change
 from f1core.query import Interpretation, Refusal
-from f1core.usecases.archive.compute import (
-    RaceLine,
-    circuit_board,
-    final_races,
-    head_to_head_counts,
-    names_of,
-    race_summary,
-    rank_leaders,
-    standings_race,
-    teams_in_order,
-)
-from f1core.usecases.archive.names import ReferenceIndex
 
 # ---- accounts and history ------------------------------------------------------------
 

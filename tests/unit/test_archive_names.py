@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from f1core.usecases.archive.compute import rank_leaders
-from f1core.usecases.archive.names import normalize
+from f1core.domain.archive_counting import rank_leaders
+from f1core.domain.archive_names import normalize
 
 
 def test_normalize_strips_accents_case_and_punctuation() -> None:

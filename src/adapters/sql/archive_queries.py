@@ -37,8 +37,7 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
-from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
-from f1core.usecases.archive.compute import (
+from f1core.domain.archive_counting import (
     RaceLine,
     circuit_board,
     final_races,
@@ -49,7 +48,8 @@ from f1core.usecases.archive.compute import (
     standings_race,
     teams_in_order,
 )
-from f1core.usecases.archive.names import ReferenceIndex
+from f1core.domain.archive_names import ReferenceIndex
+from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 
 _EMPTY = "the historical archive is empty: load it with `f1 archive import DIR`"
 

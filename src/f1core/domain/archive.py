@@ -6,7 +6,7 @@ floats because the 1950s shared drives scored halves and quarters.
 
 The ``Archive*`` records (drivers, teams, circuits, races) are the reference data name
 resolution works on; every archive implementation builds a ``ReferenceIndex``
-(``f1core.usecases.archive.names``) from them so that "senna" means the same everywhere.
+(``f1core.domain.archive_names``) from them so that "senna" means the same everywhere.
 """
 
 from __future__ import annotations

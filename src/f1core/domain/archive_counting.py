@@ -20,8 +20,8 @@ from f1core.domain.archive import (
     RaceSummary,
     SubjectKind,
 )
+from f1core.domain.archive_names import ReferenceIndex
 from f1core.errors import SessionNotFoundError
-from f1core.usecases.archive.names import ReferenceIndex
 
 
 def rank_leaders(
