@@ -207,6 +207,10 @@ _WON = _words(
     r"took the win|take the win|took the chequered flag"
 )
 _PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
+_LAPS_LED = _words(
+    r"laps led|led the most laps|led most laps|laps (?:did|has) \w+ led|"
+    r"laps (?:did|has) \w+ lead|laps in the lead|laps leading|led (?:\w+ )?laps"
+)
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
@@ -644,6 +648,13 @@ class RuleBasedQueryInterpreter:
             raise _refusal(
                 "I can't count championships yet; ask who won a season's title, or "
                 "for wins, poles, podiums or points.",
+                "unsupported",
+            )
+        if _LAPS_LED.search(t):
+            # "Who led the most laps" is not who won: refuse rather than answer a neighbour.
+            raise _refusal(
+                "I can't count laps led yet; I can give the results, the positions lap by "
+                "lap or the gaps to the leader.",
                 "unsupported",
             )
         if _RUNNER_UP.search(t):
