@@ -42,6 +42,7 @@ EXPECTED_NAMES = [
     "long-runs",
     "pit-stops",
     "weather",
+    "laps-completed",
 ]
 
 

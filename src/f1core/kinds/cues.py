@@ -16,6 +16,7 @@ from typing import Literal
 from f1core.domain.session import SessionKind
 
 Intent = Literal[
+    "laps_completed",
     "theoretical",
     "sectors",
     "speed",
@@ -39,6 +40,12 @@ Intent = Literal[
 ]
 
 INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
+    (
+        "laps_completed",
+        r"laps completed|laps covered|"
+        r"how many laps (?:did|has|have) (?:\w+ ){1,3}(?:do|done|complete|completed|run|"
+        r"drive|driven|cover|covered|manage|managed)",
+    ),
     (
         "theoretical",
         r"theoretical|ideal lap|optimal lap|ultimate lap|perfect lap|"

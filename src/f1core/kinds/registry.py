@@ -26,6 +26,7 @@ from f1core.kinds import (
     fastest_lap,
     gaps,
     grid_vs_finish,
+    laps_completed,
     long_runs,
     pit_stops,
     positions,
@@ -56,6 +57,7 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     long_runs.KIND,
     pit_stops.KIND,
     weather.KIND,
+    laps_completed.KIND,
 )
 """Every session kind, in the order they are listed to users."""
 
