@@ -209,7 +209,8 @@ _WON = _words(
 _PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
 _LAPS_LED = _words(
     r"laps led|led the most laps|led most laps|laps (?:did|has) \w+ led|"
-    r"laps (?:did|has) \w+ lead|laps in the lead|laps leading|led (?:\w+ )?laps"
+    r"laps (?:did|has) \w+ lead|laps in the lead|laps leading|led (?:\w+ )?laps|"
+    r"lead (?:\w+ )?laps"
 )
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 

@@ -26,6 +26,9 @@ def paragraph(result: PitStops, query: PitStopsQuery) -> str:
     if not result.stops:
         return f"No pit stops in the {result.session}."
     who = DriverNames((s.driver, s.full_name) for s in result.stops)
+    if query.drivers:
+        # Asked about drivers: their stops, never the session's total as if it were theirs.
+        return _drivers_stops(result, query.drivers, who)
     text = f"{counted(len(result.stops), 'pit stop')} in the {result.session}"
     timed = [s.pit_lane_ms for s in result.stops if s.pit_lane_ms is not None]
     # Every car crawls the same pit lane at the same limit, so a time far below the
@@ -48,6 +51,25 @@ def paragraph(result: PitStops, query: PitStopsQuery) -> str:
     if losses:
         text += f"; median loss under green flag {fmt_ms(statistics.median(losses), 1)} s"
     return text + "."
+
+
+def _drivers_stops(result: PitStops, drivers: tuple[str, ...], who: DriverNames) -> str:
+    parts = []
+    for code in drivers:
+        stops = [s for s in result.stops if s.driver == code]
+        laps = ", ".join(
+            f"lap {s.lap}"
+            + (f" ({fmt_ms(s.pit_lane_ms, 1)} s in the pit lane)" if s.pit_lane_ms else "")
+            for s in stops
+        )
+        parts.append(
+            f"{who(code)} made {counted(len(stops), 'pit stop')}" + (f": {laps}" if laps else "")
+        )
+    return (
+        f"In the {result.session}, "
+        + "; ".join(parts)
+        + f". The session had {counted(len(result.stops), 'pit stop')} in all."
+    )
 
 
 def chart(result: PitStops, query: PitStopsQuery) -> Spec | None:

@@ -1,0 +1,27 @@
+"""Asked about one driver's pit stops, the answer is his, not the session's total."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from adapters.rules.interpreter import RuleBasedQueryInterpreter
+from f1core.domain.session import Session, SessionKind, SessionRef
+from f1core.kinds import pit_stops
+
+BAKU_2018_R = SessionRef(2018, "Azerbaijan Grand Prix", SessionKind.RACE)
+
+
+def test_one_drivers_stops_are_his_and_the_total_is_named_as_the_sessions(
+    load_recorded: Callable[[SessionRef], Session],
+) -> None:
+    query = RuleBasedQueryInterpreter().interpret_now(
+        "How many pit stops did Hamilton make in the 2018 Azerbaijan GP race?"
+    )
+    assert isinstance(query, pit_stops.PitStopsQuery) and query.drivers == ("HAM",)
+    session = load_recorded(BAKU_2018_R)
+    result = pit_stops.KIND.answer(session, query)
+    assert pit_stops.KIND.paragraph(result, query) == (
+        "In the 2018 Azerbaijan Grand Prix Race, Lewis Hamilton (HAM) made 2 pit stops: "
+        "lap 22 (20.3 s in the pit lane), lap 40 (21.3 s in the pit lane). The session had "
+        "36 pit stops in all."
+    )
