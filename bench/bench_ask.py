@@ -29,7 +29,6 @@ from typing import Any
 from dependency_injector import providers
 
 from entrypoints.composition import bootstrap
-from entrypoints.composition.ask import ask_wiring
 from entrypoints.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,14 +69,13 @@ async def main(n: int, dump: Path | None) -> None:
             {"F1_DATA_DIR": tmp, "F1_FASTF1_REPLAY_DIR": replay, "F1_INTERPRETER": "offline"}
         )
         root = bootstrap(settings)
-        wiring = ask_wiring(root)
         try:
             if dump is not None:
                 importer = await root.archive.importer()
                 await importer.import_dump(dump)
-            cached = await wiring.ask_question()
-            with wiring.answer_cache.override(providers.Object(None)):
-                computed = await wiring.ask_question()
+            cached = await root.ask.ask_question()
+            with root.ask.answer_cache.override(providers.Object(None)):
+                computed = await root.ask.ask_question()
             cases = [
                 ("session-computed", computed, SESSION_Q),
                 ("session-cached", cached, SESSION_Q),

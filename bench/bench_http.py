@@ -10,6 +10,7 @@ Run: ``.venv/bin/python bench/bench_http.py`` (uses ../shared/data and a temp SQ
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -101,12 +102,12 @@ async def ask_latency(
     }
 
 
-def main() -> None:
+def main(seconds: float, asks: int) -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="f1-bench-"))
     (data_dir / "bare.py").write_text(BARE_APP)
     env = {
         **os.environ,
-        "PYTHONPATH": f"{data_dir}:{ROOT}",
+        "PYTHONPATH": f"{data_dir}:{ROOT / 'src'}",
         "F1_DATA_DIR": str(data_dir),
         "F1_JWT_SECRET": secrets.token_urlsafe(48),
         "F1_FASTF1_REPLAY_DIR": str(ROOT.parent / "shared/data/fastf1-http-cache"),
@@ -127,8 +128,8 @@ def main() -> None:
         f"http://127.0.0.1:{app_port}/healthz",
     )
     try:
-        bare_rps = asyncio.run(rps(f"http://127.0.0.1:{bare_port}/healthz"))
-        app_rps = asyncio.run(rps(f"http://127.0.0.1:{app_port}/healthz"))
+        bare_rps = asyncio.run(rps(f"http://127.0.0.1:{bare_port}/healthz", seconds))
+        app_rps = asyncio.run(rps(f"http://127.0.0.1:{app_port}/healthz", seconds))
         print(
             json.dumps(
                 {
@@ -147,7 +148,7 @@ def main() -> None:
         warm = httpx.post(f"{base}/ask", json={"question": QUESTION}, headers=headers, timeout=120)
         assert warm.status_code == 200, warm.text
         answered = 1
-        for concurrency, total in ((1, 200), (32, 640)):
+        for concurrency, total in ((1, asks), (32, asks * 32 // 10)):
             result = asyncio.run(ask_latency(f"{base}/ask", headers, concurrency, total))
             answered += result["requests"] - result["errors"]
             print(json.dumps({"case": f"ask_warm_c{concurrency}", **result}))
@@ -176,4 +177,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0, help="per /healthz run")
+    parser.add_argument("--asks", type=int, default=200, help="asks at concurrency 1")
+    args = parser.parse_args()
+    main(args.seconds, args.asks)
