@@ -13,6 +13,7 @@ from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.answer_cache import SqlAnswerCache
+from adapters.sql.cached_user_lookup import SqlCachedUserLookup
 from adapters.sql.unit_of_work import SqlUnitOfWork
 from entrypoints.settings import Settings
 from f1core.domain.login_throttle import ThrottlePolicy
@@ -99,7 +100,15 @@ class AccountsContainer(containers.DeclarativeContainer):
     )
     log_out = providers.Factory(LogOut, uow=uow, issuer=token_issuer, clock=clock)
     log_out_everywhere = providers.Factory(LogOutEverywhere, uow=uow, clock=clock)
-    authenticate = providers.Factory(Authenticate, uow=uow, issuer=token_issuer, clock=clock)
+    # One per process: requests authenticate from it without a query each.
+    user_state = providers.Singleton(
+        SqlCachedUserLookup,
+        engine=engine,
+        ttl_s=providers.Callable(lambda s: s.auth_cache_seconds, settings),
+    )
+    authenticate = providers.Factory(
+        Authenticate, uow=uow, issuer=token_issuer, clock=clock, users=user_state
+    )
     list_users = providers.Factory(ListUsers, uow=uow)
     change_role = providers.Factory(ChangeRole, uow=uow)
     disable_user = providers.Factory(DisableUser, uow=uow, clock=clock)
