@@ -19,6 +19,7 @@ from tests.contract.sql_backends import (
     postgres_database,
     sqlite_database,
 )
+from tests.fakes import FakeMonotonicClock
 
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.cached_user_lookup import SqlCachedUserLookup
@@ -30,16 +31,6 @@ from f1core.usecases.accounts.authenticate import Authenticate
 SECRET = "an-integration-test-secret-of-40-bytes!!"
 ISSUER = PyJwtTokenIssuer(SECRET)
 TTL_S = 2.0
-
-
-class Ticks:
-    """A monotonic clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -86,7 +77,7 @@ async def test_another_process_s_role_change_bites_when_the_entry_expires(
     engine: AsyncEngine,
 ) -> None:
     user = await add_user(engine)
-    ticks = Ticks()
+    ticks = FakeMonotonicClock()
     lookup = SqlCachedUserLookup(engine, TTL_S, clock=ticks)
     assert (await lookup.get_by_public_id(user.public_id)).role is Role.ANALYST  # type: ignore[union-attr]
     await elsewhere(engine, user, role=Role.ADMIN.value)
@@ -100,7 +91,7 @@ async def test_disabling_and_log_out_everywhere_elsewhere_refuse_tokens_within_t
     engine: AsyncEngine,
 ) -> None:
     user = await add_user(engine)
-    ticks = Ticks()
+    ticks = FakeMonotonicClock()
     lookup = SqlCachedUserLookup(engine, TTL_S, clock=ticks)
     authenticate = Authenticate(SqlUnitOfWork(engine), ISSUER, users=lookup)
     token = ISSUER.issue_access(user.public_id, datetime.now(UTC)).token
@@ -121,7 +112,7 @@ async def test_disabling_and_log_out_everywhere_elsewhere_refuse_tokens_within_t
 
 async def test_this_process_s_own_change_bites_at_once(engine: AsyncEngine) -> None:
     user = await add_user(engine)
-    lookup = SqlCachedUserLookup(engine, TTL_S, clock=Ticks())
+    lookup = SqlCachedUserLookup(engine, TTL_S, clock=FakeMonotonicClock())
     assert (await lookup.get_by_public_id(user.public_id)).disabled is False  # type: ignore[union-attr]
     async with SqlUnitOfWork(engine) as uow:
         await uow.users.set_disabled(user.id, True)
@@ -131,7 +122,7 @@ async def test_this_process_s_own_change_bites_at_once(engine: AsyncEngine) -> N
 
 async def test_a_hit_does_not_touch_the_database(engine: AsyncEngine) -> None:
     user = await add_user(engine)
-    ticks = Ticks()
+    ticks = FakeMonotonicClock()
     lookup = SqlCachedUserLookup(engine, TTL_S, clock=ticks)
     statements: list[str] = []
     event.listen(engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))

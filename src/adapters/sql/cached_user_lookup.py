@@ -54,4 +54,3 @@ class SqlCachedUserLookup:
         for public_id, (_, user) in list(self._entries.items()):
             if user is not None and user.id == user_id:
                 del self._entries[public_id]
-

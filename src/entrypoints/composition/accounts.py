@@ -7,6 +7,7 @@ from datetime import timedelta
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.memory.answer_cache import MemoryFrontedAnswerCache
 from adapters.memory.login_failures import BoundedMemoryLoginFailureStore
 from adapters.redis.login_failures import RedisLoginFailureStore
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
@@ -71,7 +72,9 @@ class AccountsContainer(containers.DeclarativeContainer):
     token_issuer = providers.Singleton(
         PyJwtTokenIssuer, secret=providers.Callable(lambda s: s.jwt_secret, settings)
     )
-    answer_cache = providers.Singleton(SqlAnswerCache, engine=engine)
+    shared_answer_cache = providers.Singleton(SqlAnswerCache, engine=engine)
+    # A hit from this process's memory costs no database round trip.
+    answer_cache = providers.Singleton(MemoryFrontedAnswerCache, inner=shared_answer_cache)
     # One per process: the counts must outlive a request (and, in Redis, the process).
     login_failures = providers.Singleton(login_failure_store, settings)
 
