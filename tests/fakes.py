@@ -89,6 +89,16 @@ class FakeClock:
         return self.now
 
 
+class FakeMonotonicClock:
+    """A ``time.monotonic`` that moves only when told: ``clock.now += seconds``."""
+
+    def __init__(self, start: float = 100.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class FakePasswordHasher:
     """Reversible "hashes" tagged with a parameter version; counts the verifications done."""
 

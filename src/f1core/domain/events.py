@@ -18,6 +18,7 @@ is only ever a country):
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Sequence
 
 from f1core.domain.session import EventInfo
@@ -105,6 +106,9 @@ EVENT_ALIASES: dict[str, tuple[str, ...]] = {
 _GENERIC_WORDS = frozenset({"grand", "prix", "grand prix", "formula", "formula 1", "f1", "gp"})
 
 
+# Pure and called for every event of a calendar on every question (dozens of times per
+# request): the names of a few seasons' calendars fit, and a hit skips the Unicode work.
+@functools.lru_cache(maxsize=8192)
 def normalize_event_text(text: str) -> str:
     """Fold case and accents, turn "GP" into "grand prix" and squeeze punctuation to spaces.
 

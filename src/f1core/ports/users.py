@@ -53,3 +53,15 @@ class UserRepository(Protocol):
     async def set_tokens_valid_after(self, user_id: int, at: datetime) -> None:
         """Refuse every token of this user issued at or before ``at``."""
         ...
+
+
+class UserStateLookup(Protocol):
+    """The state a request's authentication needs, possibly up to a few seconds old.
+
+    An implementation may cache, but a change (role, disabling, log-out-everywhere) must
+    be seen within its configured staleness bound, by every process.
+    """
+
+    async def get_by_public_id(self, public_id: str) -> User | None:
+        """The user with this public id (what tokens carry), or None."""
+        ...

@@ -49,5 +49,5 @@ class AdminController(Controller):
         admin: NamedDependency[UserProfile],
         disable_user: NamedDependency[DisableUser],
     ) -> UserProfile:
-        """Disable (its tokens stop at once) or re-enable an account."""
+        """Disable or re-enable an account (its tokens stop within F1_AUTH_CACHE_SECONDS)."""
         return await disable_user.execute(admin, user_id, disabled=data.disabled)

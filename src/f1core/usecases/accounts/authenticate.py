@@ -6,18 +6,31 @@ from f1core.domain.accounts import AuthenticationError, PermissionDeniedError, R
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.token_issuer import TokenIssuer
 from f1core.ports.unit_of_work import UnitOfWork
+from f1core.ports.users import UserStateLookup
 from f1core.usecases.accounts._tokens import issued_before_cutoff
 
 _REFUSED = "The access token is no longer valid; log in again."
 
 
 class Authenticate:
-    """Verify an access token and load its user fresh, so disabling or a role change bites now."""
+    """Verify an access token and load its user, so disabling or a role change bites.
 
-    def __init__(self, uow: UnitOfWork, issuer: TokenIssuer, clock: Clock = system_clock) -> None:
+    With ``users`` (a ``UserStateLookup``) the user comes from it, which may be a short
+    per-process cache: a change then bites within that cache's bound, not at once.
+    Without it, every call reads the user fresh through the unit of work.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        issuer: TokenIssuer,
+        clock: Clock = system_clock,
+        users: UserStateLookup | None = None,
+    ) -> None:
         self._uow = uow
         self._issuer = issuer
         self._clock = clock
+        self._users = users
 
     async def execute(self, access_token: str, *, require: Role = Role.VIEWER) -> UserProfile:
         """The profile of the token's user.
@@ -27,8 +40,11 @@ class Authenticate:
         ``PermissionDeniedError`` when the user's role is below ``require``.
         """
         claims = self._issuer.verify_access(access_token, self._clock())
-        async with self._uow as uow:
-            user = await uow.users.get_by_public_id(claims.subject)
+        if self._users is not None:
+            user = await self._users.get_by_public_id(claims.subject)
+        else:
+            async with self._uow as uow:
+                user = await uow.users.get_by_public_id(claims.subject)
         if (
             user is None
             or user.disabled
