@@ -15,7 +15,6 @@ from typing import cast
 
 import click
 
-from entrypoints.logging import configure_logging
 from entrypoints.settings import Settings
 from f1core.errors import ConfigurationError
 
@@ -76,6 +75,7 @@ def serve(
 
     import uvicorn
 
+    from entrypoints.logging import configure_logging  # structlog and OpenTelemetry: serve only
     from entrypoints.serve_deadlines import DeadlineHttpProtocol
 
     settings = Settings.from_env()

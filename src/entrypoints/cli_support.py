@@ -9,15 +9,16 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import msgspec
 
-from entrypoints.composition import Container, bootstrap
-from entrypoints.settings import Settings
 from f1core.domain.table import Table
 from f1core.errors import F1Error
+
+if TYPE_CHECKING:
+    from entrypoints.composition import Container
 
 T = TypeVar("T")
 
@@ -32,6 +33,11 @@ class CliApp:
     @property
     def container(self) -> Container:
         if self._container is None:
+            # Imported on the first command that needs it: ``f1 --help`` and argument
+            # errors never pay for SQLAlchemy, Alembic and every adapter.
+            from entrypoints.composition import bootstrap
+            from entrypoints.settings import Settings
+
             self._container = bootstrap(Settings.from_env())
         return self._container
 
