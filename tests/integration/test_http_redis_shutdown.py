@@ -6,7 +6,6 @@ import os
 import secrets
 from pathlib import Path
 
-import pytest
 import redis
 from litestar.testing import TestClient
 from tests.unit.test_http_app import SECRET
