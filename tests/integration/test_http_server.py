@@ -129,3 +129,34 @@ def test_rate_limit_holds_across_two_workers(server: RunningServer) -> None:
         if line.get("event") == "request" and line.get("client") == "10.9.9.9"
     }
     assert len(workers) == 2, "both workers should have served requests"
+
+
+def test_login_failures_are_counted_across_two_workers(server: RunningServer) -> None:
+    # The counts live in Redis: failures spread over both workers add up to one count,
+    # so the lock-out starts after the 5 free failures of (account, address) in total.
+    # The kernel picks the worker of each new connection; a round where one worker took
+    # all six failures proves nothing, so a fresh account and address try again.
+    for attempt in range(4):
+        name, address = f"carol{attempt}", f"10.7.7.{attempt + 10}"
+        with httpx.Client(timeout=60, headers={"X-Forwarded-For": "10.7.7.1"}) as client:
+            login(server, name, client)
+        statuses = []
+        for _ in range(7):
+            with httpx.Client(timeout=10) as client:  # a new connection: either worker
+                r = client.post(
+                    f"{server.url}/api/v1/auth/login",
+                    json={"username": name, "password": "not the password"},
+                    headers={"X-Forwarded-For": address},
+                )
+                statuses.append(r.status_code)
+        assert statuses == [401] * 6 + [429]
+        failed_on: dict[int, int] = {}
+        for line in server.log_lines():
+            if line.get("client") == address and line.get("status") == 401:
+                failed_on[line["worker"]] = failed_on.get(line["worker"], 0) + 1
+        assert sum(failed_on.values()) == 6
+        if len(failed_on) == 2:
+            # Each worker saw fewer than 6 failures: neither could have locked the account
+            # out from a count of its own; the 429 comes from the count they share.
+            return
+    pytest.fail("one worker took every failure in four rounds")

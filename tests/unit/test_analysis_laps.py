@@ -25,13 +25,19 @@ from f1core.errors import UnknownDriverError
             "deleted: track limits at turn 4",
         ),
         ({"deleted": True}, "deleted"),
-        ({"accurate": False}, "not accurate"),
+        # IsAccurate=False flags FastF1's timing sync, not the lap time: still valid.
+        ({"accurate": False}, None),
         # A missing time says more than the flags that follow from it.
         ({"time_ms": None, "accurate": False}, "no lap time"),
     ],
 )
 def test_invalid_reason(fields: dict[str, object], reason: str | None) -> None:
     assert invalid_reason(lap(**fields)) == reason  # type: ignore[arg-type]
+
+
+def test_a_lap_faster_than_its_floor_is_implausible() -> None:
+    assert invalid_reason(lap(time_ms=73_670), floor_ms=88_200) == "implausible lap time"
+    assert invalid_reason(lap(time_ms=88_200), floor_ms=88_200) is None
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,7 @@ def test_invalid_reason(fields: dict[str, object], reason: str | None) -> None:
         ({"track_status": "12"}, None),
         # FastF1 marks pit laps inaccurate too; the pit reason is the one worth showing.
         ({"pit_in_at_ms": 5_000, "accurate": False}, "pit in lap"),
+        # Pace laps stay strict: a lap whose timing sync is off is not a clean pace sample.
         ({"accurate": False}, "not accurate"),
     ],
 )

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from tests.unit.laps_factory import lap, paragraph, session
 
 from f1core.analysis.fastest import best_laps, fastest_lap
-from f1core.analysis.laps import is_valid
+from f1core.analysis.laps import is_valid, plausibility_floors
 from f1core.analysis.sectors import sector_comparison, speed_traps, theoretical_best
 from f1core.domain.session import Lap, SessionKind
 from f1core.kinds import best_laps as best_laps_kind
@@ -19,8 +19,8 @@ from f1core.kinds import theoretical_best as theoretical_best_kind
 Q = SessionKind.QUALIFYING
 
 
-def test_an_inaccurate_lap_never_wins() -> None:
-    # The 2022 Saudi case: an impossible 1:13.670 flagged not accurate.
+def test_an_implausible_lap_never_wins() -> None:
+    # The 2022 Saudi case: an impossible 1:13.670 (flagged not accurate), 16% under pole.
     s = session(
         [
             lap("PER", 5, 88_200),
@@ -42,7 +42,7 @@ def test_an_inaccurate_lap_never_wins() -> None:
         "Qualifying: 1:28.200 (lap 5, soft tyres), 0.025 s ahead of Lando Norris (NOR)."
     )
     assert [(e.driver, e.lap, e.reason) for e in result.excluded] == [
-        ("NOR", 4, "not accurate"),
+        ("NOR", 4, "implausible lap time"),
         ("VER", 3, "deleted: track limits"),
         ("VER", 6, "no lap time"),
     ]
@@ -261,7 +261,8 @@ def _laps(draw: st.DrawFn) -> list[Lap]:
 def test_fastest_lap_is_valid_and_never_slower_than_a_valid_lap(laps: list[Lap]) -> None:
     s = session(laps, kind=Q)
     result = fastest_lap(s)
-    valid = [x for x in laps if is_valid(x)]
+    floors = plausibility_floors(s)
+    valid = [x for x in laps if is_valid(x, floors.get(x.driver))]
     if not valid:
         assert result.fastest is None
         return
@@ -269,11 +270,11 @@ def test_fastest_lap_is_valid_and_never_slower_than_a_valid_lap(laps: list[Lap])
     won = next(
         x for x in laps if (x.driver, x.number) == (result.fastest.driver, result.fastest.lap)
     )
-    assert is_valid(won)
+    assert is_valid(won, floors.get(won.driver))
     assert all(result.fastest.time_ms <= (x.time_ms or 0) for x in valid)
     # Every invalid lap is listed as excluded, and no valid lap is.
     assert {(e.driver, e.lap) for e in result.excluded} == {
-        (x.driver, x.number) for x in laps if not is_valid(x)
+        (x.driver, x.number) for x in laps if not is_valid(x, floors.get(x.driver))
     }
 
 

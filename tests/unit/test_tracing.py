@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dependency_injector import providers
 from litestar.testing import TestClient
-from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from tests.fakes import FakeSessionSource, make_event, make_lap, make_session
@@ -40,6 +40,10 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
     session = make_session(
         monza, SessionKind.QUALIFYING, (make_lap("LEC", 1, 80_000), make_lap("NOR", 1, 80_100))
     )
+    # The ask loads a session not loaded before, so its load is a span of the use case.
+    race = make_session(
+        monza, SessionKind.RACE, (make_lap("LEC", 2, 84_000), make_lap("NOR", 2, 84_100))
+    )
     settings = Settings.from_env(
         {
             "F1_DATA_DIR": str(tmp_path),
@@ -50,7 +54,7 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
     )
     container = bootstrap(settings)
     container.sessions.source.override(
-        providers.Object(FakeSessionSource({2024: (monza,)}, (session,)))
+        providers.Object(FakeSessionSource({2024: (monza,)}, (session, race)))
     )
     app = create_app(container, HttpConfig(rate_limit="1000/minute"), tracer_provider=provider)
     try:
@@ -63,7 +67,7 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
             exporter.clear()
             response = client.post(
                 "/api/v1/ask",
-                json={"question": "fastest lap 2024 monza qualifying"},
+                json={"question": "fastest lap 2024 monza race"},
                 headers=auth,
             )
             assert response.status_code == 200, response.text
@@ -98,6 +102,21 @@ def test_one_trace_spans_request_session_load_and_database(tmp_path: Path) -> No
         and s.parent.span_id == use_case.context.span_id
     ]
     assert inside, "the use case's SQL calls are its children"
+
+    # request -> use case -> session load -> SQL: each span nests in the one before.
+    by_id = {s.context.span_id: s for s in answered}
+
+    def ancestors(span: ReadableSpan) -> list[str]:
+        names: list[str] = []
+        while span.parent is not None and span.parent.span_id in by_id:
+            span = by_id[span.parent.span_id]
+            names.append(span.name)
+        return names
+
+    load = next(s for s in answered if s.name == "session load")
+    assert load.attributes is not None and load.attributes["kind"] == "R"
+    assert ancestors(load)[0] == "use case"
+    assert ancestors(load)[-1] == server[0].name
 
 
 def test_log_lines_carry_the_trace_id() -> None:

@@ -21,7 +21,8 @@ class RedisLoginFailureStore:
     """
 
     def __init__(self, url: str, prefix: str = "f1") -> None:
-        self._redis = aioredis.from_url(url)
+        # Named, so that CLIENT LIST tells an operator (and a test) whose connections these are.
+        self._redis = aioredis.from_url(url, client_name=f"{prefix}:login-failures")
         self._prefix = f"{prefix}:login-failures:"
 
     async def get(self, key: str) -> FailureCount | None:

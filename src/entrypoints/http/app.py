@@ -52,6 +52,15 @@ from f1core.errors import F1Error
 logger = logging.getLogger(__name__)
 
 
+async def _close_login_failures(container: Container, settings: Settings) -> None:
+    """Release the login-failure store's Redis pool (a Singleton, not a Resource)."""
+    if not settings.redis_url:
+        return
+    close = getattr(container.accounts.login_failures(), "close", None)
+    if close is not None:
+        await close()
+
+
 def create_app(
     container: Container | None = None,
     config: HttpConfig | None = None,
@@ -88,6 +97,7 @@ def create_app(
 
     async def shutdown() -> None:
         await scheduler.stop()
+        await _close_login_failures(container, settings)
         result = container.shutdown_resources()
         if result is not None:
             await result

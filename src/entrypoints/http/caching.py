@@ -52,12 +52,29 @@ async def with_etag(response: Response[Any]) -> Response[Any]:
 
 _SKIP_BODY = "f1.not_modified"
 
+# A strong ETag names one representation, so each content coding gets its own (RFC 9110
+# 8.8.3): the same suffixes as the web router's precompressed files.
+_CODING_SUFFIX = {b"br": b"-br", b"gzip": b"-gz"}
+
+
+def _per_encoding(headers: list[tuple[bytes, bytes]]) -> bytes | None:
+    """The response's ETag, suffixed with its content coding when it has one."""
+    etag = next((v for k, v in headers if k.lower() == b"etag"), None)
+    coding = next((v for k, v in headers if k.lower() == b"content-encoding"), None)
+    suffix = _CODING_SUFFIX.get(coding.strip().lower()) if coding else None
+    if etag is None or suffix is None or not etag.endswith(b'"'):
+        return etag
+    if etag.endswith(suffix + b'"'):  # already tagged (the web router's own files)
+        return etag
+    return etag[:-1] + suffix + b'"'
+
 
 async def not_modified(message: Message, scope: Scope) -> None:
     """``before_send``: a GET whose ``If-None-Match`` names the response's ETag gets a
-    bodiless 304 (headers kept: ETag, Cache-Control, Vary, ...). A response to a request
-    with credentials that says nothing about caching is marked ``private, no-cache``:
-    it may be about the caller, and no shared cache may keep it."""
+    bodiless 304 (headers kept: ETag, Cache-Control, Vary, ...). It runs after the
+    compression middleware, so a compressed answer's ETag gains its coding's suffix here.
+    A response to a request with credentials that says nothing about caching is marked
+    ``private, no-cache``: it may be about the caller, and no shared cache may keep it."""
     if scope["type"] != ScopeType.HTTP:
         return
     raw: dict[str, Any] = scope  # type: ignore[assignment]
@@ -71,7 +88,13 @@ async def not_modified(message: Message, scope: Scope) -> None:
             message["headers"] = headers
         if scope.get("method") not in ("GET", "HEAD") or message["status"] != 200:
             return
-        etag = next((v for k, v in headers if k.lower() == b"etag"), None)
+        etag = _per_encoding(headers)
+        if etag is not None:
+            headers = [(k, etag if k.lower() == b"etag" else v) for k, v in headers]
+            if b"vary" not in names:
+                # The uncompressed variant varies by Accept-Encoding as much as the others.
+                headers.append((b"vary", b"Accept-Encoding"))
+            message["headers"] = headers
         asked = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
         if etag is not None and asked is not None and matches(asked.decode(), etag.decode()):
             message["status"] = 304

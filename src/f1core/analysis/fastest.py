@@ -9,6 +9,7 @@ import msgspec
 from f1core.analysis.laps import (
     full_name,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_valid,
@@ -111,7 +112,7 @@ class BestLaps(msgspec.Struct, frozen=True, gc=False):
 
 
 def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLaps:
-    """Each driver's best valid lap (timed, not deleted, accurate), fastest first.
+    """Each driver's best valid lap (timed, not deleted, plausible), fastest first.
 
     Ties go to the lap completed first, as the timing screens rank them. Drivers without a
     valid lap have no row; their laps are listed in ``excluded``.
@@ -119,8 +120,9 @@ def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLap
     codes = select_drivers(session, drivers)
     excluded: list[ExcludedLap] = []
     bests: list[Lap] = []
+    floors = plausibility_floors(session)
     for laps in laps_by_driver(session, codes).values():
-        valid, left_out = split_valid(laps)
+        valid, left_out = split_valid(laps, floors)
         excluded.extend(left_out)
         if valid:
             bests.append(min(valid, key=_rank_key))
@@ -152,8 +154,9 @@ def best_laps(session: Session, drivers: Sequence[str] | None = None) -> BestLap
 def fastest_lap(session: Session, drivers: Sequence[str] | None = None) -> FastestLap:
     """The fastest valid lap of the session (or of the given drivers).
 
-    A lap flagged inaccurate never wins, however quick its recorded time: the 2022 Saudi
-    Arabian qualifying holds a physically impossible 1:13.670 flagged exactly so.
+    An implausible lap never wins, however quick its recorded time: the 2022 Saudi Arabian
+    qualifying holds an impossible 1:13.670 (flagged inaccurate), faster than any official
+    Q1-Q3 time. An inaccurate flag alone does not disqualify a lap (see ``laps``).
     """
     best = best_laps(session, drivers)
     return FastestLap(

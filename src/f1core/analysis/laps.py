@@ -7,7 +7,7 @@ to users as the explanation of what an analysis left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from f1core.domain.session import Lap, Session
 from f1core.domain.table import ExcludedLap
@@ -31,22 +31,62 @@ RED_FLAG = "red flag"
 SAFETY_CAR = "safety car"
 VIRTUAL_SAFETY_CAR = "virtual safety car"
 OVER_107 = "over 107% of best"
+IMPLAUSIBLE = "implausible lap time"
+
+# A lap flagged inaccurate that beats the session's best accurately timed lap by more
+# than this share cannot be real (a timing-sync artefact: 2022 Saudi Q's 1:13.670 beat
+# pole by 16%); a genuine inaccurate fastest lap is within a few tenths of it.
+IMPLAUSIBLE_SHARE = 0.02
 
 
-def invalid_reason(lap: Lap) -> str | None:
-    """Why a lap is not a valid timed lap, or None when it is (timed, not deleted, accurate)."""
+def invalid_reason(lap: Lap, floor_ms: int | None = None) -> str | None:
+    """Why a lap is not a valid timed lap, or None when it is.
+
+    A lap is invalid when it has no time, was deleted, or is faster than ``floor_ms`` (the
+    quickest time it could plausibly be, from ``plausibility_floors``). FastF1's
+    ``IsAccurate=False`` alone does not invalidate a lap: it flags the timing sync, and the
+    lap time is often right (Bottas's 1:19.354 in 2019 Monza Q3 is flagged so).
+    """
     if lap.time_ms is None:
         return NO_LAP_TIME
     if lap.deleted:
         return f"deleted: {lap.deleted_reason}" if lap.deleted_reason else "deleted"
-    if not lap.accurate:
-        return NOT_ACCURATE
+    if floor_ms is not None and lap.time_ms < floor_ms:
+        return IMPLAUSIBLE
     return None
 
 
-def is_valid(lap: Lap) -> bool:
-    """True for a lap with a time that was neither deleted nor flagged inaccurate."""
-    return invalid_reason(lap) is None
+def is_valid(lap: Lap, floor_ms: int | None = None) -> bool:
+    """True for a timed lap that was not deleted and is not faster than ``floor_ms``."""
+    return invalid_reason(lap, floor_ms) is None
+
+
+def plausibility_floors(session: Session) -> dict[str, int]:
+    """Per driver, the quickest lap time that can be real in ``session`` (ms).
+
+    In qualifying the official Q1/Q2/Q3 times are each driver's best laps, so a lap faster
+    than the driver's best official time is not real (nor faster than the session's best
+    official time, for a driver without one). Elsewhere, and as a bound under the official
+    one, a lap may not beat the best accurately timed lap of the session by more than
+    ``IMPLAUSIBLE_SHARE``. A driver absent from the mapping has no floor.
+    """
+    accurate = [
+        lap.time_ms for lap in session.laps if lap.accurate and lap.time_ms and not lap.deleted
+    ]
+    general = round(min(accurate) * (1 - IMPLAUSIBLE_SHARE)) if accurate else None
+    official: dict[str, int] = {}
+    if session.ref.kind.is_qualifying_like:
+        for row in session.results:
+            times = [t for t in (row.q1_ms, row.q2_ms, row.q3_ms) if t]
+            if times:
+                official[row.driver] = min(times)
+    fastest_official = min(official.values(), default=None)
+    floors: dict[str, int] = {}
+    for code in {lap.driver for lap in session.laps}:
+        bounds = [b for b in (official.get(code, fastest_official), general) if b is not None]
+        if bounds:
+            floors[code] = max(bounds)  # the tighter bound
+    return floors
 
 
 def neutralised_reason(lap: Lap) -> str | None:
@@ -86,9 +126,9 @@ def structural_reason(lap: Lap, *, race_start: bool = True) -> str | None:
     return None
 
 
-def best_valid_ms(laps: Iterable[Lap]) -> int | None:
+def best_valid_ms(laps: Iterable[Lap], floor_ms: int | None = None) -> int | None:
     """The shortest time among the valid laps, or None when there is none."""
-    times = [lap.time_ms for lap in laps if lap.time_ms is not None and is_valid(lap)]
+    times = [lap.time_ms for lap in laps if lap.time_ms is not None and is_valid(lap, floor_ms)]
     return min(times) if times else None
 
 
@@ -99,7 +139,9 @@ def split_clean(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
     the lap, and within 107% of the driver's best valid lap. Every lap lands in exactly one
     of the two lists.
     """
-    best = best_valid_ms(laps)
+    # Clean laps must be accurately timed, so the 107% reference is too: an inaccurate
+    # artefact far below the real pace would otherwise exclude every real lap.
+    best = best_valid_ms(lap for lap in laps if lap.accurate)
     limit = best * SLOW_LAP_FACTOR if best is not None else None
     clean: list[Lap] = []
     excluded: list[ExcludedLap] = []
@@ -114,12 +156,17 @@ def split_clean(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
     return clean, excluded
 
 
-def split_valid(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
-    """Split laps into valid laps and excluded laps with the reason each is invalid."""
+def split_valid(
+    laps: Sequence[Lap], floors: Mapping[str, int] | None = None
+) -> tuple[list[Lap], list[ExcludedLap]]:
+    """Split laps into valid laps and excluded laps with the reason each is invalid.
+
+    ``floors`` (from ``plausibility_floors``) bounds each driver's plausible lap time.
+    """
     valid: list[Lap] = []
     excluded: list[ExcludedLap] = []
     for lap in laps:
-        reason = invalid_reason(lap)
+        reason = invalid_reason(lap, floors.get(lap.driver) if floors else None)
         if reason is None:
             valid.append(lap)
         else:

@@ -9,6 +9,7 @@ import msgspec
 from f1core.analysis.laps import (
     full_name,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_valid,
@@ -33,8 +34,9 @@ def _driver_sectors(
     """Best sector times and best lap time per driver, from valid laps only."""
     found: list[_DriverSectors] = []
     excluded: list[ExcludedLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        valid, left_out = split_valid(laps)
+        valid, left_out = split_valid(laps, floors)
         excluded.extend(left_out)
         if not valid:
             continue

@@ -10,6 +10,7 @@ from f1core.analysis.laps import (
     best_valid_ms,
     driver_names,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_clean,
@@ -93,8 +94,9 @@ def teammates(session: Session) -> Teammates:
     bests: dict[str, int | None] = {}
     paces: dict[str, float | None] = {}
     excluded: list[ExcludedLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        bests[code] = best_valid_ms(laps)
+        bests[code] = best_valid_ms(laps, floors.get(code))
         paces[code] = None
         if with_pace:
             clean, left_out = split_clean(laps)
@@ -102,7 +104,7 @@ def teammates(session: Session) -> Teammates:
             if clean:
                 paces[code] = spread([float(lap.time_ms or 0) for lap in clean]).median_ms
         else:
-            excluded.extend(split_valid(laps)[1])
+            excluded.extend(split_valid(laps, floors)[1])
     teams: dict[str, list[str]] = {}
     for code in codes:
         team = team_of(session, code)
