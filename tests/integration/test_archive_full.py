@@ -99,3 +99,28 @@ async def test_wins_at_monaco_and_head_to_head(archive: SqlHistoricalArchive) ->
     h = await archive.head_to_head(1988, "senna", "prost")
     assert (h.races, h.race_ahead_a + h.race_ahead_b) == (16, 16)
     assert (h.points_a, h.points_b) == (90.0, 87.0)
+
+
+async def test_2024_standings_charts_draw_each_team_in_its_colour(
+    archive: SqlHistoricalArchive,
+) -> None:
+    from f1core.domain.team_colours import team_colour
+    from f1core.kinds import archive_standings
+
+    query = archive_standings.ChampionshipStandingsQuery(year=2024)
+    spec = archive_standings.chart(await archive.standings(2024), query)
+    assert spec is not None
+    scale = spec["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    papaya = team_colour("McLaren", 2024)
+    assert papaya is not None
+    assert colour["Lando Norris"] == colour["Oscar Piastri"] == papaya
+    assert colour["Max Verstappen"] == team_colour("Red Bull", 2024) != papaya
+    assert colour["Charles Leclerc"] == team_colour("Ferrari", 2024)
+    teams = await archive.standings(2024, constructors=True)
+    spec = archive_standings.chart(
+        teams, archive_standings.ChampionshipStandingsQuery(year=2024, championship="constructors")
+    )
+    assert spec is not None
+    scale = spec["encoding"]["color"]["scale"]
+    assert len(set(scale["range"])) == len(scale["domain"]) == 10  # ten teams, ten colours

@@ -25,3 +25,18 @@ def test_one_drivers_stops_are_his_and_the_total_is_named_as_the_sessions(
         "lap 22 (20.3 s in the pit lane), lap 40 (21.3 s in the pit lane). The session had "
         "36 pit stops in all."
     )
+
+
+def test_the_chart_leaves_out_the_glitch_the_paragraph_leaves_out(
+    load_recorded: Callable[[SessionRef], Session],
+) -> None:
+    session = load_recorded(BAKU_2018_R)
+    query = pit_stops.PitStopsQuery(year=2018, event="Baku", session=SessionKind.RACE)
+    result = pit_stops.KIND.answer(session, query)
+    assert "1 implausibly short pit-lane time left out" in pit_stops.KIND.paragraph(result, query)
+    spec = pit_stops.KIND.chart(result, query)
+    assert spec is not None
+    shown = [v["pit_lane_s"] for v in spec["data"]["values"]]
+    timed = [s for s in result.stops if s.pit_lane_ms is not None]
+    assert len(shown) == len(timed) - 1
+    assert min(shown) == 19.595  # Vandoorne's, the shortest real one; the 15.0 s glitch is gone

@@ -8,6 +8,8 @@ import msgspec
 
 from f1core.answers import charts
 from f1core.domain.archive import Standings
+from f1core.domain.session import Driver
+from f1core.domain.team_colours import SEASON_TEAM_COLOURS, DriverLivery, liveries
 from f1core.kinds.base import ArchiveQuestion, QueryBase, Spec, Year
 from f1core.kinds.prose import named, points
 from f1core.ports.archive import HistoricalArchive
@@ -62,6 +64,26 @@ def chart(result: Standings, query: ChampionshipStandingsQuery) -> Spec | None:
         value_title="Points",
         horizontal=True,
         tooltip=("wins",),
+        liveries=_liveries(result),
+    )
+
+
+def _liveries(result: Standings) -> tuple[DriverLivery, ...]:
+    """Each row in its team's colour, from the season table (none before its first season)."""
+    if result.year not in SEASON_TEAM_COLOURS:
+        return ()
+    drivers = result.kind == "drivers"
+    return liveries(
+        (
+            Driver(
+                code=r.name,
+                number=str(r.position),
+                full_name=r.name,
+                team=(r.teams[-1] if r.teams else "") if drivers else r.name,
+            )
+            for r in result.rows[:20]
+        ),
+        result.year,
     )
 
 
