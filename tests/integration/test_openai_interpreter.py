@@ -107,8 +107,11 @@ async def test_valid_tool_call_becomes_the_query_and_the_request_carries_the_too
     assert user == {"role": "user", "content": QUESTION}
     assert system["role"] == "system"
     assert "Today is 2025-09-14." in system["content"]
-    assert "2018 to 2025" in system["content"]
-    assert "1950 to 2025 round 18" in system["content"]
+    assert "from the 2018 season" in system["content"]
+    assert "from 1950 to 2025" in system["content"]
+    # Every kind of the registry is listed with what it answers, the new ones included.
+    assert "- laps-completed: How many laps each driver completed" in system["content"]
+    assert "- race-winner: Who won a Grand Prix (1950 on)." in system["content"]
     assert "Never guess" in system["content"]
 
 

@@ -9,7 +9,9 @@ import msgspec
 import openai
 from openai.types.chat import ChatCompletion
 
+from f1core.coverage import FIRST_ARCHIVE_SEASON, FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON
 from f1core.errors import InvalidRequestError
+from f1core.kinds.registry import KINDS
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.query_interpreter import QueryInterpreter
 from f1core.query import Interpretation, Query, Refusal, decode_query
@@ -22,10 +24,13 @@ logger = logging.getLogger(__name__)
 # What the recorded data and the archive hold; the prompt states it so the model refuses
 # questions outside it instead of inventing an event.
 DATA_COVERAGE = (
-    "Lap-by-lap timing (sessions: laps, sectors, pace, strategy, pit stops, weather) for "
-    "seasons 2018 to 2025; the results archive (winners, podiums, standings, champions, "
-    "career counts) from 1950 to 2025 round 18."
+    "Lap-by-lap timing (sessions: laps, sectors, pace, strategy, pit stops, weather) from "
+    f"the {FIRST_TIMED_SEASON} season; the results archive (winners, podiums, standings, "
+    f"champions, career counts) from {FIRST_ARCHIVE_SEASON} to {LAST_ARCHIVE_SEASON}."
 )
+
+# The kinds of query, each with what it answers: the registry's list, never a copy.
+KIND_LIST = "\n".join(f"- {kind.name}: {kind.description}" for kind in KINDS)
 
 _SYSTEM_PROMPT = """\
 You translate one question about Formula 1 into exactly one call of a tool.
@@ -35,6 +40,9 @@ Call `{query_tool}` with {{"query": {{...}}}} when the question pins down everyt
 needs. Call `{refuse_tool}` otherwise. Never guess: a missing year, an unclear session, an
 unknown driver or a question that is not about Formula 1 gets a refusal, not a query about
 something else.
+
+Kinds of query (the `type` of the query):
+{kinds}
 
 Query conventions:
 - session: FP1, FP2, FP3, SQ (sprint qualifying or sprint shootout), S (sprint),
@@ -118,6 +126,7 @@ class OpenAIQueryInterpreter(ChatModel):
         return _SYSTEM_PROMPT.format(
             today=self._clock().date().isoformat(),
             coverage=DATA_COVERAGE,
+            kinds=KIND_LIST,
             query_tool=QUERY_TOOL,
             refuse_tool=REFUSE_TOOL,
         )
