@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -207,11 +207,18 @@ _WON = _words(
     r"took the win|take the win|took the chequered flag"
 )
 _PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
+_RESULT_WORDS = re.compile(f"{_WON.pattern}|{_PODIUM.pattern}")
 _LAPS_LED = _words(
     r"laps led|led the most laps|led most laps|laps (?:did|has) \w+ led|"
     r"laps (?:did|has) \w+ lead|laps in the lead|laps leading|led (?:\w+ )?laps|"
     r"lead (?:\w+ )?laps"
 )
+_SEASON_WORD = _words(r"season|championship|title|year|standings")
+_H2H_OR_SEASON = re.compile(f"{_H2H.pattern}|{_SEASON_WORD.pattern}")
+_CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who got")
+_TEAM_WORDS = _words(r"team|teams|constructor|constructors")
+_TIMES = _words(r"how many times|how often")
+_WHO_WON = _words(r"who won|winner")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
@@ -640,83 +647,83 @@ class RuleBasedQueryInterpreter:
         session: SessionKind | None,
         gp_hint: bool,
     ) -> Interpretation:
-        t = p.text
         championship: Literal["drivers", "constructors"] = (
-            "constructors" if _CONSTRUCTORS.search(t) and not self._drivers(p, year) else "drivers"
+            "constructors"
+            if _CONSTRUCTORS.search(p.text) and not self._drivers(p, year)
+            else "drivers"
         )
-        season_word = bool(_words(r"season|championship|title|year|standings").search(t))
-        if _TITLE_UNSUPPORTED.search(t):
-            raise _refusal(
-                "I can't count championships yet; ask who won a season's title, or "
-                "for wins, poles, podiums or points.",
-                "unsupported",
-            )
-        if _LAPS_LED.search(t):
-            # "Who led the most laps" is not who won: refuse rather than answer a neighbour.
-            raise _refusal(
-                "I can't count laps led yet; I can give the results, the positions lap by "
-                "lap or the gaps to the leader.",
-                "unsupported",
-            )
-        if _RUNNER_UP.search(t):
-            return ChampionQuery(
-                year=self._need_year(year, "championship"),
-                championship=championship,
-                runner_up=True,
-            )
-        if _STANDINGS.search(t) and not event:
-            return ChampionshipStandingsQuery(
-                year=self._need_year(year, "standings"),
-                championship=championship,
-                after_round=p.after_round,
-            )
-        if _COUNT.search(t) and not session:
-            stat = self._stat(t)
-            if stat is not None:
-                return self._count(p, year, event, stat)
-        if _MOST_WINS.search(t):
-            if event:
-                return WinsAtCircuitQuery(circuit=event)
-            kind: Literal["driver", "team"] = (
-                "team" if _words(r"team|teams|constructor|constructors").search(t) else "driver"
-            )
-            return MostWinsQuery(subject_kind=kind, year=year)
-        people = self._people(p, year)
-        if (
-            len(people) == 2
-            and year is not None
-            and not event
-            and session is None
-            and (_H2H.search(t) or season_word)
-        ):
-            return SeasonHeadToHeadQuery(year=year, driver_a=people[0], driver_b=people[1])
-        if (
-            _CHAMPION.search(t)
-            and not event
-            and session is None
-            and (
-                _WON.search(t)
-                or _words(
-                    r"champion|champions|wdc|wcc|crowned|who was|"
-                    r"who took|who got"
-                ).search(t)
-            )
-        ):
-            return ChampionQuery(
-                year=self._need_year(year, "championship"), championship=championship
-            )
-        if _words(r"how many times|how often").search(t) and event and _WON.search(t):
-            return WinsAtCircuitQuery(circuit=event, driver=people[0] if people else None)
-        if (_WON.search(t) or _PODIUM.search(t)) and event and session in (None, SessionKind.RACE):
-            if year is None:
-                raise _refusal(
-                    f"Which year's {event}? e.g. 'who won the 2021 {event}'.", "ambiguous"
-                )
-            if _PODIUM.search(t):
-                return PodiumQuery(year=year, event=event)
-            if not _intent(t, skip_results=True) or _words(r"who won|winner").search(t):
-                return RaceWinnerQuery(year=year, event=event)
+        ask = _Ask(p, year, event, session, championship)
+        for rule in _ARCHIVE_RULES:
+            if rule.words.search(p.text) and rule.when(ask):
+                answer = rule.answer(self, ask)
+                if answer is not None:
+                    return answer
         return self._session_query(p, year, event, session, gp_hint)
+
+    # Each archive rule's answer: a query, a refusal (raised), or None to let later rules
+    # and then the session kinds try.
+
+    def _laps_led(self, a: _Ask) -> Interpretation | None:
+        # "Who led the most laps" is not who won: refuse rather than answer a neighbour.
+        raise _refusal(
+            "I can't count laps led yet; I can give the results, the positions lap by "
+            "lap or the gaps to the leader.",
+            "unsupported",
+        )
+
+    def _titles_count(self, a: _Ask) -> Interpretation | None:
+        raise _refusal(
+            "I can't count championships yet; ask who won a season's title, or "
+            "for wins, poles, podiums or points.",
+            "unsupported",
+        )
+
+    def _runner_up(self, a: _Ask) -> Interpretation | None:
+        year = self._need_year(a.year, "championship")
+        return ChampionQuery(year=year, championship=a.championship, runner_up=True)
+
+    def _standings(self, a: _Ask) -> Interpretation | None:
+        return ChampionshipStandingsQuery(
+            year=self._need_year(a.year, "standings"),
+            championship=a.championship,
+            after_round=a.p.after_round,
+        )
+
+    def _career_count(self, a: _Ask) -> Interpretation | None:
+        stat = self._stat(a.p.text)
+        return None if stat is None else self._count(a.p, a.year, a.event, stat)
+
+    def _most_wins(self, a: _Ask) -> Interpretation | None:
+        if a.event:
+            return WinsAtCircuitQuery(circuit=a.event)
+        team = bool(_TEAM_WORDS.search(a.p.text))
+        return MostWinsQuery(subject_kind="team" if team else "driver", year=a.year)
+
+    def _head_to_head(self, a: _Ask) -> Interpretation | None:
+        people = self._people(a.p, a.year)
+        if len(people) != 2 or a.year is None:
+            return None
+        return SeasonHeadToHeadQuery(year=a.year, driver_a=people[0], driver_b=people[1])
+
+    def _champion(self, a: _Ask) -> Interpretation | None:
+        year = self._need_year(a.year, "championship")
+        return ChampionQuery(year=year, championship=a.championship)
+
+    def _times_won_at(self, a: _Ask) -> Interpretation | None:
+        assert a.event is not None
+        people = self._people(a.p, a.year)
+        return WinsAtCircuitQuery(circuit=a.event, driver=people[0] if people else None)
+
+    def _race_result(self, a: _Ask) -> Interpretation | None:
+        t, event = a.p.text, a.event
+        if a.year is None:
+            raise _refusal(f"Which year's {event}? e.g. 'who won the 2021 {event}'.", "ambiguous")
+        assert event is not None
+        if _PODIUM.search(t):
+            return PodiumQuery(year=a.year, event=event)
+        if not _intent(t, skip_results=True) or _WHO_WON.search(t):
+            return RaceWinnerQuery(year=a.year, event=event)
+        return None
 
     def _stat(self, t: str) -> Literal["wins", "poles", "podiums", "points", "entries"] | None:
         if _words(r"how many races (?:has|have|did) .*(?:win|won)").search(t):
@@ -898,6 +905,87 @@ class RuleBasedQueryInterpreter:
         for team in teams:
             out.extend(d.code for d in DRIVERS if year is not None and d.teams.get(year) == team)
         return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ask:
+    """What the archive rules read: the parsed question and its slots."""
+
+    p: _Parsed
+    year: int | None
+    event: str | None
+    session: SessionKind | None
+    championship: Literal["drivers", "constructors"]
+
+
+ArchiveIntent = Literal[
+    "laps_led",
+    "titles_count",
+    "runner_up",
+    "standings",
+    "career_count",
+    "most_wins",
+    "head_to_head",
+    "champion",
+    "times_won_at",
+    "race_result",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _ArchiveRule:
+    """An archive intent: its words, the slots it needs, and the method that answers it."""
+
+    intent: ArchiveIntent
+    words: re.Pattern[str]
+    when: Callable[[_Ask], bool]
+    answer: Callable[[RuleBasedQueryInterpreter, _Ask], Interpretation | None]
+
+
+def _always(a: _Ask) -> bool:
+    return True
+
+
+def _no_event(a: _Ask) -> bool:
+    return a.event is None
+
+
+def _no_session(a: _Ask) -> bool:
+    return a.session is None
+
+
+def _season_pair(a: _Ask) -> bool:
+    return a.year is not None and a.event is None and a.session is None
+
+
+def _season_title(a: _Ask) -> bool:
+    t = a.p.text
+    return a.event is None and a.session is None and bool(_WON.search(t) or _CHAMPION_ASK.search(t))
+
+
+def _at_event(a: _Ask) -> bool:
+    return a.event is not None and bool(_WON.search(a.p.text))
+
+
+def _race_of_event(a: _Ask) -> bool:
+    return a.event is not None and a.session in (None, SessionKind.RACE)
+
+
+_R = RuleBasedQueryInterpreter
+_ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
+    _ArchiveRule("laps_led", _LAPS_LED, _always, _R._laps_led),
+    _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
+    _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
+    _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),
+    _ArchiveRule("career_count", _COUNT, _no_session, _R._career_count),
+    _ArchiveRule("most_wins", _MOST_WINS, _always, _R._most_wins),
+    _ArchiveRule("head_to_head", _H2H_OR_SEASON, _season_pair, _R._head_to_head),
+    _ArchiveRule("champion", _CHAMPION, _season_title, _R._champion),
+    _ArchiveRule("times_won_at", _TIMES, _at_event, _R._times_won_at),
+    _ArchiveRule("race_result", _RESULT_WORDS, _race_of_event, _R._race_result),
+)
+"""The archive intents, tried in order; the first whose words and slots fit answers, unless
+it returns None, and a question no rule answers goes to the session kinds."""
 
 
 def _intent(t: str, *, skip_results: bool = False) -> Intent | None:
