@@ -65,7 +65,7 @@ Spec = dict[str, Any]
 
 SESSION_SOURCE = "FastF1 live timing (recorded)"
 
-ANSWER_FORMAT_VERSION = "7"
+ANSWER_FORMAT_VERSION = "8"
 """Bumped whenever paragraphs or charts change shape, so cached answers are recomputed."""
 
 ALL_SESSIONS = tuple(SessionKind)

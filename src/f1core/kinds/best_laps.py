@@ -23,14 +23,19 @@ class BestLapsQuery(SessionQuery, frozen=True, kw_only=True, tag="best-laps"):
 
 
 def _compute(session: Session, query: BestLapsQuery) -> BestLaps:
-    return best_laps(session, query.drivers or None)
+    # One driver asked about is ranked against the whole session, so the paragraph can say
+    # where his lap stood; several are compared among themselves.
+    narrowed = query.drivers if len(query.drivers) > 1 else None
+    return best_laps(session, narrowed)
 
 
 def paragraph(result: BestLaps, query: BestLapsQuery) -> str:
-    """Who set the best lap, and how far the next two were behind."""
+    """Who set the best lap, and how far the next two were behind (or one driver's place)."""
     if not result.rows:
         return f"No valid lap was set in the {result.session}."
     who = DriverNames((r.driver, r.full_name) for r in result.rows)
+    if len(query.drivers) == 1:
+        return _one_driver(result, query.drivers[0], who)
     first = result.rows[0]
     among = f" among {and_list(list(result.drivers))}" if len(result.drivers) > 1 else ""
     text = (
@@ -41,6 +46,23 @@ def paragraph(result: BestLaps, query: BestLapsQuery) -> str:
     if behind:
         text += "; " + ", ".join(behind)
     return text + "."
+
+
+def _one_driver(result: BestLaps, code: str, who: DriverNames) -> str:
+    """The driver's own best lap and place, and separately the session's best."""
+    row = next((r for r in result.rows if r.driver == code), None)
+    if row is None:
+        return f"{who(code)} set no valid lap in the {result.session}."
+    first = result.rows[0]
+    if row is first:
+        return (
+            f"{who(code)} set the best lap of the {result.session}, {format_laptime(row.time_ms)}."
+        )
+    return (
+        f"{who(code)}'s best lap in the {result.session}, {format_laptime(row.time_ms)}, "
+        f"was P{row.position}, {secs(row.gap_ms)} slower than {who(first.driver)}'s "
+        f"{format_laptime(first.time_ms)}."
+    )
 
 
 def chart(result: BestLaps, query: BestLapsQuery) -> Spec | None:

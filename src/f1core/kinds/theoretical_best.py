@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from f1core.analysis.sectors import TheoreticalBest, theoretical_best
+from f1core.analysis.sectors import TheoreticalBest, TheoreticalBestRow, theoretical_best
 from f1core.answers import charts
 from f1core.domain.session import Session
 from f1core.domain.timefmt import format_gap, format_laptime
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
-from f1core.kinds.prose import DriverNames
+from f1core.kinds.prose import DriverNames, secs
 
 
 class TheoreticalBestQuery(SessionQuery, frozen=True, kw_only=True, tag="theoretical-best"):
@@ -16,7 +16,9 @@ class TheoreticalBestQuery(SessionQuery, frozen=True, kw_only=True, tag="theoret
 
 
 def _compute(session: Session, query: TheoreticalBestQuery) -> TheoreticalBest:
-    return theoretical_best(session, query.drivers or None)
+    # One driver asked about is ranked against the whole session (see the paragraph).
+    narrowed = query.drivers if len(query.drivers) > 1 else None
+    return theoretical_best(session, narrowed)
 
 
 def paragraph(result: TheoreticalBest, query: TheoreticalBestQuery) -> str:
@@ -26,6 +28,8 @@ def paragraph(result: TheoreticalBest, query: TheoreticalBestQuery) -> str:
         return f"No driver has three timed sectors on valid laps in the {result.session}."
     who = DriverNames((r.driver, r.full_name) for r in result.rows)
     top = ranked[0]
+    if len(query.drivers) == 1:
+        return _one_driver(result, ranked, query.drivers[0], who)
     text = (
         f"{who(top.driver)} had the best theoretical lap of the {result.session}, "
         f"{format_laptime(top.theoretical_ms)}"
@@ -34,6 +38,29 @@ def paragraph(result: TheoreticalBest, query: TheoreticalBestQuery) -> str:
     if most.lost_ms:
         text += f"; {who(most.driver)} left the most on the table, {format_gap(most.lost_ms)}"
     return text + "."
+
+
+def _one_driver(
+    result: TheoreticalBest, ranked: list[TheoreticalBestRow], code: str, who: DriverNames
+) -> str:
+    """The driver's own ideal lap, its place and the time left, then the session's best."""
+    row = next((r for r in ranked if r.driver == code), None)
+    if row is None or row.theoretical_ms is None:
+        return f"{who(code)} has no three timed sectors on valid laps in the {result.session}."
+    place = ranked.index(row) + 1
+    driven = format_laptime(row.actual_ms)
+    left = f"{secs(row.lost_ms)} quicker than" if row.lost_ms else "the same as"
+    text = (
+        f"{who(code)}'s theoretical best in the {result.session} was "
+        f"{format_laptime(row.theoretical_ms)}, {left} the best lap driven ({driven})"
+    )
+    top = ranked[0]
+    if top is row:
+        return text + "; the best theoretical lap of the session."
+    return (
+        text + f"; P{place} of the session's theoretical laps, behind {who(top.driver)}'s "
+        f"{format_laptime(top.theoretical_ms)}."
+    )
 
 
 def chart(result: TheoreticalBest, query: TheoreticalBestQuery) -> Spec | None:
