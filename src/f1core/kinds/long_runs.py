@@ -37,20 +37,28 @@ def paragraph(result: LongRuns, query: LongRunsQuery) -> str:
 
 
 def chart(result: LongRuns, query: LongRunsQuery) -> Spec | None:
-    """The median lap of every long run."""
-    return charts.driver_bars(
+    """The median lap of every long run, coloured by the era's compound colour, in m:ss."""
+    rows = [
+        {
+            "driver": f"{x.driver} {x.compound or '?'} L{x.first_lap}",
+            "median_s": charts.seconds(x.median_ms),
+            "compound": x.compound or "UNKNOWN",
+        }
+        for x in result.runs
+    ]
+    spec = charts.driver_bars(
         f"Long-run median lap, {result.session}",
-        [
-            {
-                "driver": f"{x.driver} {x.compound or '?'} L{x.first_lap}",
-                "median_s": charts.seconds(x.median_ms),
-            }
-            for x in result.runs
-        ],
+        rows,
         value="median_s",
-        value_title="Median lap (s)",
+        value_title="Median lap",
         zero=False,
     )
+    if spec is None:
+        return None
+    encoding = spec["encoding"]
+    encoding["color"] = charts.compound_channel(rows, query.year)
+    encoding["y"]["axis"] = charts.lap_time_axis("Median lap")  # vertical: y holds the time
+    return spec
 
 
 KIND = SessionQuestion(
