@@ -666,8 +666,8 @@ class RuleBasedQueryInterpreter:
     def _laps_led(self, a: _Ask) -> Interpretation | None:
         # "Who led the most laps" is not who won: refuse rather than answer a neighbour.
         raise _refusal(
-            "I can't count laps led yet; I can give the results, the positions lap by "
-            "lap or the gaps to the leader.",
+            "I can't answer laps led as asked yet; ask for the positions lap by lap of the "
+            "race (that answer says who led the most laps), the results or the gaps.",
             "unsupported",
         )
 
