@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,16 @@ CHART = "figure.chart-box[data-rendered=true] svg.marks"
 MARKS = f"{CHART} .role-mark > path"
 
 
+AUTH_CACHE_SECONDS = 2.0
+
+
 def set_role(server: Server, username: str, role: str) -> None:
     # The first admin is made out of band (the CLI in production); SQL does it here.
     with sqlite3.connect(server.database) as db:
         db.execute("UPDATE users SET role = ? WHERE username = ?", (role, username))
+    # Made out of band, like `f1 db` in production, the change reaches the server within
+    # its user-state cache's bound (F1_AUTH_CACHE_SECONDS, 2 s by default): wait it out.
+    time.sleep(AUTH_CACHE_SECONDS + 0.2)
 
 
 def sign_up(page: Page, username: str) -> None:

@@ -41,9 +41,6 @@ def test_an_admin_sees_the_services_own_figures(new_page: Any, server: Server) -
     page: Page = new_page()
     sign_up(page, "wolff")
     set_role(server, "wolff", "admin")
-    # Made out of band, the role change reaches the server within its user-state cache's
-    # bound (F1_AUTH_CACHE_SECONDS, 2 s by default): wait the bound out, then look.
-    page.wait_for_timeout(2_200)
     page.goto("/status")
     ready(page)
     shown = figures(page)
