@@ -30,6 +30,13 @@ MEXICO_2021_Q = SessionRef(2021, "Mexico City Grand Prix", SessionKind.QUALIFYIN
             "1:19.346, was P2, 0.039 s slower than Charles Leclerc (LEC)'s 1:19.307.",
         ),
         (
+            "verstappen vs perez qualifying mexico 2021 teammate gap",
+            MEXICO_2021_Q,
+            "In the 2021 Mexico City Grand Prix Qualifying, Max Verstappen (VER) was quicker "
+            "than teammate Sergio Perez (PER) (Red Bull Racing) over one lap by 0.117 s: "
+            "1:16.225 to 1:16.342.",
+        ),
+        (
             "leclerc theoretical best lap monza 2019 qualifying",
             MONZA_2019_Q,
             "Charles Leclerc (LEC)'s theoretical best in the 2019 Italian Grand Prix "

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from f1core.analysis.teammates import Teammates, teammates
+from f1core.analysis.teammates import TeammatePair, Teammates, teammates
 from f1core.answers import charts
 from f1core.domain.session import Session
-from f1core.domain.timefmt import format_gap
+from f1core.domain.timefmt import format_gap, format_laptime
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
-from f1core.kinds.prose import DriverNames
+from f1core.kinds.prose import DriverNames, secs
 
 
 class TeammatesQuery(SessionQuery, frozen=True, kw_only=True, tag="teammates"):
@@ -25,6 +25,10 @@ def paragraph(result: Teammates, query: TeammatesQuery) -> str:
     if not timed:
         return f"No team had both drivers set a valid lap in the {result.session}."
     who = DriverNames(result.names)
+    asked = [p for p in result.pairs if {p.driver_a, p.driver_b} & set(query.drivers)]
+    if asked:
+        # Asked about a driver or a pair: their own battle, not the session's extremes.
+        return f"In the {result.session}, " + "; ".join(_pair(p, who) for p in asked) + "."
     wide = timed[0]
     close = timed[-1]
     text = (
@@ -37,6 +41,17 @@ def paragraph(result: Teammates, query: TeammatesQuery) -> str:
             f"{format_gap(wide.one_lap_gap_ms)}"
         )
     return text + "."
+
+
+def _pair(pair: TeammatePair, who: DriverNames) -> str:
+    if pair.one_lap_gap_ms is None or pair.best_a_ms is None or pair.best_b_ms is None:
+        both = f"{who(pair.driver_a)} and {who(pair.driver_b)} ({pair.team})"
+        return f"{both} did not both set a valid lap"
+    return (
+        f"{who(pair.driver_a)} was quicker than teammate {who(pair.driver_b)} ({pair.team}) over "
+        f"one lap by {secs(pair.one_lap_gap_ms)}: {format_laptime(pair.best_a_ms)} to "
+        f"{format_laptime(pair.best_b_ms)}"
+    )
 
 
 def chart(result: Teammates, query: TeammatesQuery) -> Spec | None:
