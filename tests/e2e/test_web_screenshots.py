@@ -11,34 +11,18 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from f1core.domain.session import SessionKind
+from f1core.kinds.registry import SESSION_QUESTIONS
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_web_app import CHART, ready, sign_up
 
 pytestmark = pytest.mark.browser
 
-# (year, round, session, analysis): the recording's sessions, every analysis once.
+# (year, round, session, analysis): every session kind of the registry once, on the 2018
+# Azerbaijan race where it applies, else on the 2024 British GP's FP1.
 BROWSED = [
-    *[
-        (2018, 4, "R", name)
-        for name in (
-            "classification",
-            "fastest-lap",
-            "best-laps",
-            "theoretical-best",
-            "sectors",
-            "speed-traps",
-            "race-pace",
-            "strategy",
-            "degradation",
-            "positions",
-            "grid-vs-finish",
-            "gaps",
-            "teammates",
-            "pit-stops",
-            "weather",
-        )
-    ],
-    (2024, 12, "FP1", "long-runs"),
+    (2018, 4, "R", kind.name) if kind.applies_to(SessionKind.RACE) else (2024, 12, "FP1", kind.name)
+    for kind in SESSION_QUESTIONS
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
 

@@ -11,20 +11,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from f1core.domain.team_colours import CATEGORY10
+
 _W, _H = 560, 320
 _LEFT, _RIGHT, _TOP, _BOTTOM = 70, 110, 30, 60
-_PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+_PALETTE = CATEGORY10
 
 
 def render_svg(spec: dict[str, Any]) -> str | None:

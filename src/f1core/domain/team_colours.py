@@ -139,6 +139,20 @@ SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up", "diamond")
 
 # Distinct colours for drivers whose team is unknown (a session recorded without its
 # entry list): better twenty tellable lines than twenty grey ones.
+CATEGORY10 = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+"""The classic ten-colour palette (d3/Vega category10)."""
+
 _NO_TEAM = (
     "#4e79a7",
     "#f28e2b",
@@ -150,16 +164,7 @@ _NO_TEAM = (
     "#ff9da7",
     "#9c755f",
     "#bab0ac",
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
+    *CATEGORY10,
 )
 
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")

@@ -16,6 +16,7 @@ import msgspec
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.errors import InvalidRequestError
+from f1core.kinds.cues import ALL_SESSIONS as ALL_SESSIONS  # re-exported for the kinds
 from f1core.kinds.cues import Cue
 from f1core.ports.archive import HistoricalArchive
 
@@ -68,7 +69,6 @@ SESSION_SOURCE = "FastF1 live timing (recorded)"
 ANSWER_FORMAT_VERSION = "8"
 """Bumped whenever paragraphs or charts change shape, so cached answers are recomputed."""
 
-ALL_SESSIONS = tuple(SessionKind)
 RACES = (SessionKind.SPRINT, SessionKind.RACE)
 PRACTICE = (SessionKind.FP1, SessionKind.FP2, SessionKind.FP3)
 NOT_RACES = (*PRACTICE, SessionKind.SPRINT_QUALIFYING, SessionKind.QUALIFYING)

@@ -137,6 +137,7 @@ the order they are tried: the first intent whose words occur in a question is it
 podium, which the interpreter tells from its result words."""
 
 ALL_SESSIONS = tuple(SessionKind)
+"""Every kind of session (a cue's default; ``kinds.base`` re-exports it)."""
 
 
 @dataclass(frozen=True, slots=True)
