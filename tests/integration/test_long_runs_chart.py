@@ -26,6 +26,7 @@ def test_each_run_is_drawn_in_its_compounds_colour_on_a_lap_time_axis(
     assert era["SOFT"] != era["MEDIUM"] != era["HARD"]
     assert spec["encoding"]["y"]["axis"]["labelExpr"] == MSS_LABELS
     assert spec["encoding"]["y"]["scale"] == {"zero": False}
+    assert spec["mark"]["stroke"] == "#555555"  # the white hard tyre stays visible
     # The quickest run (NOR on softs, 1:30.464) is the first dot.
     first = spec["data"]["values"][0]
     assert (first["driver"], first["compound"]) == ("NOR SOFT L17", "SOFT")

@@ -55,6 +55,8 @@ def chart(result: LongRuns, query: LongRunsQuery) -> Spec | None:
     )
     if spec is None:
         return None
+    # A dark outline keeps the white hard tyre visible on a light page.
+    spec["mark"] = {**spec["mark"], "stroke": "#555555", "strokeWidth": 0.8}
     encoding = spec["encoding"]
     encoding["color"] = charts.compound_channel(rows, query.year)
     encoding["y"]["axis"] = charts.lap_time_axis("Median lap")  # vertical: y holds the time
