@@ -212,6 +212,34 @@ def test_cli_refusal_is_one_line_and_exit_2(
     assert error["kind"] == "refused" and error["message"]
 
 
+@pytest.mark.parametrize(
+    ("question", "events"),
+    [
+        (
+            "fastest lap in Italy 2020 qualifying",
+            ["Italian Grand Prix (Monza)", "Tuscan Grand Prix (Mugello)", "Emilia Romagna"],
+        ),
+        ("who won in italy in 2020", ["Italian Grand Prix", "Tuscan Grand Prix", "Emilia"]),
+        ("who won the race in austria in 2021", ["Styrian Grand Prix", "Austrian Grand Prix"]),
+    ],
+)
+def test_a_country_that_held_several_races_that_season_asks_which(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str], question: str, events: list[str]
+) -> None:
+    """Italy held three Grands Prix in 2020: ``f1 ask`` lists them as ``f1 analyze`` does."""
+    code, out, err = _cli(["ask", question], capsys)
+    assert code == 2 and out == ""
+    assert "ambiguous" in err and all(event in err for event in events), err
+
+
+def test_a_country_that_held_one_race_that_season_is_that_race(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _cli(["ask", "fastest lap in Italy 2019 qualifying"], capsys)
+    assert code == 0, err
+    assert "Charles Leclerc (LEC) set the fastest lap of the 2019 Italian Grand Prix" in out
+
+
 def test_refusal_is_a_domain_error(harness: Harness) -> None:
     with pytest.raises(QuestionRefusedError):
         harness.run(harness.question("what is the capital of France"))

@@ -57,6 +57,10 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "What was the fastest lap in qualifying at the 2024 Spanish Grand Prix?",
         FastestLapQuery(year=2024, event=ESP, session=Q),
     ),
+    # A country is handed on as the country: the season's calendar decides (Italy 2020
+    # held three Grands Prix, so the session loader asks which).
+    ("fastest lap in italy 2020 qualifying", FastestLapQuery(year=2020, event="Italy", session=Q)),
+    ("pole in austria 2020", FastestLapQuery(year=2020, event="Austria", session=Q)),
     ("who got pole in barcelona 2024", FastestLapQuery(year=2024, event="Barcelona", session=Q)),
     ("Who was on pole at Monza in 2019?", FastestLapQuery(year=2019, event="Monza", session=Q)),
     ("pole position 2022 jeddah", FastestLapQuery(year=2022, event="Jeddah", session=Q)),

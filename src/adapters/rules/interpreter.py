@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar
 
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
+    COUNTRY_EVENTS,
     DRIVERS,
     GRAND_PRIX,
     HISTORIC_DRIVERS,
@@ -159,6 +160,41 @@ _CREATIVE = _words(
     r"poem|poems|haiku|song|lyrics|limerick|joke|jokes|recipe|essay|story|novel|sonnet|"
     r"rap|translate|homework|bitcoin|stock|stocks|crypto"
 )
+# Facets no kind computes. A question that asks for one is refused with what the data holds,
+# never answered by the kind whose other words it shares ("what engine did Ferrari use at
+# Monza" is not the Monza results). Tried in order; the first match names what is missing.
+_UNANSWERED: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        _words(
+            r"motogp|moto gp|indycar|indy car|indy 500|indianapolis 500|nascar|formula e|"
+            r"formula 2|formula two|formula 3|formula three|f2|f3|wec|le mans|rally|wrc|dtm|"
+            r"supercars|superbikes?|karting"
+        ),
+        "other racing series (I only hold Formula 1)",
+    ),
+    (
+        _words(r"engines?(?! (?:failure|failures|problem|problems|issue|issues))|power units?"),
+        "engines",
+    ),
+    (_words(r"pressures?"), "tyre pressures"),
+    (_words(r"fuel|fuel loads?"), "fuel loads"),
+    (_words(r"setups?|set ups?|wings?|downforce|ride height"), "car set-ups"),
+    (_words(r"earn|earns|earned|salary|salaries|paid|wages?|contracts?|budget|cost cap"), "money"),
+    (_words(r"penalty|penalties|penalised|penalized|penalty points"), "penalties"),
+    (_words(r"crowd|attendance|spectators|tickets?"), "attendance"),
+    (_words(r"g force|g forces|gforce"), "g-forces"),
+    (_words(r"average speed|mean speed"), "average speeds"),
+    (_words(r"slowest lap|worst lap|who was (?:the )?slowest|slowest driver"), "the slowest"),
+    (_words(r"finished last|came last|last place|finish last"), "who finished last"),
+    (_words(r"without (?:a|an|any|ever|winning|scoring)"), "counts with a 'without' condition"),
+    (_words(r"in a single season|in one season|in a season"), "single-season records"),
+    (_words(r"(?:on|at|after|by) lap \d+"), "the order on one lap"),
+    (
+        _words(r"(?:won|win|wins|winning) the (?:start|strategy|battle|duel|fight|scrap)"),
+        "who won a battle",
+    ),
+)
+
 _F1_WORDS = _words(
     r"f1|formula 1|formula one|grand prix|gp|race|races|raced|racing|qualifying|quali|pole|"
     r"poles|lap|laps|podium|podiums|driver|drivers|championship|champion|champions|title|"
@@ -186,7 +222,8 @@ _CONSTRUCTORS = _words(
 )
 _H2H = _words(
     r"head to head|h2h|head2head|vs|versus|v|against|compare|compared|comparison|"
-    r"compare between|beat|outqualified|outqualify|out qualified|battle"
+    r"compare between|beat|outqualified|outqualify|out qualified|battle|"
+    r"more points|more wins|more podiums|more poles|scored more|did better|finished ahead"
 )
 _COUNT = _words(r"how many|how much|number of|count of|total")
 _STAT_WORDS: tuple[
@@ -219,6 +256,7 @@ _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who
 _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
 _WHO_WON = _words(r"who won|winner")
+_POLE_WORDS = _words(r"pole|poles|pole position|polesitter|pole sitter")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
@@ -279,7 +317,7 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
             phrases[key] = ("event", name, "exact")
             if not key.endswith("grand prix"):
                 phrases[f"{key} grand prix"] = ("event", name, "exact")
-    for place, forms in PLACE_EVENTS.items():
+    for place, forms in (*PLACE_EVENTS.items(), *COUNTRY_EVENTS.items()):
         for form in forms:
             phrases[_norm(form)] = ("event", place, "exact")
             if not form.endswith("grand prix"):
@@ -549,6 +587,13 @@ class RuleBasedQueryInterpreter:
                 "driver, a team or a season.",
                 "off_topic",
             )
+        for pattern, facet in _UNANSWERED:
+            if pattern.search(t):
+                raise _refusal(
+                    f"I can't answer questions about {facet}. I can give results, lap times, "
+                    "sectors, speeds, pit stops, tyres, positions and the archive's counts.",
+                    "unsupported",
+                )
         events = _unique(tag.value for tag in p.tags if tag.kind == "event")
         sessions = [tag for tag in p.tags if tag.kind == "session"]
         if not events and not sessions and self._is_everyday(t, p):
@@ -721,6 +766,8 @@ class RuleBasedQueryInterpreter:
         assert event is not None
         if _PODIUM.search(t):
             return PodiumQuery(year=a.year, event=event)
+        if _POLE_WORDS.search(t):
+            return None  # "who won the pole" is qualifying's, not the race's winner
         if not _intent(t, skip_results=True) or _WHO_WON.search(t):
             return RaceWinnerQuery(year=a.year, event=event)
         return None

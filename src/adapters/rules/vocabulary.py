@@ -259,7 +259,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Monaco Grand Prix": ("monaco grand prix",),
     "Canadian Grand Prix": ("canadian", "canada"),
     "French Grand Prix": ("french", "france"),
-    "Austrian Grand Prix": ("austrian", "austria"),
+    "Austrian Grand Prix": ("austrian", "austrian grand prix"),
     "Styrian Grand Prix": ("styrian", "styria"),
     "British Grand Prix": ("british", "britain", "great britain", "uk", "england"),
     "70th Anniversary Grand Prix": ("70th anniversary", "70th anniversary grand prix"),
@@ -267,7 +267,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Hungarian Grand Prix": ("hungarian", "hungary"),
     "Belgian Grand Prix": ("belgian", "belgium"),
     "Dutch Grand Prix": ("dutch", "netherlands", "holland"),
-    "Italian Grand Prix": ("italian", "italy"),
+    "Italian Grand Prix": ("italian", "italian grand prix"),
     "Tuscan Grand Prix": ("tuscan", "tuscany"),
     "Emilia Romagna Grand Prix": ("emilia romagna", "emilia"),
     "Portuguese Grand Prix": ("portuguese", "portugal"),
@@ -302,6 +302,14 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
 PLACE_EVENTS: dict[str, tuple[str, ...]] = {
     "Mexico City": ("mexican", "mexico", "mexico city grand prix", "mexican grand prix"),
     "São Paulo": ("brazilian grand prix", "sao paulo grand prix", "brazilian", "brazil"),
+}
+
+# Countries that held more than one Grand Prix in a season (Italy: Monza, Mugello and Imola
+# in 2020; Austria: the Austrian and Styrian GPs in 2020-21): handed on as the country, so
+# the season's calendar decides. "Italy" in 2019 is Monza; in 2020 it asks which one.
+COUNTRY_EVENTS: dict[str, tuple[str, ...]] = {
+    "Italy": ("italy",),
+    "Austria": ("austria",),
 }
 
 # How a circuit alias is written back when its title case would look wrong.

@@ -44,7 +44,9 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
         "laps_completed",
         r"laps completed|laps covered|"
         r"how many laps (?:did|has|have) (?:\w+ ){1,3}(?:do|done|complete|completed|run|"
-        r"drive|driven|cover|covered|manage|managed)",
+        r"drive|driven|cover|covered|manage|managed)|"
+        r"how many laps (?:were|was) (?:there|in)|"
+        r"(?:did|do|done|completed|ran|run) the (?:most|fewest) laps",
     ),
     (
         "theoretical",
