@@ -11,6 +11,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,5 +87,31 @@ def load_recorded(fastf1_source: FastF1SessionSource) -> Callable[[SessionRef], 
         if ref not in loaded:
             loaded[ref] = asyncio.run(fastf1_source.load(ref))
         return loaded[ref]
+
+    return load
+
+
+@pytest.fixture(scope="module")
+def raw_fastf1(replay_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
+    """FastF1's own session object (laps and results, no telemetry) on the recorded data.
+
+    For expected values computed straight from FastF1's DataFrames with pandas, so a bug
+    in the project's mapping or analysis cannot hide behind a value it computed itself.
+    """
+    import fastf1
+
+    from adapters.fastf1.replay import configure_fastf1
+
+    cache_dir = tmp_path_factory.mktemp("raw-fastf1")
+    loaded: dict[tuple[int, str, str], Any] = {}
+
+    def load(year: int, event: str, session: str) -> Any:
+        key = (year, event, session)
+        if key not in loaded:
+            configure_fastf1(cache_dir, replay_dir)
+            ff1 = fastf1.get_session(year, event, session)
+            ff1.load(laps=True, telemetry=False, weather=False, messages=False)
+            loaded[key] = ff1
+        return loaded[key]
 
     return load

@@ -9,7 +9,7 @@ import pytest
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
 from f1core.domain.session import Session, SessionKind, SessionRef
 from f1core.kinds import laps_completed as kind
-from f1core.query import Refusal
+from f1core.kinds.laps_led import LapsLedQuery
 
 BAKU_2018_R = SessionRef(2018, "Azerbaijan Grand Prix", SessionKind.RACE)
 MONZA_2019_Q = SessionRef(2019, "Italian Grand Prix", SessionKind.QUALIFYING)
@@ -87,10 +87,9 @@ def test_the_interpreter_routes_laps_questions_to_the_kind(
     "question",
     ["how many laps did hamilton lead in baku 2018 race", "who led the most laps in baku 2018"],
 )
-def test_laps_led_is_refused_not_answered_with_the_winner_or_laps_completed(question: str) -> None:
-    refusal = RuleBasedQueryInterpreter().interpret_now(question)
-    assert isinstance(refusal, Refusal)
-    assert "laps led" in refusal.reason
+def test_laps_led_is_its_own_kind_not_the_winner_or_laps_completed(question: str) -> None:
+    query = RuleBasedQueryInterpreter().interpret_now(question)
+    assert isinstance(query, LapsLedQuery)
 
 
 def test_who_did_the_most_laps_names_the_tied_drivers(

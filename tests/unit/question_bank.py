@@ -20,17 +20,23 @@ from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.best_laps import BestLapsQuery
+from f1core.kinds.biggest_movers import BiggestMoversQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.degradation import DegradationQuery
+from f1core.kinds.driver_pit_stops import DriverPitStopsQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
+from f1core.kinds.laps_completed import LapsCompletedQuery
+from f1core.kinds.laps_led import LapsLedQuery
 from f1core.kinds.long_runs import LongRunsQuery
 from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.positions import PositionsQuery
+from f1core.kinds.practice_order import PracticeOrderQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
+from f1core.kinds.starting_tyres import StartingTyresQuery
 from f1core.kinds.strategy import StrategyQuery
 from f1core.kinds.teammates import TeammatesQuery
 from f1core.kinds.theoretical_best import TheoreticalBestQuery
@@ -76,10 +82,6 @@ QUERY_BANK: list[tuple[str, Query]] = [
     (
         "quickest lap in second practice hungary 2020",
         FastestLapQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
-    ),
-    (
-        "who topped fp1 at silverstone 2024",
-        FastestLapQuery(year=2024, event="Silverstone", session=FP1),
     ),
     ("fastest lap of the 2018 baku race", FastestLapQuery(year=2018, event="Baku", session=R)),
     (
@@ -349,15 +351,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "How long were the pit stops in the 2018 Azerbaijan Grand Prix?",
         PitStopsQuery(year=2018, event=AZE, session=R),
     ),
-    (
-        "when did vettel pit in baku 2018",
-        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
-    ),
     ("pitstop times 2018 azerbaijan gp", PitStopsQuery(year=2018, event=AZE, session=R)),
-    (
-        "how many times did bottas pit in the 2018 baku race",
-        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
-    ),
     ("tyre degradation 2018 baku", DegradationQuery(year=2018, event="Baku", session=R)),
     ("deg in the 2023 baku sprint", DegradationQuery(year=2023, event="Baku", session=S)),
     (
@@ -424,10 +418,6 @@ QUERY_BANK: list[tuple[str, Query]] = [
     (
         "gap between hamilton and vettel in the 2018 baku race",
         GapsQuery(year=2018, event="Baku", session=R, drivers=("HAM", "VET")),
-    ),
-    (
-        "who gained the most places in the 2018 azerbaijan gp",
-        GridVsFinishQuery(year=2018, event=AZE, session=R),
     ),
     ("grid vs finish baku 2018", GridVsFinishQuery(year=2018, event="Baku", session=R)),
     ("positions gained 2023 baku sprint", GridVsFinishQuery(year=2023, event="Baku", session=S)),
@@ -676,10 +666,6 @@ QUERY_BANK: list[tuple[str, Query]] = [
         StrategyQuery(year=2018, event="Baku", session=R, drivers=("HAM", "BOT")),
     ),
     (
-        "how long was perez's pit stop in baku 2018",
-        PitStopsQuery(year=2018, event="Baku", session=R, drivers=("PER",)),
-    ),
-    (
         "compare russell and hamilton in fp1 at silverstone 2024",
         BestLapsQuery(year=2024, event="Silverstone", session=FP1, drivers=("RUS", "HAM")),
     ),
@@ -707,6 +693,341 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "theoretical best sprint shootout baku 2023",
         TheoreticalBestQuery(year=2023, event="Baku", session=SQ),
     ),
+    # --- laps led (end-of-lap position 1), never the winner -------------------------------
+    ("who led the most laps at baku in 2018", LapsLedQuery(year=2018, event="Baku", session=R)),
+    (
+        "how many laps did Vettel lead in the 2018 Azerbaijan Grand Prix?",
+        LapsLedQuery(year=2018, event=AZE, session=R, drivers=("VET",)),
+    ),
+    (
+        "laps led by bottas baku 2018",
+        LapsLedQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
+    ),
+    ("laps in the lead miami sprint 2025", LapsLedQuery(year=2025, event="Miami", session=S)),
+    (
+        "did norris lead any laps in the 2025 miami sprint",
+        LapsLedQuery(year=2025, event="Miami", session=S, drivers=("NOR",)),
+    ),
+    (
+        "how many laps has piastri led in the miami sprint 2025",
+        LapsLedQuery(year=2025, event="Miami", session=S, drivers=("PIA",)),
+    ),
+    ("most laps led baku sprint 2023", LapsLedQuery(year=2023, event="Baku", session=S)),
+    (
+        "who was in the lead for longest at the 2018 azerbaijan gp",
+        LapsLedQuery(year=2018, event=AZE, session=R),
+    ),
+    (
+        "which laps did hamilton lead at baku 2018",
+        LapsLedQuery(year=2018, event="Baku", session=R, drivers=("HAM",)),
+    ),
+    ("lap leaders 2018 baku race", LapsLedQuery(year=2018, event="Baku", session=R)),
+    (
+        "for how many laps did leclerc lead the 2023 azerbaijan sprint",
+        LapsLedQuery(year=2023, event=AZE, session=S, drivers=("LEC",)),
+    ),
+    (
+        "Kimi Antonelli laps led Miami sprint 2025",
+        LapsLedQuery(year=2025, event="Miami", session=S, drivers=("ANT",)),
+    ),
+    (
+        "who was leading the race most of the time in baku 2018",
+        LapsLedQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "how many laps did the winner lead in the 2018 azerbaijan grand prix",
+        LapsLedQuery(year=2018, event=AZE, session=R),
+    ),
+    ("laps led in baku 2018", LapsLedQuery(year=2018, event="Baku", session=R)),
+    # near neighbours: the winner, laps completed, positions are not laps led
+    (
+        "who won the sprint in baku 2023",
+        ClassificationQuery(year=2023, event="Baku", session=S),
+    ),
+    (
+        "how many laps did vettel complete in the 2018 baku race",
+        LapsCompletedQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
+    ),
+    ("lap chart baku 2018", PositionsQuery(year=2018, event="Baku", session=R)),
+    # --- practice order: who topped it, the timesheet by best valid lap -------------------
+    (
+        "who topped fp1 at silverstone 2024",
+        PracticeOrderQuery(year=2024, event="Silverstone", session=FP1),
+    ),
+    (
+        "who was top of the timesheets in fp2 at monza 2021",
+        PracticeOrderQuery(year=2021, event="Monza", session=FP2),
+    ),
+    (
+        "fp2 results hungary 2020",
+        PracticeOrderQuery(year=2020, event="Hungarian Grand Prix", session=FP2),
+    ),
+    (
+        "order of fp1 at the 2022 british grand prix",
+        PracticeOrderQuery(year=2022, event="British Grand Prix", session=FP1),
+    ),
+    (
+        "where did hamilton finish in fp1 at silverstone 2024",
+        PracticeOrderQuery(year=2024, event="Silverstone", session=FP1, drivers=("HAM",)),
+    ),
+    (
+        "who won second practice at the 70th anniversary gp 2020",
+        PracticeOrderQuery(year=2020, event="70th Anniversary Grand Prix", session=FP2),
+    ),
+    (
+        "fp2 classification monza 2021",
+        PracticeOrderQuery(year=2021, event="Monza", session=FP2),
+    ),
+    (
+        "where was verstappen in the fp2 order at monza 2021",
+        PracticeOrderQuery(year=2021, event="Monza", session=FP2, drivers=("VER",)),
+    ),
+    (
+        "who topped the times in first practice silverstone 2022",
+        PracticeOrderQuery(year=2022, event="Silverstone", session=FP1),
+    ),
+    (
+        "final order free practice 2 hungaroring 2020",
+        PracticeOrderQuery(year=2020, event="Hungaroring", session=FP2),
+    ),
+    (
+        "how did leclerc do in fp1 at the 2024 british gp",
+        PracticeOrderQuery(year=2024, event="British Grand Prix", session=FP1, drivers=("LEC",)),
+    ),
+    (
+        "top 10 in fp2 at the 2021 italian grand prix",
+        PracticeOrderQuery(year=2021, event="Italian Grand Prix", session=FP2),
+    ),
+    (
+        "where did russell end up in practice 1 silverstone 2024",
+        PracticeOrderQuery(year=2024, event="Silverstone", session=FP1, drivers=("RUS",)),
+    ),
+    (
+        "who headed the timesheets in fp2 at silverstone 2020",
+        PracticeOrderQuery(year=2020, event="Silverstone", session=FP2),
+    ),
+    (
+        "fp1 finishing order 2022 silverstone",
+        PracticeOrderQuery(year=2022, event="Silverstone", session=FP1),
+    ),
+    # near neighbours: qualifying's order is its classification; one lap is fastest-lap
+    (
+        "who topped qualifying at monza 2019",
+        FastestLapQuery(year=2019, event="Monza", session=Q),
+    ),
+    (
+        "qualifying results monza 2019",
+        ClassificationQuery(year=2019, event="Monza", session=Q),
+    ),
+    (
+        "fastest lap in fp2 monza 2021",
+        FastestLapQuery(year=2021, event="Monza", session=FP2),
+    ),
+    # --- one driver's pit stops: his stops, never the session's total ---------------------
+    (
+        "when did vettel pit in baku 2018",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
+    ),
+    (
+        "how many times did bottas pit in the 2018 baku race",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
+    ),
+    (
+        "how long was perez's pit stop in baku 2018",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("PER",)),
+    ),
+    (
+        "How many pit stops did Hamilton make in the 2018 Azerbaijan GP?",
+        DriverPitStopsQuery(year=2018, event=AZE, session=R, drivers=("HAM",)),
+    ),
+    (
+        "ocon pit stops baku sprint 2023",
+        DriverPitStopsQuery(year=2023, event="Baku", session=S, drivers=("OCO",)),
+    ),
+    (
+        "when did sainz stop in the 2025 miami sprint",
+        DriverPitStopsQuery(year=2025, event="Miami", session=S, drivers=("SAI",)),
+    ),
+    (
+        "vandoorne's stops in the 2018 azerbaijan race",
+        DriverPitStopsQuery(year=2018, event=AZE, session=R, drivers=("VAN",)),
+    ),
+    (
+        "on which lap did raikkonen pit at baku 2018",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("RAI",)),
+    ),
+    (
+        "ericsson pitstops 2018 azerbaijan gp",
+        DriverPitStopsQuery(year=2018, event=AZE, session=R, drivers=("ERI",)),
+    ),
+    (
+        "did norris pit in the baku sprint 2023",
+        DriverPitStopsQuery(year=2023, event="Baku", session=S, drivers=("NOR",)),
+    ),
+    (
+        "how many stops did antonelli make in the miami sprint 2025",
+        DriverPitStopsQuery(year=2025, event="Miami", session=S, drivers=("ANT",)),
+    ),
+    (
+        "pit stops of leclerc and ericsson baku 2018",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("LEC", "ERI")),
+    ),
+    (
+        "hartley pit lane times 2018 baku",
+        DriverPitStopsQuery(year=2018, event="Baku", session=R, drivers=("HAR",)),
+    ),
+    (
+        "what tyres did gasly pit for in the 2018 azerbaijan race",
+        DriverPitStopsQuery(year=2018, event=AZE, session=R, drivers=("GAS",)),
+    ),
+    (
+        "when did verstappen pit in the 2018 azerbaijan grand prix",
+        DriverPitStopsQuery(year=2018, event=AZE, session=R, drivers=("VER",)),
+    ),
+    # near neighbours: the session's stops are pit-stops
+    ("total pit stops baku 2018", PitStopsQuery(year=2018, event="Baku", session=R)),
+    (
+        "how many pit stops were made in the 2025 miami sprint",
+        PitStopsQuery(year=2025, event="Miami", session=S),
+    ),
+    ("fastest pit stop 2018 baku", PitStopsQuery(year=2018, event="Baku", session=R)),
+    # --- starting tyres --------------------------------------------------------------------
+    (
+        "who started on softs in baku 2018",
+        StartingTyresQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "which tyre did hamilton start on in the 2018 azerbaijan gp",
+        StartingTyresQuery(year=2018, event=AZE, session=R, drivers=("HAM",)),
+    ),
+    (
+        "starting tyres baku sprint 2023",
+        StartingTyresQuery(year=2023, event="Baku", session=S),
+    ),
+    (
+        "what compound did norris start the 2023 azerbaijan sprint on",
+        StartingTyresQuery(year=2023, event=AZE, session=S, drivers=("NOR",)),
+    ),
+    (
+        "did anyone start on the hards in the miami sprint 2025",
+        StartingTyresQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "who started the race on ultrasofts at baku 2018",
+        StartingTyresQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "what tyres were they on at the start of the 2025 miami sprint",
+        StartingTyresQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "starting compound of raikkonen baku 2018",
+        StartingTyresQuery(year=2018, event="Baku", session=R, drivers=("RAI",)),
+    ),
+    (
+        "which drivers started on mediums in the baku sprint 2023",
+        StartingTyresQuery(year=2023, event="Baku", session=S),
+    ),
+    (
+        "did bottas start on the soft in the 2023 azerbaijan sprint",
+        StartingTyresQuery(year=2023, event=AZE, session=S, drivers=("BOT",)),
+    ),
+    (
+        "tyres at the start baku 2018",
+        StartingTyresQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "hartley started on which tyres in the 2018 azerbaijan race",
+        StartingTyresQuery(year=2018, event=AZE, session=R, drivers=("HAR",)),
+    ),
+    (
+        "how long was vettel's first stint in baku 2018",
+        StartingTyresQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
+    ),
+    (
+        "who began on intermediates in the 2025 miami sprint",
+        StartingTyresQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "start tyres everyone 2018 azerbaijan grand prix",
+        StartingTyresQuery(year=2018, event=AZE, session=R),
+    ),
+    # near neighbours: starting on pole is the grid; the whole race is the strategy
+    (
+        "who started on pole in baku 2018",
+        FastestLapQuery(year=2018, event="Baku", session=Q),
+    ),
+    (
+        "hamilton tyre strategy baku 2018",
+        StrategyQuery(year=2018, event="Baku", session=R, drivers=("HAM",)),
+    ),
+    # --- biggest movers: gainers and losers, grid to classified finish -------------------
+    (
+        "who gained the most places in the 2018 azerbaijan gp",
+        BiggestMoversQuery(year=2018, event=AZE, session=R),
+    ),
+    (
+        "biggest movers in the 2023 baku sprint",
+        BiggestMoversQuery(year=2023, event="Baku", session=S),
+    ),
+    (
+        "who lost the most places in the miami sprint 2025",
+        BiggestMoversQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "biggest gainers and losers baku 2018",
+        BiggestMoversQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "who climbed the most positions at the 2025 miami sprint",
+        BiggestMoversQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "did tsunoda gain the most places in the miami sprint 2025",
+        BiggestMoversQuery(year=2025, event="Miami", session=S, drivers=("TSU",)),
+    ),
+    (
+        "who made up the most places at baku in 2018",
+        BiggestMoversQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "who dropped the most positions in the 2023 azerbaijan sprint",
+        BiggestMoversQuery(year=2023, event=AZE, session=S),
+    ),
+    (
+        "biggest climber 2018 baku race",
+        BiggestMoversQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "most places lost baku sprint 2023",
+        BiggestMoversQuery(year=2023, event="Baku", session=S),
+    ),
+    (
+        "was stroll the biggest gainer in the 2025 miami sprint",
+        BiggestMoversQuery(year=2025, event="Miami", session=S, drivers=("STR",)),
+    ),
+    (
+        "who moved up the most from the grid in baku 2018",
+        BiggestMoversQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "biggest losers 2025 miami sprint",
+        BiggestMoversQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "who fell the most places in the 2018 azerbaijan race",
+        BiggestMoversQuery(year=2018, event=AZE, session=R),
+    ),
+    (
+        "most positions gained 2023 baku sprint",
+        BiggestMoversQuery(year=2023, event="Baku", session=S),
+    ),
+    # near neighbours: one driver from grid to flag is grid-vs-finish
+    (
+        "how many places did leclerc gain in the 2018 baku race",
+        GridVsFinishQuery(year=2018, event="Baku", session=R, drivers=("LEC",)),
+    ),
+    ("grid vs finish miami sprint 2025", GridVsFinishQuery(year=2025, event="Miami", session=S)),
 ]
 
 RefusalKind = Literal["ambiguous", "off_topic", "future", "unknown_name", "unsupported"]

@@ -245,11 +245,6 @@ _WON = _words(
 )
 _PODIUM = _words(r"podium|podiums|top 3|top three|podium finishers|rostrum")
 _RESULT_WORDS = re.compile(f"{_WON.pattern}|{_PODIUM.pattern}")
-_LAPS_LED = _words(
-    r"laps led|led the most laps|led most laps|laps (?:did|has) \w+ led|"
-    r"laps (?:did|has) \w+ lead|laps in the lead|laps leading|led (?:\w+ )?laps|"
-    r"lead (?:\w+ )?laps"
-)
 _SEASON_WORD = _words(r"season|championship|title|year|standings")
 _H2H_OR_SEASON = re.compile(f"{_H2H.pattern}|{_SEASON_WORD.pattern}")
 _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who got")
@@ -290,7 +285,8 @@ _COMMON = _word_set(
     off not no yes if but just only also still yet again ok okay hey hi hello thanks
     thank s t what's circuit track lap record straight line max maximum minimum min
     close closest far how's gp grands prix edition event events race's entry entries
-    starts raced
+    starts raced anyone anybody everyone everybody someone nobody gainers losers
+    movers climbers
     """
 )
 
@@ -697,6 +693,10 @@ class RuleBasedQueryInterpreter:
             if _CONSTRUCTORS.search(p.text) and not self._drivers(p, year)
             else "drivers"
         )
+        if _intent(p.text) == "laps_led":
+            # Laps led live in the lap timing, never in the archive: no archive rule may
+            # read "how many laps did the winner lead" as a question about the winner.
+            return self._session_query(p, year, event, session, gp_hint)
         ask = _Ask(p, year, event, session, championship)
         for rule in _ARCHIVE_RULES:
             if rule.words.search(p.text) and rule.when(ask):
@@ -707,14 +707,6 @@ class RuleBasedQueryInterpreter:
 
     # Each archive rule's answer: a query, a refusal (raised), or None to let later rules
     # and then the session kinds try.
-
-    def _laps_led(self, a: _Ask) -> Interpretation | None:
-        # "Who led the most laps" is not who won: refuse rather than answer a neighbour.
-        raise _refusal(
-            "I can't answer laps led as asked yet; ask for the positions lap by lap of the "
-            "race (that answer says who led the most laps), the results or the gaps.",
-            "unsupported",
-        )
 
     def _titles_count(self, a: _Ask) -> Interpretation | None:
         raise _refusal(
@@ -735,6 +727,8 @@ class RuleBasedQueryInterpreter:
         )
 
     def _career_count(self, a: _Ask) -> Interpretation | None:
+        if a.event and _intent(a.p.text, skip_results=True) not in (None, "pole", "fastest"):
+            return None  # "how many pit stops did X make in the Azerbaijan GP": a session's
         stat = self._stat(a.p.text)
         return None if stat is None else self._count(a.p, a.year, a.event, stat)
 
@@ -925,6 +919,8 @@ class RuleBasedQueryInterpreter:
             session = SessionKind.SPRINT_QUALIFYING
         drivers = self._drivers(p, year) + self._team_drivers(p, year)
         drivers = tuple(_unique(drivers))
+        if intent == "pit" and drivers:
+            intent = "driver_pit"  # a driver's stops are his, never the session's total
         return _build(intent, session, year=year, event=event, drivers=drivers)
 
     @staticmethod
@@ -966,7 +962,6 @@ class _Ask:
 
 
 ArchiveIntent = Literal[
-    "laps_led",
     "titles_count",
     "runner_up",
     "standings",
@@ -1020,7 +1015,6 @@ def _race_of_event(a: _Ask) -> bool:
 
 _R = RuleBasedQueryInterpreter
 _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
-    _ArchiveRule("laps_led", _LAPS_LED, _always, _R._laps_led),
     _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
     _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
     _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),

@@ -84,6 +84,17 @@ class PitStops(msgspec.Struct, frozen=True, gc=False):
         return Table(columns=columns, rows=rows)
 
 
+def plausible_stops(result: PitStops) -> list[PitStop]:
+    """The stops with a pit-lane time that is not a timing glitch.
+
+    Every car crawls the same pit lane at the same limit, so a time far below the median
+    is a timing glitch (2018 Baku: one 15.0 s among 19.6 s), not a record.
+    """
+    timed = [s.pit_lane_ms for s in result.stops if s.pit_lane_ms is not None]
+    floor = PLAUSIBLE_PIT_LANE_SHARE * statistics.median(timed) if timed else 0.0
+    return [s for s in result.stops if s.pit_lane_ms is not None and s.pit_lane_ms >= floor]
+
+
 def pit_stops(session: Session) -> PitStops:
     """Each pit stop with its pit-lane time and estimated loss against the driver's pace.
 

@@ -121,5 +121,5 @@ KIND = SessionQuestion(
     takes_drivers=False,
     session_kinds=CLASSIFIED,
     needs="a qualifying, sprint or race session (practice has no classification: use best-laps)",
-    cues=(Cue("won", RACES, implies=SessionKind.RACE), Cue("results")),
+    cues=(Cue("won", RACES, implies=SessionKind.RACE), Cue("results", CLASSIFIED)),
 )

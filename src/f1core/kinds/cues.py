@@ -16,6 +16,11 @@ from typing import Literal
 from f1core.domain.session import SessionKind
 
 Intent = Literal[
+    "laps_led",
+    "starting_tyres",
+    "movers",
+    "topped",
+    "driver_pit",
     "laps_completed",
     "theoretical",
     "sectors",
@@ -40,6 +45,40 @@ Intent = Literal[
 ]
 
 INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
+    (
+        "laps_led",
+        r"laps led|led the most laps|led most laps|most laps led|most laps in the lead|"
+        r"won the most laps|won most laps|"
+        r"laps (?:did|has|have) (?:\w+ ){1,3}(?:led|lead)|laps in the lead|laps leading|"
+        r"led (?:\w+ ){0,2}laps|lead (?:\w+ ){0,2}laps|led the race|lead the race|"
+        r"leading the race|in the lead|led from lap|lap leaders?|leader (?:on|of) each lap",
+    ),
+    (
+        "starting_tyres",
+        r"start(?:ed|ing|s)? (?:the (?:race|sprint) )?(?:on|with) (?:the |a |new |used )?"
+        r"(?:softs?|mediums?|hards?|inters?|intermediates?|wets?|full wets?|hypersofts?|"
+        r"ultrasofts?|supersofts?|superhards?|tyres?|tires?|compounds?|rubber|"
+        r"(?:which|what) (?:tyres?|tires?|compounds?))|"
+        r"starting tyres?|starting tires?|starting compounds?|start tyres?|start tires?|"
+        r"(?:tyres?|tires?|compounds?)(?: \w+){0,4} (?:at|for|on) the start|"
+        r"(?:tyres?|tires?|compounds?|rubber) (?:did|does|do|was|were) (?:\w+ ){0,3}"
+        r"(?:start|started|begin|began)|"
+        r"began (?:the race )?on|first stint|opening stint",
+    ),
+    (
+        "movers",
+        r"biggest movers?|biggest gainers?|biggest losers?|biggest climbers?|biggest gains?|"
+        r"biggest loss|biggest losses|biggest drops?|gain(?:ed)? the most|los[et] the most|"
+        r"gain(?:ed)? most|los[et] most|most places gained|most positions gained|most places lost|"
+        r"most positions lost|climbed the most|moved up the most|dropped the most|"
+        r"fell the most|made up the most|gainers|losers|movers|climbers",
+    ),
+    (
+        "topped",
+        r"topped|top the times|top of the timesheets?|top of the time sheets?|"
+        r"top of the times|headed the times|headed the timesheets?|order of (?:the )?practice|"
+        r"practice order|practice classification|practice results|practice standings",
+    ),
     (
         "laps_completed",
         r"laps completed|laps covered|"
@@ -79,8 +118,8 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
     ),
     (
         "grid",
-        r"places gained|positions gained|gained the most|lost the most|"
-        r"gained most|grid vs finish|grid versus finish|grid to finish|"
+        r"places gained|positions gained|grid vs finish|grid versus finish|grid to finish|"
+        r"(?:places|positions) (?:did|has|have) (?:\w+ ){1,3}(?:gain|lose|make up)|"
         r"from the grid|started vs finished|gained|lost places|made up",
     ),
     (
@@ -108,8 +147,8 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
     ("pole", r"pole|pole position|pole sitter|polesitter|on pole|pole time|pole lap"),
     (
         "fastest",
-        r"fastest lap|fastest|quickest lap|quickest|best lap|top the times|"
-        r"topped|top of the timesheets|fastest time|best time|lap record",
+        r"fastest lap|fastest|quickest lap|quickest|best lap|"
+        r"fastest time|best time|lap record",
     ),
     (
         "pace",

@@ -9,7 +9,14 @@ from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.team_colours import DriverLivery
 from f1core.domain.timefmt import format_laptime
-from f1core.kinds.base import ALL_SESSIONS, NOT_RACES, SessionQuery, SessionQuestion, Spec
+from f1core.kinds.base import (
+    ALL_SESSIONS,
+    NOT_PRACTICE,
+    QUALIFYING_SESSIONS,
+    SessionQuery,
+    SessionQuestion,
+    Spec,
+)
 from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, and_list, secs
 
@@ -104,6 +111,7 @@ KIND = SessionQuestion(
     cues=(
         Cue("pole", implies=SessionKind.QUALIFYING),
         Cue("fastest"),
-        Cue("won", NOT_RACES),
+        Cue("won", QUALIFYING_SESSIONS),
+        Cue("topped", NOT_PRACTICE),
     ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from f1core.analysis.pit_stops import PLAUSIBLE_PIT_LANE_SHARE, PitStop, PitStops, pit_stops
+from f1core.analysis.pit_stops import PitStops, pit_stops, plausible_stops
 from f1core.analysis.stats import counted, fmt_ms
 from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
@@ -21,15 +21,6 @@ def _compute(session: Session, query: PitStopsQuery) -> PitStops:
     return pit_stops(session)
 
 
-def _plausible(result: PitStops) -> list[PitStop]:
-    """The stops with a pit-lane time that is not a timing glitch."""
-    timed = [s.pit_lane_ms for s in result.stops if s.pit_lane_ms is not None]
-    # Every car crawls the same pit lane at the same limit, so a time far below the
-    # median is a timing glitch (2018 Baku: one 15.0 s among 19.6 s), not a record.
-    floor = PLAUSIBLE_PIT_LANE_SHARE * statistics.median(timed) if timed else 0.0
-    return [s for s in result.stops if s.pit_lane_ms is not None and s.pit_lane_ms >= floor]
-
-
 def paragraph(result: PitStops, query: PitStopsQuery) -> str:
     """Number of stops, the shortest pit-lane time and the median loss."""
     if not result.stops:
@@ -40,7 +31,7 @@ def paragraph(result: PitStops, query: PitStopsQuery) -> str:
         return _drivers_stops(result, query.drivers, who)
     text = f"{counted(len(result.stops), 'pit stop')} in the {result.session}"
     timed = [s.pit_lane_ms for s in result.stops if s.pit_lane_ms is not None]
-    plausible = _plausible(result)
+    plausible = plausible_stops(result)
     if plausible:
         best = min(plausible, key=lambda s: s.pit_lane_ms or 0)
         text += (
@@ -84,7 +75,7 @@ def chart(result: PitStops, query: PitStopsQuery) -> Spec | None:
         f"Pit-lane time per stop, {result.session}",
         [
             {"driver": f"{s.driver} L{s.lap}", "pit_lane_s": charts.seconds(s.pit_lane_ms)}
-            for s in _plausible(result)
+            for s in plausible_stops(result)
         ],
         value="pit_lane_s",
         value_title="Pit lane (s)",

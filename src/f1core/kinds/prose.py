@@ -42,6 +42,12 @@ def and_list(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def ordinal(n: int) -> str:
+    """ "1st", "2nd", "3rd", "11th", "22nd"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def points(value: float) -> str:
     """Championship points as printed: 25, 12.5 (never 25.0)."""
     return f"{value:g}"

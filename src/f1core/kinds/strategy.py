@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from typing import Any
 
 from f1core.analysis.stats import counted
-from f1core.analysis.strategy import DriverStrategy, Strategy, stints
+from f1core.analysis.strategy import DriverStrategy, Stint, Strategy, stints
 from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
@@ -57,13 +59,11 @@ def _stints(driver: DriverStrategy) -> str:
     )
 
 
-def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
-    """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
-    focus = set(query.drivers)
-    shown = [d for d in result.drivers if not focus or d.driver in focus]
-    values = [
+def stint_values(drivers: Iterable[tuple[str, Iterable[Stint]]]) -> list[dict[str, Any]]:
+    """The rows of a stint chart: one per stint, spanning its laps on a lap axis."""
+    return [
         {
-            "driver": d.driver,
+            "driver": code,
             "stint": s.number,
             "compound": s.compound or "UNKNOWN",
             "first_lap": s.first_lap,
@@ -73,9 +73,16 @@ def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
             "start": s.first_lap,
             "end": s.last_lap + 1,
         }
-        for d in shown
-        for s in d.stints
+        for code, stints_of in drivers
+        for s in stints_of
     ]
+
+
+def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
+    """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
+    focus = set(query.drivers)
+    shown = [d for d in result.drivers if not focus or d.driver in focus]
+    values = stint_values((d.driver, d.stints) for d in shown)
     if not values:
         return None
     order = [d.driver for d in shown]
