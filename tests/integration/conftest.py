@@ -93,7 +93,7 @@ def load_recorded(fastf1_source: FastF1SessionSource) -> Callable[[SessionRef], 
 
 @pytest.fixture(scope="module")
 def raw_fastf1(replay_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
-    """FastF1's own session object (laps and results, no telemetry) on the recorded data.
+    """FastF1's own session object (laps, results, race control; no telemetry), recorded.
 
     For expected values computed straight from FastF1's DataFrames with pandas, so a bug
     in the project's mapping or analysis cannot hide behind a value it computed itself.
@@ -110,7 +110,7 @@ def raw_fastf1(replay_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ca
         if key not in loaded:
             configure_fastf1(cache_dir, replay_dir)
             ff1 = fastf1.get_session(year, event, session)
-            ff1.load(laps=True, telemetry=False, weather=False, messages=False)
+            ff1.load(laps=True, telemetry=False, weather=False, messages=True)
             loaded[key] = ff1
         return loaded[key]
 
