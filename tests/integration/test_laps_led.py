@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
-from f1core.analysis.leaders import lap_ranges
+from f1core.analysis.leaders import LapsLed, lap_ranges
 from f1core.domain.session import Session, SessionKind, SessionRef
 from f1core.kinds import laps_led as kind
 
@@ -29,7 +29,7 @@ def _led_by_pandas(ff1: Any) -> dict[str, list[int]]:
     }
 
 
-def _answer(session: Session, *drivers: str) -> tuple[kind.LapsLed, str]:
+def _answer(session: Session, *drivers: str) -> tuple[LapsLed, str]:
     query = kind.KIND.query_for(session, drivers, {})
     result = kind.KIND.answer(session, query)
     return result, kind.KIND.paragraph(result, query)

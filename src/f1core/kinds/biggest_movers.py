@@ -64,7 +64,10 @@ def paragraph(result: Movers, query: BiggestMoversQuery) -> str:
             rank = result.rank(code) or 0
             tied = sum(1 for f in result.finishers if f.gained == m.gained) > 1
             place = f"{'joint ' if tied else ''}{ordinal(rank)} biggest gain of the {n} classified"
-            asked.append(f"{_move(m, who)}, the {place} finishers")
+            asked.append(
+                f"{who(code)} went from {_from(m)} to P{m.finish} ({m.gained:+d}), "
+                f"the {place} finishers"
+            )
     gainers = _top([m for m in result.finishers if (m.gained or 0) > 0])
     losers = _top(
         sorted(
