@@ -13,7 +13,6 @@ import pytest
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
 from f1core.domain.session import Session, SessionKind, SessionRef
-from f1core.errors import InvalidRequestError
 from f1core.kinds import driver_pit_stops as kind
 from f1core.kinds import pit_stops
 
@@ -124,11 +123,21 @@ def test_a_driver_without_a_stop_made_none_and_the_total_is_the_sessions(
     assert f"The session had {len(everyone)} pit stops in all" in text
 
 
-def test_the_kind_needs_a_driver(load_recorded: Callable[[SessionRef], Session]) -> None:
-    session = load_recorded(BAKU_2018_R)
-    query = kind.KIND.query_for(session, (), {})
-    with pytest.raises(InvalidRequestError, match="needs a driver"):
-        kind.KIND.answer(session, query)
+def test_without_a_driver_it_names_who_stopped_most_and_asks_for_one(
+    load_recorded: Callable[[SessionRef], Session],
+    raw_fastf1: Callable[..., Any],
+) -> None:
+    ff1 = raw_fastf1(2018, "Azerbaijan Grand Prix", "R")
+    counts = {str(d): len(_stops_by_pandas(ff1, str(d))) for d in ff1.laps["Driver"].unique()}
+    most = max(counts.values())
+    assert (most, sorted(d for d, n in counts.items() if n == most)) == (4, ["ERI", "VAN"])
+    result, text = _answer(load_recorded(BAKU_2018_R))
+    assert {d.driver: len(d.stops) for d in result.drivers} == counts
+    assert text.startswith(
+        "In the 2018 Azerbaijan Grand Prix Race, the most stops: Stoffel Vandoorne (VAN) and "
+        "Marcus Ericsson (ERI) with 4; the fewest: "
+    )
+    assert text.endswith(" Name a driver for their stops, tyres and stints.")
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from f1core.analysis.strategy import Stint, stints
 from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
-from f1core.errors import InvalidRequestError
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, and_list, ordinal
@@ -115,12 +114,9 @@ def driver_pit_stops(session: Session, drivers: tuple[str, ...]) -> DriverPitSto
 
 
 def _compute(session: Session, query: DriverPitStopsQuery) -> DriverPitStops:
-    if not query.drivers:
-        raise InvalidRequestError(
-            "driver-pit-stops needs a driver (e.g. HAM); for every stop of the session use "
-            "pit-stops"
-        )
-    return driver_pit_stops(session, query.drivers)
+    # Without a driver (f1 analyze, the browse page) every driver's stops, in entry order.
+    drivers = query.drivers or tuple(d.code for d in session.drivers)
+    return driver_pit_stops(session, drivers)
 
 
 def _tyre(compound: str | None) -> str:
@@ -169,8 +165,11 @@ def paragraph(result: DriverPitStops, query: DriverPitStopsQuery) -> str:
     if result.quickest is not None:
         names.append((result.quickest.driver, result.quickest.full_name))
     who = DriverNames(names)
-    drivers = ". ".join(_one(d, result, who) for d in result.drivers)
-    text = f"In the {result.session}, {drivers}."
+    if query.drivers:
+        drivers = ". ".join(_one(d, result, who) for d in result.drivers)
+        text = f"In the {result.session}, {drivers}."
+    else:
+        text = _everyone(result, who)
     session = f" The session had {counted(result.session_stops, 'pit stop')} in all"
     q = result.quickest
     if q is not None and q.pit_lane_ms is not None and q.driver not in query.drivers:
@@ -178,7 +177,23 @@ def paragraph(result: DriverPitStops, query: DriverPitStopsQuery) -> str:
             f"; the quickest pit-lane time was {who(q.driver)}'s {fmt_ms(q.pit_lane_ms, 1)} s "
             f"on lap {q.lap}"
         )
-    return text + session + ". Pit-lane times run from pit entry to exit (no stationary times)."
+    text += session + ". Pit-lane times run from pit entry to exit (no stationary times)."
+    return text if query.drivers else text + " Name a driver for their stops, tyres and stints."
+
+
+def _everyone(result: DriverPitStops, who: DriverNames) -> str:
+    """No driver asked: who stopped most and least (name a driver for the details)."""
+    if not result.drivers:
+        return f"No driver took part in the {result.session}."
+    most = max(len(d.stops) for d in result.drivers)
+    fewest = min(len(d.stops) for d in result.drivers)
+    busiest = [d.driver for d in result.drivers if len(d.stops) == most]
+    text = f"In the {result.session}, the most stops: {and_list(who.all(busiest))} with {most}"
+    if fewest != most:
+        least = [d.driver for d in result.drivers if len(d.stops) == fewest]
+        few = and_list(who.all(least)) if len(least) <= 4 else counted(len(least), "driver")
+        text += f"; the fewest: {few} with {fewest}"
+    return text + "."
 
 
 def chart(result: DriverPitStops, query: DriverPitStopsQuery) -> Spec | None:
