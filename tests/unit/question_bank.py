@@ -739,7 +739,12 @@ QUERY_BANK: list[tuple[str, Query]] = [
         LapsLedQuery(year=2018, event=AZE, session=R),
     ),
     ("laps led in baku 2018", LapsLedQuery(year=2018, event="Baku", session=R)),
-    # near neighbours: the winner, laps completed, positions are not laps led
+    ("who led the 2023 baku sprint", LapsLedQuery(year=2023, event="Baku", session=S)),
+    # near neighbours: the winner, laps completed, positions, the championship leader
+    (
+        "who led the championship in 2021",
+        ChampionshipStandingsQuery(year=2021, championship="drivers"),
+    ),
     (
         "who won the sprint in baku 2023",
         ClassificationQuery(year=2023, event="Baku", session=S),

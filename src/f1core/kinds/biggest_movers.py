@@ -63,7 +63,8 @@ def paragraph(result: Movers, query: BiggestMoversQuery) -> str:
         else:
             rank = result.rank(code) or 0
             tied = sum(1 for f in result.finishers if f.gained == m.gained) > 1
-            place = f"{'joint ' if tied else ''}{ordinal(rank)} biggest gain of the {n} classified"
+            nth = "" if rank == 1 else f"{ordinal(rank)} "
+            place = f"{'joint ' if tied else ''}{nth}biggest gain of the {n} classified"
             asked.append(
                 f"{who(code)} went from {_from(m)} to P{m.finish} ({m.gained:+d}), "
                 f"the {place} finishers"

@@ -51,7 +51,11 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
         r"won the most laps|won most laps|"
         r"laps (?:did|has|have) (?:\w+ ){1,3}(?:led|lead)|laps in the lead|laps leading|"
         r"led (?:\w+ ){0,2}laps|lead (?:\w+ ){0,2}laps|led the race|lead the race|"
-        r"leading the race|in the lead|led from lap|lap leaders?|leader (?:on|of) each lap",
+        r"leading the race|in the lead|led from lap|lap leaders?|leader (?:on|of) each lap|"
+        # "who led the sprint" asks who was in front, not who won; the championship's
+        # leader is the standings'
+        r"who (?:led|was leading)(?! (?:the )?(?:drivers |constructors )?(?:championship|"
+        r"standings|title|points|world))",
     ),
     (
         "starting_tyres",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import msgspec
 
+from f1core.analysis.leaders import lap_ranges_text
 from f1core.analysis.pit_stops import PitStop, pit_stops, plausible_stops
 from f1core.analysis.stats import counted, fmt_ms
 from f1core.analysis.strategy import Stint, stints
@@ -141,7 +142,10 @@ def _one(d: DriverStops, result: DriverPitStops, who: DriverNames) -> str:
         text += (
             ". "
             + f"{d.driver}'s stints: "
-            + ", ".join(f"{_tyre(s.compound)} laps {s.first_lap}-{s.last_lap}" for s in d.stints)
+            + ", ".join(
+                f"{_tyre(s.compound)} {lap_ranges_text([(s.first_lap, s.last_lap)])}"
+                for s in d.stints
+            )
         )
     if d.status and d.status != "Finished" and not d.status.startswith("+"):
         text += f" ({d.status})"
