@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.integration.analyze import analyze
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
 from f1core.analysis.movers import Movers
@@ -41,9 +42,7 @@ def _gains_by_pandas(ff1: Any) -> tuple[dict[str, int], set[str]]:
 
 
 def _answer(session: Session, *drivers: str) -> tuple[Movers, str]:
-    query = kind.KIND.query_for(session, drivers, {})
-    result = kind.KIND.answer(session, query)
-    return result, kind.KIND.paragraph(result, query)
+    return analyze(kind.KIND, session, *drivers)
 
 
 @pytest.mark.parametrize(("ref", "name"), RACES, ids=[str(ref) for ref, _ in RACES])

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.integration.analyze import analyze
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
 from f1core.analysis.leaders import LapsLed, lap_ranges
@@ -30,9 +31,7 @@ def _led_by_pandas(ff1: Any) -> dict[str, list[int]]:
 
 
 def _answer(session: Session, *drivers: str) -> tuple[LapsLed, str]:
-    query = kind.KIND.query_for(session, drivers, {})
-    result = kind.KIND.answer(session, query)
-    return result, kind.KIND.paragraph(result, query)
+    return analyze(kind.KIND, session, *drivers)
 
 
 @pytest.mark.parametrize(("ref", "name"), RACES, ids=[str(ref) for ref, _ in RACES])

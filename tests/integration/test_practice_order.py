@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.integration.analyze import analyze
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
 from f1core.domain.session import Session, SessionKind, SessionRef
@@ -45,9 +46,7 @@ def _codes(ff1: Any) -> dict[str, str]:
 
 
 def _answer(session: Session, *drivers: str) -> tuple[kind.PracticeOrder, str]:
-    query = kind.KIND.query_for(session, drivers, {})
-    result = kind.KIND.answer(session, query)
-    return result, kind.KIND.paragraph(result, query)
+    return analyze(kind.KIND, session, *drivers)
 
 
 @pytest.mark.parametrize(("ref", "name"), PRACTICE, ids=[str(ref) for ref, _ in PRACTICE])
