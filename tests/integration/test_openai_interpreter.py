@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import msgspec
 import pytest
 from tests.fake_openai_server import (
     FakeChatCompletionsServer,
@@ -24,7 +25,12 @@ from f1core.domain.session import SessionKind
 from f1core.errors import F1Error
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.biggest_movers import BiggestMoversQuery
+from f1core.kinds.driver_pit_stops import DriverPitStopsQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.laps_led import LapsLedQuery
+from f1core.kinds.practice_order import PracticeOrderQuery
+from f1core.kinds.starting_tyres import StartingTyresQuery
 from f1core.query import (
     Query,
     Refusal,
@@ -123,6 +129,51 @@ async def test_archive_query_with_nulls_and_no_wrapper_is_accepted(
     server.enqueue(tool_call_reply(QUERY_TOOL, args))
     async with interpreter(server, clock) as llm:
         assert await llm.interpret("2021 standings") == ChampionshipStandingsQuery(year=2021)
+
+
+@pytest.mark.parametrize(
+    ("question", "query"),
+    [
+        (
+            "who led the most laps in baku 2018",
+            LapsLedQuery(year=2018, event="Baku", session=SessionKind.RACE),
+        ),
+        (
+            "who topped fp2 at monza 2021",
+            PracticeOrderQuery(year=2021, event="Monza", session=SessionKind.FP2),
+        ),
+        (
+            "when did hamilton pit in baku 2018",
+            DriverPitStopsQuery(
+                year=2018, event="Baku", session=SessionKind.RACE, drivers=("HAM",)
+            ),
+        ),
+        (
+            "who started on softs in baku 2018",
+            StartingTyresQuery(year=2018, event="Baku", session=SessionKind.RACE),
+        ),
+        (
+            "biggest movers in the 2023 baku sprint",
+            BiggestMoversQuery(year=2023, event="Baku", session=SessionKind.SPRINT),
+        ),
+    ],
+)
+async def test_the_new_session_kinds_are_offered_and_their_tool_calls_accepted(
+    server: FakeChatCompletionsServer, clock: FakeClock, question: str, query: Query
+) -> None:
+    server.enqueue(tool_call_reply(QUERY_TOOL, {"query": msgspec.to_builtins(query)}))
+    async with interpreter(server, clock) as llm:
+        assert await llm.interpret(question) == query
+    [request] = server.requests
+    system = request.body["messages"][0]["content"]
+    name = query.__struct_config__.tag
+    assert f"- {name}: " in system
+    assert any(
+        ref == {"$ref": f"#/$defs/{type(query).__name__}"}
+        for ref in request.body["tools"][0]["function"]["parameters"]["properties"]["query"][
+            "anyOf"
+        ]
+    )
 
 
 async def test_refuse_tool_becomes_a_refusal(
