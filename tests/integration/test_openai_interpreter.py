@@ -115,6 +115,30 @@ async def test_valid_tool_call_becomes_the_query_and_the_request_carries_the_too
     assert "Never guess" in system["content"]
 
 
+async def test_a_follow_up_carries_the_previous_query_and_so_does_its_fallback(
+    server: FakeChatCompletionsServer, clock: FakeClock
+) -> None:
+    previous = ChampionshipStandingsQuery(year=2021)
+    server.enqueue(tool_call_reply(QUERY_TOOL, {"query": {"type": "standings", "year": 2022}}))
+    async with interpreter(server, clock) as llm:
+        followed = await llm.interpret("and in 2022?", previous)
+    assert followed == ChampionshipStandingsQuery(year=2022)
+    user = server.requests[0].body["messages"][1]["content"]
+    assert user == (
+        'Previous question\'s query: {"type":"standings","year":2021,"championship":"drivers",'
+        '"after_round":null}\nFollow-up question: and in 2022?'
+    )
+    assert (
+        "A follow-up question comes with the previous"
+        in (server.requests[0].body["messages"][0]["content"])
+    )
+    server.enqueue(ScriptedReply(status=500))
+    fallback = FakeQueryInterpreter(default=OFFLINE_READING)
+    async with interpreter(server, clock, fallback=fallback, max_retries=0) as llm:
+        await llm.interpret("and in 2022?", previous)
+    assert fallback.contexts == [previous]
+
+
 async def test_archive_query_with_nulls_and_no_wrapper_is_accepted(
     server: FakeChatCompletionsServer, clock: FakeClock
 ) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+import msgspec
+
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
     COUNTRY_EVENTS,
@@ -30,6 +32,7 @@ from adapters.rules.vocabulary import (
 from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
+from f1core.errors import InvalidRequestError
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
@@ -45,6 +48,8 @@ from f1core.query import (
     Interpretation,
     Query,
     Refusal,
+    decode_query,
+    encode_query,
 )
 from f1core.text import strip_accents as _fold
 from f1core.text import words as _norm
@@ -400,16 +405,129 @@ class RuleBasedQueryInterpreter:
         self._current_year = current_year or dt.date.today().year
         self._last_season = last_season
 
-    async def interpret(self, question: str) -> Interpretation:
-        """The query ``question`` asks, or a ``Refusal`` saying what is missing."""
-        return self.interpret_now(question)
+    async def interpret(self, question: str, context: Query | None = None) -> Interpretation:
+        """The query ``question`` asks, or a ``Refusal`` saying what is missing.
 
-    def interpret_now(self, question: str) -> Interpretation:
+        ``context`` is the previous question's query: a follow-up ("and in the race?",
+        "what about Bottas?", "and in 2019?") is read against it.
+        """
+        return self.interpret_now(question, context)
+
+    def interpret_now(self, question: str, context: Query | None = None) -> Interpretation:
         """The synchronous core of ``interpret`` (pure; handy in benchmarks and tests)."""
         try:
-            return self._interpret(question)
+            if context is None:
+                return self._interpret(question)
+            return self._interpret_in_context(question, context)
         except _RefusedError as refusal:
             return refusal.refusal
+
+    # --- follow-ups ------------------------------------------------------------------------
+
+    def _interpret_in_context(self, question: str, context: Query) -> Interpretation:
+        """A follow-up resolved against ``context``; a question that stands alone as itself.
+
+        A question is a follow-up when it starts like one ("and", "what about", ...) or when
+        on its own it lacks a season or event. A follow-up that only names new slots (a
+        season, an event, a session, drivers) asks the previous kind again with them; one
+        with words of its own asks its own kind, with the season, event and session it does
+        not name taken from the previous question. What cannot be resolved is refused.
+        """
+        try:
+            alone: Interpretation = self._interpret(question)
+        except _RefusedError as refusal:
+            alone = refusal.refusal
+        p = self._parse(question)
+        marked = bool(_FOLLOW_UP.search(p.text))
+        if not marked and not (isinstance(alone, Refusal) and alone.kind == "ambiguous"):
+            return alone
+        previous = msgspec.json.decode(encode_query(context))
+        if _only_slots(p):
+            return self._same_kind_with(p, previous)
+        if not self._asks_something(p.text):
+            raise _refusal(
+                "I couldn't tell what that follow-up asks; ask a whole question, e.g. "
+                "'and the fastest lap?' or 'what about Bottas?'.",
+                "ambiguous",
+            )
+        self._inherit(p, previous)
+        return self._decide(p)
+
+    @staticmethod
+    def _asks_something(t: str) -> bool:
+        """Words of a kind of question: a session intent, a result or an archive intent."""
+        return bool(
+            _intent(t)
+            or _WON.search(t)
+            or _PODIUM.search(t)
+            or any(rule.words.search(t) for rule in _ARCHIVE_RULES)
+        )
+
+    def _same_kind_with(self, p: _Parsed, previous: dict[str, Any]) -> Interpretation:
+        changed = dict(previous)
+        years = _unique(p.years)
+        year = years[0] if len(years) == 1 else previous.get("year")
+        tags = {kind: [t for t in p.tags if t.kind == kind] for kind in _SLOT_TAGS}
+        asked: list[tuple[str, Any]] = []
+        if len(years) == 1:
+            asked.append(("year", years[0]))
+        if tags["event"]:
+            asked.append(("circuit" if "circuit" in previous else "event", tags["event"][0].value))
+        if tags["session"]:
+            asked.append(("session", tags["session"][0].value))
+        if tags["driver"] or tags["person"]:
+            asked.extend(self._people_slots(p, previous, year if isinstance(year, int) else None))
+        if tags["team"] and previous.get("subject_kind") == "team":
+            asked.append(("subject", tags["team"][0].value))
+        if not asked:
+            raise _refusal(
+                "I couldn't tell what that follow-up changes; name a season, an event, a "
+                "session or a driver, or ask a whole question.",
+                "ambiguous",
+            )
+        for slot, value in asked:
+            if slot not in previous:
+                raise _refusal(
+                    f"The previous answer has no {slot} to change; ask a whole question.",
+                    "ambiguous",
+                )
+            changed[slot] = value
+        try:
+            return decode_query(msgspec.json.encode(changed))
+        except InvalidRequestError:
+            raise _refusal(
+                "That follow-up doesn't fit the previous question; ask a whole question.",
+                "ambiguous",
+            ) from None
+
+    def _people_slots(
+        self, p: _Parsed, previous: dict[str, Any], year: int | None
+    ) -> list[tuple[str, Any]]:
+        if "drivers" in previous:
+            return [("drivers", list(self._drivers(p, year)))]
+        people = self._people(p, year)
+        if "driver_a" in previous and len(people) == 2:
+            return [("driver_a", people[0]), ("driver_b", people[1])]
+        for slot in ("subject", "driver"):
+            if slot in previous and previous.get("subject_kind", "driver") == "driver":
+                if len(people) != 1:
+                    raise _refusal("Ask about one driver at a time.", "ambiguous")
+                return [(slot, people[0])]
+        return [("drivers", people)]  # no such slot: refused by the caller
+
+    @staticmethod
+    def _inherit(p: _Parsed, previous: dict[str, Any]) -> None:
+        """Give ``p`` the previous question's season, event and session it does not name."""
+        if not p.years and isinstance(previous.get("year"), int):
+            p.years.append(previous["year"])
+        has = {tag.kind for tag in p.tags}
+        if "event" not in has and isinstance(previous.get("event"), str):
+            p.tags.append(_Tag("event", previous["event"], -1, -1))
+        if "session" not in has and isinstance(previous.get("session"), str):
+            p.tags.append(_Tag("session", previous["session"], -1, -1))
+        if "driver" not in has and _PRONOUN.search(p.text):
+            for code in previous.get("drivers") or ():
+                p.tags.append(_Tag("driver", code, -1, -1, "code"))
 
     # --- pass 1 and 2: years, names --------------------------------------------------------
 
@@ -1033,6 +1151,29 @@ _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
 )
 """The archive intents, tried in order; the first whose words and slots fit answers, unless
 it returns None, and a question no rule answers goes to the session kinds."""
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:and|or|but|what about|how about|same for|same but|same question for|now|then|"
+    r"also|ok|okay)\b"
+)
+_PRONOUN = _words(r"he|his|him|she|her|they|their|them")
+_SLOT_TAGS = ("event", "session", "driver", "person", "team")
+# Words a follow-up that only swaps slots may carry besides its names and seasons.
+_FILLER = _word_set(
+    """
+    and or but what about how same for question now then also ok okay in the at of on a an
+    with instead please one there that this it was were is did do does him her his them
+    their they he she same again
+    """
+)
+
+
+def _only_slots(p: _Parsed) -> bool:
+    """The follow-up names slots (and filler) only: "and in the race?", "what about Bottas"."""
+    named = {i for tag in p.tags if tag.start >= 0 for i in range(tag.start, tag.end)}
+    rest = [t for i, t in enumerate(p.tokens) if i not in named and t not in _FILLER]
+    return not rest and (bool(p.years) or any(tag.kind in _SLOT_TAGS for tag in p.tags))
 
 
 def _intent(t: str, *, skip_results: bool = False) -> Intent | None:
