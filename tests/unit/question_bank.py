@@ -293,6 +293,21 @@ QUERY_BANK: list[tuple[str, Query]] = [
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
+    # misspelt places and teams, one-season events without a year
+    ("who won at silverston in 2024", RaceWinnerQuery(year=2024, event="Silverstone")),
+    ("winner of the 2021 abu dabi gp", RaceWinnerQuery(year=2021, event="Abu Dhabi")),
+    ("pole at monzza 2019", FastestLapQuery(year=2019, event="Monza", session=Q)),
+    (
+        "quickest lap in the 2024 spansh gp qualifying",
+        FastestLapQuery(year=2024, event="Spanish Grand Prix", session=Q),
+    ),
+    (
+        "how many wins did ferari get in 2004",
+        CareerStatQuery(subject="Ferrari", subject_kind="team", stat="wins", year=2004),
+    ),
+    ("who won the sakhir gp", RaceWinnerQuery(year=2020, event="Sakhir Grand Prix")),
+    ("winner of the tuscan grand prix", RaceWinnerQuery(year=2020, event="Tuscan Grand Prix")),
+    ("who won the dallas gp", RaceWinnerQuery(year=1984, event="Dallas Grand Prix")),
     ("who won the 2018 azerbaijan grand prix", RaceWinnerQuery(year=2018, event=AZE)),
     (
         "Who won the 2021 Abu Dhabi Grand Prix?",

@@ -23,6 +23,7 @@ from adapters.rules.vocabulary import (
     DRIVERS,
     GRAND_PRIX,
     HISTORIC_DRIVERS,
+    ONE_SEASON_EVENTS,
     PLACE_DISPLAY,
     PLACE_EVENTS,
     SHARED_SURNAMES,
@@ -361,6 +362,33 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
 
 
 _PHRASES = _build_phrases()
+# Event and team names, by their number of words, for typo-tolerant matching.
+_PLACE_NAMES: dict[int, dict[str, tuple[_Kind, str]]] = {}
+for _key, (_kind, _value, _how) in _PHRASES.items():
+    if _kind in ("event", "team") and len(_key) >= 5:
+        _PLACE_NAMES.setdefault(len(_key.split()), {})[_key] = (_kind, _value)
+
+
+def _fuzzy_place(parsed: _Parsed, i: int) -> int:
+    """Tag a misspelt event or team ("silverston", "abu dabi", "ferari") starting at word
+    ``i``; the number of words taken, 0 when none. Never picks between two close names."""
+    for size in (2, 1):
+        words = parsed.tokens[i : i + size]
+        if len(words) < size or any(w in _NOT_FUZZY or not w.isalpha() for w in words):
+            continue
+        said = " ".join(words)
+        if len(said) < 5:
+            continue
+        names = _PLACE_NAMES.get(size, {})
+        close = difflib.get_close_matches(said, list(names), n=3, cutoff=0.85)
+        targets = {names[c] for c in close}
+        if len(targets) == 1:
+            kind, value = targets.pop()
+            parsed.tags.append(_Tag(kind, value, i, i + size, "fuzzy"))
+            return size
+    return 0
+
+
 _MAX_PHRASE = max(len(k.split()) for k in _PHRASES)
 _BY_CODE: dict[str, DriverEntry] = {d.code: d for d in DRIVERS}
 _SURNAMES: dict[str, str] = {_norm(d.last): d.code for d in DRIVERS if " " not in d.last}
@@ -639,6 +667,10 @@ class RuleBasedQueryInterpreter:
                     i += size
                     break
             else:
+                size = _fuzzy_place(parsed, i)
+                if size:
+                    i += size
+                    continue
                 self._tag_word(parsed, i, tokens[i], original[i])
                 i += 1
 
@@ -764,6 +796,8 @@ class RuleBasedQueryInterpreter:
                 "ambiguous",
             )
         event = events[0] if events else None
+        if year is None and event in ONE_SEASON_EVENTS and not p.relative_year:
+            year = ONE_SEASON_EVENTS[event]
         session, session_hint = self._session(p, sessions)
         return self._archive_or_session(p, year, event, session, session_hint)
 

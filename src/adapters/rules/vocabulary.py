@@ -295,6 +295,21 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Swiss Grand Prix": ("swiss", "switzerland"),
     "Luxembourg Grand Prix": ("luxembourg",),
     "Detroit Grand Prix": ("detroit",),
+    "Dallas Grand Prix": ("dallas",),
+    "Moroccan Grand Prix": ("moroccan", "morocco"),
+    "Pescara Grand Prix": ("pescara",),
+}
+
+# Grands Prix held in one season only (races.csv, 1950-2025): named without a year, they
+# still name one race ("who won the Sakhir GP").
+ONE_SEASON_EVENTS: dict[str, int] = {
+    "Pescara Grand Prix": 1957,
+    "Moroccan Grand Prix": 1958,
+    "Dallas Grand Prix": 1984,
+    "70th Anniversary Grand Prix": 2020,
+    "Tuscan Grand Prix": 2020,
+    "Eifel Grand Prix": 2020,
+    "Sakhir Grand Prix": 2020,
 }
 
 # Event names whose Grand Prix changed name over 2018-2025: handed on as the place, which
