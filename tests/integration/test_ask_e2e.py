@@ -125,8 +125,8 @@ def test_ver_and_per_pace_in_the_2023_baku_sprint(harness: Harness) -> None:
     answer = harness.run(harness.question(SPRINT_Q))
     assert [row[1] for row in answer.table.rows] == ["PER", "VER"]
     assert answer.text == (
-        "Sergio Perez (PER) had the best race pace in the 2023 Azerbaijan Grand Prix Sprint: "
-        "median clean lap 1:43.936 over 12 laps; Max Verstappen (VER) 1:44.544 "
+        "Of Max Verstappen (VER) and Sergio Perez (PER), PER had the better race pace in the "
+        "2023 Azerbaijan Grand Prix Sprint: median clean lap 1:43.936 over 12 laps; VER 1:44.544 "
         "(0.608 s a lap slower, 12 laps)."
     )
     # every clean lap of the two, 12 each, drawn over a box plot per driver
