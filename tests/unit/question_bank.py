@@ -293,6 +293,14 @@ QUERY_BANK: list[tuple[str, Query]] = [
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
+    # historic circuits and nicknames, wins at a circuit without a season
+    ("who won at estoril in 1985", RaceWinnerQuery(year=1985, event="Estoril")),
+    ("prost wins at jerez", WinsAtCircuitQuery(circuit="Jerez", driver="prost")),
+    ("how many wins did schumi get", CareerStatQuery(subject="Michael Schumacher", stat="wins")),
+    (
+        "where did perez qualify for the sprint in baku 2023",
+        ClassificationQuery(year=2023, event="Baku", session=SQ, drivers=("PER",)),
+    ),
     # misspelt places and teams, one-season events without a year
     ("who won at silverston in 2024", RaceWinnerQuery(year=2024, event="Silverstone")),
     ("winner of the 2021 abu dabi gp", RaceWinnerQuery(year=2021, event="Abu Dhabi")),

@@ -22,7 +22,9 @@ from adapters.rules.vocabulary import (
     COUNTRY_EVENTS,
     DRIVERS,
     GRAND_PRIX,
+    HISTORIC_CIRCUITS,
     HISTORIC_DRIVERS,
+    HISTORIC_NICKNAMES,
     ONE_SEASON_EVENTS,
     PLACE_DISPLAY,
     PLACE_EVENTS,
@@ -261,6 +263,10 @@ _H2H_OR_SEASON = re.compile(f"{_H2H.pattern}|{_SEASON_WORD.pattern}")
 _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who got")
 _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
+# "Schumacher's wins at Magny-Cours": a career count at one circuit, no season needed.
+_QUALIFY_FOR_SPRINT = _words(r"(?:qualify|qualified|qualifying|quali) (?:for|in) the sprint")
+_RACE_END = _words(r"finish|finished|finishing|chequered flag|checkered flag|crossed the line")
+_WINS_AT = _words(r"wins at|won at|victories at|wins in|victories in|win at")
 _WHO_WON = _words(r"who won|winner")
 _POLE_WORDS = _words(r"pole|poles|pole position|polesitter|pole sitter")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
@@ -331,6 +337,10 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
     for alias in list(EVENT_ALIASES):
         key = _norm(alias)
         phrases.setdefault(f"{key} grand prix", ("event", _place_display(key), "exact"))
+    for circuit in HISTORIC_CIRCUITS:
+        phrases.setdefault(_norm(circuit), ("event", _place_display(_norm(circuit)), "exact"))
+    for nick, name in HISTORIC_NICKNAMES.items():
+        phrases[_norm(nick)] = ("person", name, "historic")
     for team, forms in TEAMS.items():
         for form in forms:
             phrases[_norm(form)] = ("team", team, "exact")
@@ -819,6 +829,11 @@ class RuleBasedQueryInterpreter:
     @staticmethod
     def _session(p: _Parsed, sessions: list[_Tag]) -> tuple[SessionKind | None, bool]:
         strong = _unique(SessionKind(tag.value) for tag in sessions if tag.how != "weak")
+        if set(strong) == {
+            SessionKind.QUALIFYING,
+            SessionKind.SPRINT,
+        } and _QUALIFY_FOR_SPRINT.search(p.text):
+            strong = [SessionKind.SPRINT_QUALIFYING]  # "where did he qualify for the sprint"
         if len(strong) > 1:
             raise _refusal(
                 "The question names several sessions ("
@@ -1087,8 +1102,8 @@ class RuleBasedQueryInterpreter:
             raise _refusal("Which practice session: FP1, FP2 or FP3?", "ambiguous")
         if isinstance(implied, SessionKind):
             return implied
-        if gp_hint:
-            return SessionKind.RACE
+        if gp_hint or _RACE_END.search(t):
+            return SessionKind.RACE  # "how far behind did he finish": only a race finishes
         raise _refusal(
             "Which session: qualifying or the race? Or one of FP1-FP3, the sprint or "
             "sprint qualifying?",
@@ -1166,6 +1181,10 @@ def _at_event(a: _Ask) -> bool:
     return a.event is not None and bool(_WON.search(a.p.text))
 
 
+def _at_event_any_season(a: _Ask) -> bool:
+    return a.event is not None and a.year is None and a.session is None
+
+
 def _race_of_event(a: _Ask) -> bool:
     return a.event is not None and a.session in (None, SessionKind.RACE)
 
@@ -1181,6 +1200,7 @@ _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
     _ArchiveRule("head_to_head", _H2H_OR_SEASON, _season_pair, _R._head_to_head),
     _ArchiveRule("champion", _CHAMPION, _season_title, _R._champion),
     _ArchiveRule("times_won_at", _TIMES, _at_event, _R._times_won_at),
+    _ArchiveRule("times_won_at", _WINS_AT, _at_event_any_season, _R._times_won_at),
     _ArchiveRule("race_result", _RESULT_WORDS, _race_of_event, _R._race_result),
 )
 """The archive intents, tried in order; the first whose words and slots fit answers, unless
