@@ -293,6 +293,11 @@ QUERY_BANK: list[tuple[str, Query]] = [
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
+    # how far behind someone finished: the official classification's gap
+    (
+        "by how much did bottas trail hamilton at the finish in baku 2018",
+        ClassificationQuery(year=2018, event="Baku", session=R, drivers=("BOT", "HAM")),
+    ),
     # historic circuits and nicknames, wins at a circuit without a season
     ("who won at estoril in 1985", RaceWinnerQuery(year=1985, event="Estoril")),
     ("prost wins at jerez", WinsAtCircuitQuery(circuit="Jerez", driver="prost")),
@@ -347,7 +352,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "who finished on the podium in the 2020 turkish grand prix",
         PodiumQuery(year=2020, event="Turkish Grand Prix"),
     ),
-    ("PodiumQuery - Suzuka 2005", PodiumQuery(year=2005, event="Suzuka")),
+    ("podium at suzuka 2005", PodiumQuery(year=2005, event="Suzuka")),
     ("who won the 2012 us gp", RaceWinnerQuery(year=2012, event="United States Grand Prix")),
     ("winner montreal 1999", RaceWinnerQuery(year=1999, event="Montreal")),
     ("who won the race in jeddah 2021", RaceWinnerQuery(year=2021, event="Jeddah")),

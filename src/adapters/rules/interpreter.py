@@ -44,7 +44,7 @@ from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
-from f1core.kinds.base import SessionQuestion
+from f1core.kinds.base import RACES, SessionQuestion
 from f1core.kinds.cues import INTENT_WORDS, Intent
 from f1core.kinds.registry import SESSION_QUESTIONS
 from f1core.query import (
@@ -164,6 +164,14 @@ _WEAK_SESSION_PHRASES = frozenset(
     }
 )
 
+# Other sports and other racing series: about racing, or sport, but not Formula 1.
+_OTHER_SPORTS = _words(
+    r"motogp|moto gp|indycar|indy car|indy 500|indianapolis 500|nascar|formula e|"
+    r"formula 2|formula two|formula 3|formula three|f2|f3|wec|le mans|rally|wrc|dtm|"
+    r"supercars|superbikes?|karting|world cup|super bowl|nba|nfl|nhl|mlb|premier league|"
+    r"champions league|wimbledon|olympics|olympic|tour de france|fifa|uefa|rugby|cricket|"
+    r"tennis|golf|football|soccer|basketball|baseball|ice hockey|boxing|ufc"
+)
 _CREATIVE = _words(
     r"poem|poems|haiku|song|lyrics|limerick|joke|jokes|recipe|essay|story|novel|sonnet|"
     r"rap|translate|homework|bitcoin|stock|stocks|crypto"
@@ -173,19 +181,14 @@ _CREATIVE = _words(
 # Monza" is not the Monza results). Tried in order; the first match names what is missing.
 _UNANSWERED: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        _words(
-            r"motogp|moto gp|indycar|indy car|indy 500|indianapolis 500|nascar|formula e|"
-            r"formula 2|formula two|formula 3|formula three|f2|f3|wec|le mans|rally|wrc|dtm|"
-            r"supercars|superbikes?|karting"
-        ),
-        "other racing series (I only hold Formula 1)",
-    ),
-    (
         _words(r"engines?(?! (?:failure|failures|problem|problems|issue|issues))|power units?"),
         "engines",
     ),
     (_words(r"pressures?"), "tyre pressures"),
-    (_words(r"fuel|fuel loads?"), "fuel loads"),
+    (
+        _words(r"fuel (?:loads?|levels?|consumption|usage|flow|weight)|how much fuel|fuel load"),
+        "fuel loads",
+    ),
     (_words(r"setups?|set ups?|wings?|downforce|ride height"), "car set-ups"),
     (_words(r"earn|earns|earned|salary|salaries|paid|wages?|contracts?|budget|cost cap"), "money"),
     (_words(r"penalty|penalties|penalised|penalized|penalty points"), "penalties"),
@@ -205,6 +208,7 @@ _UNANSWERED: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _F1_WORDS = _words(
     r"f1|formula 1|formula one|grand prix|gp|race|races|raced|racing|qualifying|quali|pole|"
+    r"fastest|quickest|"
     r"poles|lap|laps|podium|podiums|driver|drivers|championship|champion|champions|title|"
     r"titles|standings|pit|pits|pitstop|pitstops|tyre|tyres|tire|tires|stint|stints|sector|"
     r"sectors|speed trap|team|teams|constructor|constructors|season|sprint|practice|wins|"
@@ -231,7 +235,8 @@ _CONSTRUCTORS = _words(
 _H2H = _words(
     r"head to head|h2h|head2head|vs|versus|v|against|compare|compared|comparison|"
     r"compare between|beat|outqualified|outqualify|out qualified|battle|"
-    r"more points|more wins|more podiums|more poles|scored more|did better|finished ahead"
+    r"more points|more wins|more podiums|more poles|scored more|did better|finished ahead|"
+    r"who was better|better driver"
 )
 _COUNT = _words(r"how many|how much|number of|count of|total")
 _STAT_WORDS: tuple[
@@ -245,7 +250,8 @@ _STAT_WORDS: tuple[
 )
 _MOST_WINS = _words(
     r"most wins|most victories|most race wins|most grand prix wins|won the most|"
-    r"most successful|winningest|won most|the most races|most races won"
+    r"most successful|winningest|won most|the most races|most races won|"
+    r"most [a-z]+ wins|won (?:[a-z]+ ){1,4}the most|the most times"
 )
 _WON = _words(
     r"won|win|wins|winner|winners|victory|victor|triumphed|first place|"
@@ -265,6 +271,10 @@ _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
 # "Schumacher's wins at Magny-Cours": a career count at one circuit, no season needed.
 _QUALIFY_FOR_SPRINT = _words(r"(?:qualify|qualified|qualifying|quali) (?:for|in) the sprint")
+_QUALIFYING_ONLY = _words(
+    r"outqualify|outqualified|outqualifies|out qualified|out qualify|off pole|off the pole|"
+    r"behind pole|qualified|qualify"
+)
 _RACE_END = _words(r"finish|finished|finishing|chequered flag|checkered flag|crossed the line")
 _WINS_AT = _words(r"wins at|won at|victories at|wins in|victories in|win at")
 _WHO_WON = _words(r"who won|winner")
@@ -302,7 +312,16 @@ _COMMON = _word_set(
     off not no yes if but just only also still yet again ok okay hey hi hello thanks
     thank s t what's circuit track lap record straight line max maximum minimum min
     close closest far how's gp grands prix edition event events race's entry entries
-    starts raced
+    starts raced everyone everybody anyone anybody actual actually
+    """
+)
+
+# Words that follow a person's name at the start of a question ("Zhang's strategy").
+_PERSONAL = _word_set(
+    """
+    s fastest quickest best strategy pace lap laps pit pits stops sectors sector tyres tires
+    stint stints vs versus speed top gap position positions wins podiums poles points career
+    record results result times qualifying quali race
     """
 )
 
@@ -708,12 +727,14 @@ class RuleBasedQueryInterpreter:
 
     @staticmethod
     def _looks_like_name(parsed: _Parsed, i: int) -> bool:
-        """A capitalised word mid-sentence, or a word in a slot only a person fills."""
+        """A capitalised word mid-sentence, or a word in a slot only a person fills; first
+        in the question, a capitalised word whose next word is what a person has
+        ("Zhang's strategy", "Johnson fastest lap")."""
         word = parsed.original[i]
-        if word[:1].isupper() and i > 0 and not word.isupper():
+        after = parsed.tokens[i + 1] if i + 1 < len(parsed.tokens) else ""
+        if word[:1].isupper() and not word.isupper() and (i > 0 or after in _PERSONAL):
             return True
         before = parsed.tokens[i - 1] if i > 0 else ""
-        after = parsed.tokens[i + 1] if i + 1 < len(parsed.tokens) else ""
         return before in {
             "vs",
             "versus",
@@ -731,6 +752,12 @@ class RuleBasedQueryInterpreter:
     def _decide(self, p: _Parsed) -> Interpretation:
         t = p.text
         has_names = any(tag.kind in ("driver", "team", "event") for tag in p.tags)
+        if _OTHER_SPORTS.search(t):
+            raise _refusal(
+                "I only hold Formula 1: results, lap times, strategy and standings of the "
+                "world championship.",
+                "off_topic",
+            )
         if _CREATIVE.search(t):
             raise _refusal(
                 "I only answer questions about Formula 1 data: results, lap times, "
@@ -816,7 +843,11 @@ class RuleBasedQueryInterpreter:
         """Weather or news wording with no race, driver or season in sight."""
         if p.years or any(tag.kind in ("driver", "team", "person") for tag in p.tags):
             return False
-        return bool(_words(r"weather|forecast|temperature|rain|news|stock|price").search(t))
+        return bool(
+            _words(
+                r"weather|forecast|temperature|rain|news|stock|price|how do i|how to|how can i"
+            ).search(t)
+        )
 
     @staticmethod
     def _archive_person_question(t: str) -> bool:
@@ -902,6 +933,8 @@ class RuleBasedQueryInterpreter:
         )
 
     def _career_count(self, a: _Ask) -> Interpretation | None:
+        if a.event is not None and a.year is not None and _intent(a.p.text, skip_results=True):
+            return None  # "how many laps did he complete in Baku 2018": a session question
         stat = self._stat(a.p.text)
         return None if stat is None else self._count(a.p, a.year, a.event, stat)
 
@@ -1049,6 +1082,8 @@ class RuleBasedQueryInterpreter:
     ) -> Interpretation:
         t = p.text
         intent: Intent | None = _intent(t)
+        if intent == "gap" and _RACE_END.search(t) and session in (None, *RACES):
+            intent = "results"  # how far behind he finished: the official classification
         if intent == "results" and (_WON.search(t) or _PODIUM.search(t)):
             intent = "won"
         if intent is None and (_WON.search(t) or _PODIUM.search(t)):
@@ -1075,13 +1110,14 @@ class RuleBasedQueryInterpreter:
                 "answer results, podiums, standings and career counts.",
                 "unsupported",
             )
-        for tag in p.tags:
-            if tag.kind == "person":
-                raise _refusal(
-                    f"I don't know a driver called {tag.value!r} in {year}; use a "
-                    "surname, a three-letter code (e.g. VER) or a car number.",
-                    "unknown_name",
-                )
+        unknown = [tag.value for tag in p.tags if tag.kind == "person"] + p.unknown_names
+        if unknown:
+            # a session answer about the drivers it knows would silently drop the others
+            raise _refusal(
+                f"I don't know a driver called {unknown[0]!r} in {year}; use a "
+                "surname, a three-letter code (e.g. VER) or a car number.",
+                "unknown_name",
+            )
         weak = {
             SessionKind(tag.value) for tag in p.tags if tag.kind == "session" and tag.how == "weak"
         }
@@ -1102,6 +1138,8 @@ class RuleBasedQueryInterpreter:
             raise _refusal("Which practice session: FP1, FP2 or FP3?", "ambiguous")
         if isinstance(implied, SessionKind):
             return implied
+        if _QUALIFYING_ONLY.search(t):
+            return SessionKind.QUALIFYING  # "outqualified", "how far off pole"
         if gp_hint or _RACE_END.search(t):
             return SessionKind.RACE  # "how far behind did he finish": only a race finishes
         raise _refusal(
