@@ -1092,6 +1092,9 @@ class RuleBasedQueryInterpreter:
             session = SessionKind.SPRINT_QUALIFYING
         drivers = self._drivers(p, year) + self._team_drivers(p, year)
         drivers = tuple(_unique(drivers))
+        if intent == "summary" and drivers:
+            # "How was Alonso's qualifying?" is about him, not the whole session.
+            intent = "driver_summary"
         return _build(intent, session, year=year, event=event, drivers=drivers)
 
     @staticmethod
