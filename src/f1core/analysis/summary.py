@@ -195,3 +195,10 @@ def qualifying_part(row: QualifyingLine, prefix: str = "Q") -> str:
 def part_time(row: QualifyingLine, part: str) -> int | None:
     """The driver's official time in ``part`` ("Q1".."Q3", "SQ1".."SQ3")."""
     return {"1": row.q1_ms, "2": row.q2_ms, "3": row.q3_ms}[part[-1]]
+
+
+def race_distance(session: Session) -> int | None:
+    """The laps the winner completed by the official result (a shortened race's real
+    distance), else the scheduled count."""
+    winner = next((r for r in session.results if r.position == 1 and r.laps), None)
+    return winner.laps if winner is not None else session.total_laps

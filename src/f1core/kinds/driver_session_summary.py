@@ -16,7 +16,7 @@ from f1core.analysis.fastest import BestLap, best_laps
 from f1core.analysis.laps import driver_names
 from f1core.analysis.stats import counted
 from f1core.analysis.strategy import DriverStrategy, Stint, stints
-from f1core.analysis.summary import finished, part_time, qualifying_part
+from f1core.analysis.summary import finished, part_time, qualifying_part, race_distance
 from f1core.domain.session import ClassificationRow, Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.team_colours import DriverLivery, session_liveries
@@ -167,7 +167,7 @@ def driver_session_summary(session: Session, codes: tuple[str, ...]) -> DriverSe
     return DriverSessionSummary(
         session=session.title,
         session_kind=kind,
-        total_laps=session.total_laps,
+        total_laps=race_distance(session) if kind.is_race_like else None,
         drivers=tuple(days),
         leader=leader,
         leader_time_ms=leader_ms,

@@ -22,6 +22,7 @@ from f1core.analysis.summary import (
     neutralised_periods,
     part_time,
     qualifying_part,
+    race_distance,
     retirements,
 )
 from f1core.answers import charts
@@ -78,6 +79,8 @@ class RaceSummary(msgspec.Struct, frozen=True, gc=False):
     loser: GridChange | None
     moves: tuple[GridChange, ...]
     knocked_out: tuple[tuple[str, tuple[str, ...]], ...]
+    statuses_known: bool
+    """The official results give each car's status (so no retirement means none)."""
     names: tuple[tuple[str, str], ...]
     liveries: tuple[DriverLivery, ...]
     excluded: tuple[ExcludedLap, ...] = ()
@@ -136,7 +139,7 @@ def race_summary(session: Session) -> RaceSummary:
     return RaceSummary(
         session=session.title,
         session_kind=kind,
-        total_laps=session.total_laps,
+        total_laps=race_distance(session) if kind.is_race_like else None,
         order=order,
         pole=pole,
         fastest=fastest.rows[0] if fastest.rows else None,
@@ -150,6 +153,7 @@ def race_summary(session: Session) -> RaceSummary:
         loser=loser,
         moves=moves,
         knocked_out=knocked_out,
+        statuses_known=bool(session.results) and all(r.status for r in session.results),
         names=driver_names(session),
         liveries=session_liveries(session),
     )
@@ -234,7 +238,7 @@ def _race_sentences(result: RaceSummary, who: DriverNames) -> list[str]:
     out.append(_periods_sentence(result.periods, race=True))
     if result.retirements:
         out.append(f"Did not finish: {_retired(result.retirements, who)}.")
-    else:
+    elif result.statuses_known:
         out.append("Every starter took the flag.")
     movers = []
     if result.gainer is not None:
