@@ -101,8 +101,8 @@ def test_a_race_summary_states_the_official_results_and_race_controls_periods(
     classified = results[results["ClassifiedPosition"].astype(str).str.isdigit()]
     gained = classified["GridPosition"].where(classified["GridPosition"] > 0, len(results))
     gained = (gained - classified["Position"]).astype(int)
-    gainer = classified["Abbreviation"][gained.idxmax()]
-    loser = classified["Abbreviation"][gained.idxmin()]
+    gainers = list(classified["Abbreviation"][gained == gained.max()])
+    losers = list(classified["Abbreviation"][gained == gained.min()])
     timed = raw.laps[raw.laps["LapTime"].notna() & ~raw.laps["Deleted"].fillna(False)]
     fastest = timed.loc[timed["LapTime"].idxmin()]
     msgs = raw.race_control_messages
@@ -124,8 +124,8 @@ def test_a_race_summary_states_the_official_results_and_race_controls_periods(
         (p.kind, p.first_lap, p.last_lap) for p in result.periods if p.kind != "red flag"
     ] == _sc_periods(msgs)
     assert [p.first_lap for p in result.periods if p.kind == "red flag"] == reds
-    assert result.gainer is not None and result.gainer.driver == gainer
-    assert result.loser is not None and result.loser.driver == loser
+    assert [m.driver for m in result.gainers] == gainers
+    assert [m.driver for m in result.losers] == losers
     assert f"{margin_ms / 1000:.3f} s ahead of" in text and "(official result)" in text
 
 

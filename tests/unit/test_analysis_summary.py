@@ -136,3 +136,21 @@ def test_a_driver_summary_ranks_his_best_lap_and_names_the_sessions_fastest_apar
         "In the 2024 Spanish Grand Prix Race: Sergio Perez (PER) started from P3 on the grid "
         "and did not finish: Engine after 1 lap of 2 (official status)."
     )
+
+
+def test_drivers_tied_on_the_biggest_gain_are_all_named() -> None:
+    s = session(
+        results=[
+            result("NOR", 1, grid=3),
+            result("HAM", 2, grid=4),
+            result("VER", 3, grid=1),
+            result("PER", 4, grid=2),
+        ]
+    )
+    movers = race_summary.race_summary(s)
+    assert [m.driver for m in movers.gainers] == ["NOR", "HAM"]
+    assert [m.driver for m in movers.losers] == ["VER", "PER"]
+    assert paragraph(race_summary.KIND, s).endswith(
+        "From the grid: biggest gain NOR, P3 to P1 (+2) and HAM, P4 to P2 (+2); biggest loss "
+        "VER, P1 to P3 (-2) and Sergio Perez (PER), P2 to P4 (-2)."
+    )

@@ -145,18 +145,23 @@ def retirements(session: Session) -> tuple[ClassificationRow, ...]:
     return tuple(sorted(out, key=lambda r: -(r.laps or 0)))
 
 
-def biggest_movers(grid: GridVsFinish) -> tuple[GridChange | None, GridChange | None]:
-    """The classified finisher who gained the most places and the one who lost the most.
+def biggest_movers(
+    grid: GridVsFinish,
+) -> tuple[tuple[GridChange, ...], tuple[GridChange, ...]]:
+    """The classified finishers who gained the most places, and those who lost the most.
 
-    Either is None when nobody gained (or lost) a place; ties go to the better finish.
+    Every driver tied on the biggest gain (or loss) is listed, best finish first; a side
+    is empty when nobody gained (or lost) a place.
     """
-    counted = [r for r in grid.rows if r.gained is not None and r.classified.isdigit()]
-    up = max(counted, key=lambda r: (r.gained or 0, -(r.finish or 0)), default=None)
-    down = min(counted, key=lambda r: (r.gained or 0, r.finish or 0), default=None)
-    return (
-        up if up is not None and (up.gained or 0) > 0 else None,
-        down if down is not None and (down.gained or 0) < 0 else None,
+    counted = sorted(
+        (r for r in grid.rows if r.gained is not None and r.classified.isdigit()),
+        key=lambda r: r.finish or 0,
     )
+    most = max((r.gained or 0 for r in counted), default=0)
+    least = min((r.gained or 0 for r in counted), default=0)
+    up = tuple(r for r in counted if most > 0 and r.gained == most)
+    down = tuple(r for r in counted if least < 0 and r.gained == least)
+    return up, down
 
 
 Q3_PLACES = 10

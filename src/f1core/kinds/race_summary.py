@@ -75,8 +75,9 @@ class RaceSummary(msgspec.Struct, frozen=True, gc=False):
     retirements: tuple[Retirement, ...]
     periods: tuple[NeutralisedPeriod, ...] | None
     """None when the session records no race control messages to read them from."""
-    gainer: GridChange | None
-    loser: GridChange | None
+    gainers: tuple[GridChange, ...]
+    """Everyone tied on the most places gained (empty when nobody gained one)."""
+    losers: tuple[GridChange, ...]
     moves: tuple[GridChange, ...]
     knocked_out: tuple[tuple[str, tuple[str, ...]], ...]
     statuses_known: bool
@@ -105,9 +106,8 @@ class RaceSummary(msgspec.Struct, frozen=True, gc=False):
             rows.append((period.kind.capitalize(), "", "", where))
         for r in self.retirements:
             rows.append(("Retired", r.driver, r.team, f"{r.status} ({_laps(r.laps)})"))
-        for what, mover in (("Biggest gain", self.gainer), ("Biggest loss", self.loser)):
-            if mover is not None:
-                rows.append((what, mover.driver, mover.team, _move(mover)))
+        for what, movers in (("Biggest gain", self.gainers), ("Biggest loss", self.losers)):
+            rows.extend((what, m.driver, m.team, _move(m)) for m in movers)
         for part, codes in self.knocked_out:
             rows.append((f"Out in {part}", ", ".join(codes), "", ""))
         return Table(columns=("Fact", "Driver", "Team", "Detail"), rows=tuple(rows))
@@ -118,7 +118,8 @@ def race_summary(session: Session) -> RaceSummary:
     kind = session.ref.kind
     fastest = best_laps(session)
     moves: tuple[GridChange, ...] = ()
-    gainer = loser = None
+    gainers: tuple[GridChange, ...] = ()
+    losers: tuple[GridChange, ...] = ()
     pole = None
     knocked_out: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if kind.is_practice:
@@ -129,7 +130,7 @@ def race_summary(session: Session) -> RaceSummary:
     if kind.is_race_like:
         grid = grid_vs_finish(session)
         moves = grid.rows
-        gainer, loser = biggest_movers(grid)
+        gainers, losers = biggest_movers(grid)
         pole = next(
             (Placed(1, r.driver, r.team, None) for r in session.results if r.grid == 1), None
         )
@@ -149,12 +150,13 @@ def race_summary(session: Session) -> RaceSummary:
         if kind.is_race_like
         else (),
         periods=neutralised_periods(session),
-        gainer=gainer,
-        loser=loser,
+        gainers=gainers,
+        losers=losers,
         moves=moves,
         knocked_out=knocked_out,
         statuses_known=bool(session.results) and all(r.status for r in session.results),
-        names=driver_names(session),
+        # The results name drivers the entry list may lack (a car with no timed lap).
+        names=(*((r.driver, r.full_name) for r in session.results), *driver_names(session)),
         liveries=session_liveries(session),
     )
 
@@ -241,10 +243,10 @@ def _race_sentences(result: RaceSummary, who: DriverNames) -> list[str]:
     elif result.statuses_known:
         out.append("Every starter took the flag.")
     movers = []
-    if result.gainer is not None:
-        movers.append(f"biggest gain {who(result.gainer.driver)}, {_move(result.gainer)}")
-    if result.loser is not None:
-        movers.append(f"biggest loss {who(result.loser.driver)}, {_move(result.loser)}")
+    for what, group in (("gain", result.gainers), ("loss", result.losers)):
+        if group:
+            moves = and_list([f"{who(m.driver)}, {_move(m)}" for m in group])
+            movers.append(f"biggest {what} {moves}")
     if movers:
         out.append("From the grid: " + "; ".join(movers) + ".")
     return out
