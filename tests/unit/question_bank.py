@@ -953,4 +953,10 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("what happened with the laps led in baku 2018", "unsupported"),
     ("what happened to Smith in the 2018 baku race", "unknown_name"),
     ("tell me what happened in the race", "ambiguous"),
+    ("what happened on the opening lap of the 2018 baku race", "unsupported"),
+    ("tell me about the start of the 2025 miami sprint", "unsupported"),
+    ("what happened in the final laps of baku 2018", "unsupported"),
+    ("tell me about the crash in the 2018 azerbaijan gp", "unsupported"),
+    ("how did the rookies get on in the 2025 miami sprint", "unknown_name"),
+    ("what happened to the red bulls in baku 2018", "unknown_name"),
 ]
