@@ -227,7 +227,13 @@ def _compute(session: Session, query: DriverSessionSummaryQuery) -> DriverSessio
 
 def _stints(plan: tuple[Stint, ...]) -> str:
     return ", ".join(
-        f"{(s.compound or 'unknown').lower()} laps {s.first_lap}-{s.last_lap}" for s in plan
+        f"{(s.compound or 'unknown').lower()} "
+        + (
+            f"lap {s.first_lap}"
+            if s.first_lap == s.last_lap
+            else f"laps {s.first_lap}-{s.last_lap}"
+        )
+        for s in plan
     )
 
 
