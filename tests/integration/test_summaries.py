@@ -55,6 +55,11 @@ def _ms(value: Any) -> int:
     return round(pd.Timedelta(value).total_seconds() * 1000)
 
 
+def _laptime(value: Any) -> str:
+    total = pd.Timedelta(value).total_seconds()
+    return f"{int(total // 60)}:{total % 60:06.3f}"
+
+
 def _race(load_recorded: Loader, ref: SessionRef) -> tuple[race_kind.RaceSummary, str]:
     session = load_recorded(ref)
     query = race_kind.KIND.query_for(session, (), {})
@@ -190,6 +195,12 @@ def test_a_qualifying_summary_uses_the_official_times_and_cuts(
     gap = (_ms(second["Q3"]) - _ms(pole["Q3"])) / 1000
     assert f"with 1:19.307 in Q3, {gap:.3f} s ahead of Lewis Hamilton (HAM)" in text
     assert "2 red flags (in Q1 and Q3), per race control." in text
+    rows = result.table().rows
+    assert rows[:3] == tuple(
+        (f"P{i + 1}", r["Abbreviation"], r["TeamName"], f"{_laptime(r['Q3'])} (Q3)")
+        for i, (_, r) in enumerate(results.head(3).iterrows())
+    )
+    assert ("Red flag", "", "", "Q3") in rows
 
 
 def test_bottas_in_baku_2018_is_his_puncture_and_the_race_is_hamiltons(

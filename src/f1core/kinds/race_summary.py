@@ -92,11 +92,15 @@ class RaceSummary(msgspec.Struct, frozen=True, gc=False):
         race = self.session_kind.is_race_like
         for p in self.order[:3]:
             what = "Winner" if race and p.position == 1 else f"P{p.position}"
-            detail = format_laptime(p.time_ms) if p.position == 1 else format_gap(p.time_ms)
+            # A race gives the winner's time and the others' gaps; elsewhere each lap time.
+            gap = race and p.position != 1
+            detail = format_gap(p.time_ms) if gap else format_laptime(p.time_ms)
+            if not race and p.note:
+                detail += f" ({p.note})"
             rows.append((what, p.driver, p.team, detail if p.time_ms is not None else p.note))
         if self.pole is not None and race:
             rows.append(("Pole (grid P1)", self.pole.driver, self.pole.team, ""))
-        if self.fastest is not None and not self.session_kind.is_practice:
+        if self.fastest is not None and race:
             f = self.fastest
             rows.append(
                 ("Fastest lap", f.driver, f.team, f"{format_laptime(f.time_ms)} (lap {f.lap})")
