@@ -154,3 +154,18 @@ def test_drivers_tied_on_the_biggest_gain_are_all_named() -> None:
         "From the grid: biggest gain NOR, P3 to P1 (+2) and HAM, P4 to P2 (+2); biggest loss "
         "VER, P1 to P3 (-2) and Sergio Perez (PER), P2 to P4 (-2)."
     )
+
+
+@given(st.permutations(["VER", "PER", "NOR", "PIA", "HAM", "RUS"]))
+def test_no_classified_driver_gained_more_than_the_biggest_gainers(grid_order: list[str]) -> None:
+    finish = ["VER", "PER", "NOR", "PIA", "HAM", "RUS"]
+    s = session(
+        results=[
+            result(code, i + 1, grid=grid_order.index(code) + 1) for i, code in enumerate(finish)
+        ]
+    )
+    movers = race_summary.race_summary(s)
+    gains = {m.driver: m.gained or 0 for m in movers.moves}
+    assert all(gains[m.driver] == max(gains.values()) > 0 for m in movers.gainers)
+    assert all(gains[m.driver] == min(gains.values()) < 0 for m in movers.losers)
+    assert bool(movers.gainers) == (max(gains.values()) > 0)
