@@ -169,3 +169,20 @@ def test_no_classified_driver_gained_more_than_the_biggest_gainers(grid_order: l
     assert all(gains[m.driver] == max(gains.values()) > 0 for m in movers.gainers)
     assert all(gains[m.driver] == min(gains.values()) < 0 for m in movers.losers)
     assert bool(movers.gainers) == (max(gains.values()) > 0)
+
+
+def test_a_disqualified_car_is_told_as_disqualified_not_as_a_retirement() -> None:
+    s = session(
+        [*run("VER", [90_000, 90_000]), *run("HAM", [90_100, 90_100])],
+        results=[
+            result("VER", 1, grid=1, time_ms=180_000, laps=2),
+            result("HAM", None, grid=2, status="Disqualified", laps=2, classified="D"),
+        ],
+    )
+    summary = paragraph(race_summary.KIND, s)
+    assert "Lewis Hamilton (HAM) was disqualified." in summary
+    assert "Did not finish" not in summary
+    assert paragraph(driver_session_summary.KIND, s, ["HAM"]).startswith(
+        "In the 2024 Spanish Grand Prix Race: Lewis Hamilton (HAM) started from P2 on the grid "
+        "and was disqualified."
+    )

@@ -207,3 +207,18 @@ def race_distance(session: Session) -> int | None:
     distance), else the scheduled count."""
     winner = next((r for r in session.results if r.position == 1 and r.laps), None)
     return winner.laps if winner is not None else session.total_laps
+
+
+OUT_OF_THE_RESULT = {
+    "D": "was disqualified",
+    "E": "was excluded",
+    "W": "withdrew",
+    "F": "did not qualify",
+}
+"""What an official classification letter other than R or N says happened to a car."""
+
+
+def out_of_the_result(classified: str, status: str) -> str:
+    """ "was disqualified", with the official status when it says more ("(Fuel pressure)")."""
+    said = OUT_OF_THE_RESULT[classified]
+    return said if not status or status.lower() in said else f"{said} ({status})"

@@ -16,7 +16,14 @@ from f1core.analysis.fastest import BestLap, best_laps
 from f1core.analysis.laps import driver_names
 from f1core.analysis.stats import counted
 from f1core.analysis.strategy import DriverStrategy, Stint, stints
-from f1core.analysis.summary import finished, part_time, qualifying_part, race_distance
+from f1core.analysis.summary import (
+    OUT_OF_THE_RESULT,
+    finished,
+    out_of_the_result,
+    part_time,
+    qualifying_part,
+    race_distance,
+)
 from f1core.domain.session import ClassificationRow, Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.team_colours import DriverLivery, session_liveries
@@ -275,6 +282,8 @@ def _race_day(d: DriverDay, result: DriverSessionSummary, who: DriverNames) -> s
     name = who(d.driver)
     if d.position is None and not d.classified:
         return f"{name} has no official result."
+    if d.classified in OUT_OF_THE_RESULT:
+        return f"{name} started{start} and {out_of_the_result(d.classified, d.status)}."
     row_finished = d.status in ("Finished", "Lapped") or d.status.startswith("+")
     if not row_finished:
         of = f" of {result.total_laps}" if result.total_laps else ""

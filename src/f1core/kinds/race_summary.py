@@ -17,9 +17,11 @@ from f1core.analysis.fastest import BestLap, best_laps
 from f1core.analysis.laps import driver_names
 from f1core.analysis.positions import GridChange, grid_vs_finish
 from f1core.analysis.summary import (
+    OUT_OF_THE_RESULT,
     NeutralisedPeriod,
     biggest_movers,
     neutralised_periods,
+    out_of_the_result,
     part_time,
     qualifying_part,
     race_distance,
@@ -61,6 +63,8 @@ class Retirement(msgspec.Struct, frozen=True, gc=False):
     team: str
     laps: int | None
     status: str
+    classified: str = ""
+    """The official classification letter: R retired, D disqualified, ..."""
 
 
 class RaceSummary(msgspec.Struct, frozen=True, gc=False):
@@ -149,7 +153,8 @@ def race_summary(session: Session) -> RaceSummary:
         pole=pole,
         fastest=fastest.rows[0] if fastest.rows else None,
         retirements=tuple(
-            Retirement(r.driver, r.team, r.laps, r.status) for r in retirements(session)
+            Retirement(r.driver, r.team, r.laps, r.status, r.classified)
+            for r in retirements(session)
         )
         if kind.is_race_like
         else (),
@@ -242,9 +247,13 @@ def _race_sentences(result: RaceSummary, who: DriverNames) -> list[str]:
         f = result.fastest
         out.append(f"Fastest lap: {who(f.driver)}, {format_laptime(f.time_ms)} on lap {f.lap}.")
     out.append(_periods_sentence(result.periods, race=True))
-    if result.retirements:
-        out.append(f"Did not finish: {_retired(result.retirements, who)}.")
-    elif result.statuses_known:
+    out_of_result = [r for r in result.retirements if r.classified in OUT_OF_THE_RESULT]
+    for r in out_of_result:
+        out.append(f"{who(r.driver)} {out_of_the_result(r.classified, r.status)}.")
+    retired = tuple(r for r in result.retirements if r not in out_of_result)
+    if retired:
+        out.append(f"Did not finish: {_retired(retired, who)}.")
+    if not result.retirements and result.statuses_known:
         out.append("Every starter took the flag.")
     movers = []
     for what, group in (("gain", result.gainers), ("loss", result.losers)):
