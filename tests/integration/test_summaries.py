@@ -340,3 +340,18 @@ def test_laps_led_is_still_refused_not_summarised() -> None:
     assert isinstance(
         INTERPRETER.interpret_now("what happened with the laps led in baku 2018"), Refusal
     )
+
+
+def test_follow_ups_move_between_the_race_and_a_drivers_summary() -> None:
+    race = INTERPRETER.interpret_now("what happened in Baku 2018")
+    assert INTERPRETER.interpret_now("what about Bottas?", race) == (
+        driver_kind.DriverSessionSummaryQuery(
+            year=2018, event="Baku", session=SessionKind.RACE, drivers=("BOT",)
+        )
+    )
+    sainz = INTERPRETER.interpret_now("how was Sainz's qualifying at monza 2019")
+    assert INTERPRETER.interpret_now("and Leclerc?", sainz) == (
+        driver_kind.DriverSessionSummaryQuery(
+            year=2019, event="Monza", session=SessionKind.QUALIFYING, drivers=("LEC",)
+        )
+    )

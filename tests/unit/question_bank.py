@@ -854,6 +854,10 @@ QUERY_BANK: list[tuple[str, Query]] = [
         DriverSessionSummaryQuery(year=2023, event="Baku", session=S, drivers=("STR",)),
     ),
     (
+        "how did the red bulls do in baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("RIC", "VER")),
+    ),
+    (
         "how did Ferrari do in the 2018 azerbaijan grand prix",
         DriverSessionSummaryQuery(
             year=2018, event="Azerbaijan Grand Prix", session=R, drivers=("RAI", "VET")
@@ -958,5 +962,5 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("what happened in the final laps of baku 2018", "unsupported"),
     ("tell me about the crash in the 2018 azerbaijan gp", "unsupported"),
     ("how did the rookies get on in the 2025 miami sprint", "unknown_name"),
-    ("what happened to the red bulls in baku 2018", "unknown_name"),
+    ("what happened to the backmarkers in baku 2018", "unknown_name"),
 ]

@@ -542,6 +542,9 @@ class RuleBasedQueryInterpreter:
                     "ambiguous",
                 )
             changed[slot] = value
+        if changed.get("type") == "race-summary" and changed.get("drivers"):
+            # "What about Bottas?" after a race's summary asks for his session's.
+            changed["type"] = "driver-session-summary"
         try:
             return decode_query(msgspec.json.encode(changed))
         except InvalidRequestError:
