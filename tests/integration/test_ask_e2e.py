@@ -309,3 +309,17 @@ def test_notebook_ask_follows_up_the_previous_question(
         f1.close()
     assert followed.text.startswith("Alain Prost won the 1989 drivers' championship")
     assert alone.text.startswith("Ayrton Senna won the 1988")
+
+
+def test_open_questions_get_the_summaries_through_the_whole_stack(harness: Harness) -> None:
+    race = harness.run(harness.question("what happened in the 2018 azerbaijan grand prix"))
+    assert race.text.startswith(
+        "Lewis Hamilton (HAM) won the 2018 Azerbaijan Grand Prix Race (51 laps) for Mercedes, "
+        "2.460 s ahead of Kimi Räikkönen (RAI)"
+    )
+    assert race.chart is not None and race.source == "FastF1 live timing (recorded)"
+    bottas = harness.run(harness.question("what happened to Bottas in Baku 2018?"))
+    assert "Valtteri Bottas (BOT) started from P3 on the grid and did not finish: Puncture" in (
+        bottas.text
+    )
+    assert bottas.table.rows[0][:3] == ("BOT", "Mercedes", "R")

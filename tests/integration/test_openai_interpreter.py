@@ -24,6 +24,7 @@ from f1core.domain.session import SessionKind
 from f1core.errors import F1Error
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.driver_session_summary import DriverSessionSummaryQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     Query,
@@ -137,6 +138,32 @@ async def test_a_follow_up_carries_the_previous_query_and_so_does_its_fallback(
     async with interpreter(server, clock, fallback=fallback, max_retries=0) as llm:
         await llm.interpret("and in 2022?", previous)
     assert fallback.contexts == [previous]
+
+
+async def test_the_summary_kinds_are_offered_and_their_tool_calls_accepted(
+    server: FakeChatCompletionsServer, clock: FakeClock
+) -> None:
+    args = {
+        "query": {
+            "type": "driver-session-summary",
+            "year": 2018,
+            "event": "Azerbaijan Grand Prix",
+            "session": "R",
+            "drivers": ["BOT"],
+        }
+    }
+    server.enqueue(tool_call_reply(QUERY_TOOL, args))
+    async with interpreter(server, clock) as llm:
+        query = await llm.interpret("what happened to Bottas in Baku 2018?")
+    assert query == DriverSessionSummaryQuery(
+        year=2018, event="Azerbaijan Grand Prix", session=SessionKind.RACE, drivers=("BOT",)
+    )
+    [request] = server.requests
+    system = request.body["messages"][0]["content"]
+    assert "- race-summary: What happened: winner, podium, pole" in system
+    assert "- driver-session-summary: How a driver's session went" in system
+    defs = request.body["tools"][0]["function"]["parameters"]["$defs"]
+    assert {"RaceSummaryQuery", "DriverSessionSummaryQuery"} <= set(defs)
 
 
 async def test_archive_query_with_nulls_and_no_wrapper_is_accepted(

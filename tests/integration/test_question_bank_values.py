@@ -208,3 +208,63 @@ def test_pole_is_the_best_official_qualifying_time(
     driver, time_ms = min(best.items(), key=lambda item: item[1])
     answer = asker.ask(question)
     assert f"({driver})" in answer.text.split(".")[0] and format_laptime(time_ms) in answer.text
+
+
+_R = SessionKind.RACE
+_S = SessionKind.SPRINT
+
+
+@pytest.mark.parametrize(
+    ("question", "ref"),
+    [
+        (
+            "what happened in the 2018 azerbaijan grand prix",
+            SessionRef(2018, "Azerbaijan Grand Prix", _R),
+        ),
+        ("tell me about the 2025 miami sprint", SessionRef(2025, "Miami Grand Prix", _S)),
+        ("give me a recap of the 2023 baku sprint", SessionRef(2023, "Azerbaijan Grand Prix", _S)),
+    ],
+)
+def test_a_race_summary_states_the_official_winner_and_margin(
+    asker: _Asker, load_recorded: Callable[[SessionRef], Session], question: str, ref: SessionRef
+) -> None:
+    ranked = sorted(
+        (r for r in load_recorded(ref).results if r.position), key=lambda r: r.position or 0
+    )
+    winner, second = ranked[0], ranked[1]
+    assert second.time_ms is not None  # the results give P2 its gap to the winner
+    answer = asker.ask(question)
+    first = answer.text.split(" (official result).")[0]
+    assert first.startswith(f"{winner.full_name} ({winner.driver}) won the ")
+    assert f"{second.time_ms / 1000:.3f} s ahead of {second.full_name} ({second.driver})" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "ref", "code"),
+    [
+        (
+            "what happened to Bottas in Baku 2018",
+            SessionRef(2018, "Azerbaijan Grand Prix", _R),
+            "BOT",
+        ),
+        ("how did kimi fare in baku 2018", SessionRef(2018, "Azerbaijan Grand Prix", _R), "RAI"),
+        (
+            "what happened to Leclerc in the 2025 miami sprint",
+            SessionRef(2025, "Miami Grand Prix", _S),
+            "LEC",
+        ),
+    ],
+)
+def test_a_driver_summary_states_his_official_result(
+    asker: _Asker,
+    load_recorded: Callable[[SessionRef], Session],
+    question: str,
+    ref: SessionRef,
+    code: str,
+) -> None:
+    row = next(r for r in load_recorded(ref).results if r.driver == code)
+    answer = asker.ask(question)
+    if row.classified.isdigit():
+        assert f"({code}) finished P{row.position} from P{row.grid} on the grid" in answer.text
+    else:
+        assert f"did not finish: {row.status} after {row.laps} lap" in answer.text

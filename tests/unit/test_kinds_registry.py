@@ -43,6 +43,8 @@ EXPECTED_NAMES = [
     "pit-stops",
     "weather",
     "laps-completed",
+    "race-summary",
+    "driver-session-summary",
 ]
 
 

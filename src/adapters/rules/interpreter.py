@@ -281,6 +281,18 @@ _WHO_WON = _words(r"who won|winner")
 _POLE_WORDS = _words(r"pole|poles|pole position|polesitter|pole sitter")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
+# A summary tells a whole session: a question about one moment of it is not one.
+_SUMMARY_MOMENT = _words(
+    r"(?:the |race )?start|restarts?|first lap|opening laps?|lap one|last (?:\w+ )?laps|"
+    r"final (?:\w+ )?laps|closing laps|crash|crashes|crashed|incidents?|overtakes?|"
+    r"overtaking|overtook|passes|battles?|fights?|duels?|the track|the circuit"
+)
+# "How did X do", "what happened to X": about someone, so X must be a known driver or team.
+_SUMMARY_WHOM = _words(
+    r"how did (?:\w+ ){1,3}(?:do|get on|fare|perform|get along)|what happened to|"
+    r"what went wrong for|how was \w+ s"
+)
+
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
     (intent, _words(words)) for intent, words in INTENT_WORDS
 )
@@ -549,6 +561,9 @@ class RuleBasedQueryInterpreter:
                     "ambiguous",
                 )
             changed[slot] = value
+        if changed.get("type") == "race-summary" and changed.get("drivers"):
+            # "What about Bottas?" after a race's summary asks for his session's.
+            changed["type"] = "driver-session-summary"
         try:
             return decode_query(msgspec.json.encode(changed))
         except InvalidRequestError:
@@ -1128,7 +1143,28 @@ class RuleBasedQueryInterpreter:
             session = SessionKind.SPRINT_QUALIFYING
         drivers = self._drivers(p, year) + self._team_drivers(p, year)
         drivers = tuple(_unique(drivers))
+        if intent == "summary":
+            self._check_summary(t, drivers)
+        if intent == "summary" and drivers:
+            # "How was Alonso's qualifying?" is about him, not the whole session.
+            intent = "driver_summary"
         return _build(intent, session, year=year, event=event, drivers=drivers)
+
+    @staticmethod
+    def _check_summary(t: str, drivers: tuple[str, ...]) -> None:
+        """A summary tells a whole session or a driver's: refuse a moment or an unknown whom."""
+        moment = _SUMMARY_MOMENT.search(t)
+        if moment:
+            raise _refusal(
+                f"I can't single out {moment.group(0).strip()!r} of a session; I can tell "
+                "what happened in the whole session, or in one driver's session (e.g. "
+                "'what happened to Bottas in Baku 2018').",
+                "unsupported",
+            )
+        if not drivers and _SUMMARY_WHOM.search(t):
+            raise _refusal(
+                "Whose session? Name a driver (a surname, a code) or a team.", "unknown_name"
+            )
 
     @staticmethod
     def _implied_session(intent: Intent, t: str, gp_hint: bool) -> SessionKind:

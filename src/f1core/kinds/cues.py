@@ -37,6 +37,8 @@ Intent = Literal[
     "best_laps",
     "results",
     "won",
+    "summary",
+    "driver_summary",
 ]
 
 INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
@@ -145,6 +147,15 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
         r"timing|ranking|each driver s best|everyone s best|all drivers",
     ),
     (
+        "summary",
+        r"what happened|what went on|what went wrong|how was|how were|how s|hows|"
+        r"how did (?:\w+ ){1,3}(?:do|get on|fare|perform|get along)|how did it go|"
+        r"how did (?:\w+ ){1,5}go|"
+        r"tell me about|talk me through|summary|summarise|summarize|sum up|recap|"
+        r"rundown|run down of|overview|story of|review of|report on|debrief|"
+        r"what (?:was|were) (?:the )?(?:story|highlights)|highlights|key moments",
+    ),
+    (
         "results",
         r"results|result|classification|classified|finishing order|"
         r"final order|order|finish|finished|top 10|top ten|top 5|top five|"
@@ -154,7 +165,9 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
 """Each intent and the words (a regex alternation over normalised text) that ask it, in
 the order they are tried: the first intent whose words occur in a question is its intent.
 "won" has no words of its own: it is a question about a result that names a winner or the
-podium, which the interpreter tells from its result words."""
+podium, which the interpreter tells from its result words. Nor has "driver_summary": it is
+a "summary" question that names a driver ("how was Alonso's qualifying?"). "summary" comes
+after every precise intent, so "how was Alonso's pace" stays a pace question."""
 
 ALL_SESSIONS = tuple(SessionKind)
 """Every kind of session (a cue's default; ``kinds.base`` re-exports it)."""
