@@ -361,7 +361,8 @@ def _tyres(d: DriverDay, kind: SessionKind) -> str:
     if kind.is_race_like:
         stops = "no pit stop" if d.pit_stops == 0 else counted(d.pit_stops, "pit stop")
         return f"Tyres: {_stints(d.stints)} ({stops})."
-    return _runs(d.stints).capitalize() + "."
+    laps = f"{counted(d.laps, 'lap')} in " if kind.is_qualifying_like and d.laps else ""
+    return (laps + _runs(d.stints)).capitalize() + "."
 
 
 def _runs(plan: tuple[Stint, ...]) -> str:
