@@ -24,6 +24,7 @@ from f1core.kinds.biggest_movers import BiggestMoversQuery
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.degradation import DegradationQuery
 from f1core.kinds.driver_pit_stops import DriverPitStopsQuery
+from f1core.kinds.driver_session_summary import DriverSessionSummaryQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.kinds.gaps import GapsQuery
 from f1core.kinds.grid_vs_finish import GridVsFinishQuery
@@ -34,6 +35,7 @@ from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.positions import PositionsQuery
 from f1core.kinds.practice_order import PracticeOrderQuery
 from f1core.kinds.race_pace import RacePaceQuery
+from f1core.kinds.race_summary import RaceSummaryQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.kinds.speed_traps import SpeedTrapsQuery
 from f1core.kinds.starting_tyres import StartingTyresQuery
@@ -278,7 +280,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "how did Perez do in the 2023 baku sprint",
-        ClassificationQuery(year=2023, event="Baku", session=S, drivers=("PER",)),
+        DriverSessionSummaryQuery(year=2023, event="Baku", session=S, drivers=("PER",)),
     ),
     (
         "final classification of the sprint shootout azerbaijan 2023",
@@ -295,6 +297,34 @@ QUERY_BANK: list[tuple[str, Query]] = [
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("OCO",)),
     ),
     # --- race winner / podium (archive) ---------------------------------------------------
+    # how far behind someone finished: the official classification's gap
+    (
+        "by how much did bottas trail hamilton at the finish in baku 2018",
+        ClassificationQuery(year=2018, event="Baku", session=R, drivers=("BOT", "HAM")),
+    ),
+    # historic circuits and nicknames, wins at a circuit without a season
+    ("who won at estoril in 1985", RaceWinnerQuery(year=1985, event="Estoril")),
+    ("prost wins at jerez", WinsAtCircuitQuery(circuit="Jerez", driver="prost")),
+    ("how many wins did schumi get", CareerStatQuery(subject="Michael Schumacher", stat="wins")),
+    (
+        "where did perez qualify for the sprint in baku 2023",
+        ClassificationQuery(year=2023, event="Baku", session=SQ, drivers=("PER",)),
+    ),
+    # misspelt places and teams, one-season events without a year
+    ("who won at silverston in 2024", RaceWinnerQuery(year=2024, event="Silverstone")),
+    ("winner of the 2021 abu dabi gp", RaceWinnerQuery(year=2021, event="Abu Dhabi")),
+    ("pole at monzza 2019", FastestLapQuery(year=2019, event="Monza", session=Q)),
+    (
+        "quickest lap in the 2024 spansh gp qualifying",
+        FastestLapQuery(year=2024, event="Spanish Grand Prix", session=Q),
+    ),
+    (
+        "how many wins did ferari get in 2004",
+        CareerStatQuery(subject="Ferrari", subject_kind="team", stat="wins", year=2004),
+    ),
+    ("who won the sakhir gp", RaceWinnerQuery(year=2020, event="Sakhir Grand Prix")),
+    ("winner of the tuscan grand prix", RaceWinnerQuery(year=2020, event="Tuscan Grand Prix")),
+    ("who won the dallas gp", RaceWinnerQuery(year=1984, event="Dallas Grand Prix")),
     ("who won the 2018 azerbaijan grand prix", RaceWinnerQuery(year=2018, event=AZE)),
     (
         "Who won the 2021 Abu Dhabi Grand Prix?",
@@ -326,7 +356,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "who finished on the podium in the 2020 turkish grand prix",
         PodiumQuery(year=2020, event="Turkish Grand Prix"),
     ),
-    ("PodiumQuery - Suzuka 2005", PodiumQuery(year=2005, event="Suzuka")),
+    ("podium at suzuka 2005", PodiumQuery(year=2005, event="Suzuka")),
     ("who won the 2012 us gp", RaceWinnerQuery(year=2012, event="United States Grand Prix")),
     ("winner montreal 1999", RaceWinnerQuery(year=1999, event="Montreal")),
     ("who won the race in jeddah 2021", RaceWinnerQuery(year=2021, event="Jeddah")),
@@ -692,6 +722,177 @@ QUERY_BANK: list[tuple[str, Query]] = [
     (
         "theoretical best sprint shootout baku 2023",
         TheoreticalBestQuery(year=2023, event="Baku", session=SQ),
+    ),  # --- race summary: open questions about a whole session (issue 11) -----------------
+    (
+        "what happened in the 2018 azerbaijan grand prix",
+        RaceSummaryQuery(year=2018, event="Azerbaijan Grand Prix", session=R),
+    ),
+    ("what happened at baku in 2018", RaceSummaryQuery(year=2018, event="Baku", session=R)),
+    ("tell me about the 2025 miami sprint", RaceSummaryQuery(year=2025, event="Miami", session=S)),
+    (
+        "give me a recap of the 2023 baku sprint",
+        RaceSummaryQuery(year=2023, event="Baku", session=S),
+    ),
+    ("summary of the 2018 baku race", RaceSummaryQuery(year=2018, event="Baku", session=R)),
+    (
+        "how did the 2018 azerbaijan gp go",
+        RaceSummaryQuery(year=2018, event="Azerbaijan Grand Prix", session=R),
+    ),
+    (
+        "what were the highlights of the 2025 miami sprint race",
+        RaceSummaryQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "quick rundown of the baku 2018 race please",
+        RaceSummaryQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "talk me through the 2018 azerbaijan grand prix",
+        RaceSummaryQuery(year=2018, event="Azerbaijan Grand Prix", session=R),
+    ),
+    (
+        "what went on in the 2023 azerbaijan sprint",
+        RaceSummaryQuery(year=2023, event="Azerbaijan Grand Prix", session=S),
+    ),
+    (
+        "what happened in qualifying at monza 2019",
+        RaceSummaryQuery(year=2019, event="Monza", session=Q),
+    ),
+    (
+        "tell me about 2022 saudi arabia qualifying",
+        RaceSummaryQuery(year=2022, event="Saudi Arabian Grand Prix", session=Q),
+    ),
+    (
+        "what happened in the sprint shootout at baku 2023",
+        RaceSummaryQuery(year=2023, event="Baku", session=SQ),
+    ),
+    ("what happened in fp2 at monza 2021", RaceSummaryQuery(year=2021, event="Monza", session=FP2)),
+    (
+        "overview of the 2024 china sprint qualifying",
+        RaceSummaryQuery(year=2024, event="Chinese Grand Prix", session=SQ),
+    ),
+    (
+        "how was the 2019 italian gp qualifying",
+        RaceSummaryQuery(year=2019, event="Italian Grand Prix", session=Q),
+    ),
+    (
+        "sum up the 2018 azerbaijan gp for me",
+        RaceSummaryQuery(year=2018, event="Azerbaijan Grand Prix", session=R),
+    ),
+    # --- driver session summary: how one driver's session went ------------------------
+    (
+        "how was Alonso's qualifying at the 2019 italian gp",
+        DriverSessionSummaryQuery(
+            year=2019, event="Italian Grand Prix", session=Q, drivers=("ALO",)
+        ),
+    ),
+    (
+        "what happened to Bottas in Baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
+    ),
+    (
+        "how did Norris do in the 2025 miami sprint",
+        DriverSessionSummaryQuery(year=2025, event="Miami", session=S, drivers=("NOR",)),
+    ),
+    (
+        "how was Leclerc's race in baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("LEC",)),
+    ),
+    (
+        "tell me about Hulkenberg's 2018 azerbaijan gp",
+        DriverSessionSummaryQuery(
+            year=2018, event="Azerbaijan Grand Prix", session=R, drivers=("HUL",)
+        ),
+    ),
+    (
+        "how did Verstappen get on in monza qualifying 2019",
+        DriverSessionSummaryQuery(year=2019, event="Monza", session=Q, drivers=("VER",)),
+    ),
+    (
+        "how did kimi fare in baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("RAI",)),
+    ),
+    (
+        "what went wrong for Ricciardo in Baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("RIC",)),
+    ),
+    (
+        "how was Hamilton's sprint in Miami 2025",
+        DriverSessionSummaryQuery(year=2025, event="Miami", session=S, drivers=("HAM",)),
+    ),
+    (
+        "how did Perez go in the 2023 baku sprint shootout",
+        DriverSessionSummaryQuery(year=2023, event="Baku", session=SQ, drivers=("PER",)),
+    ),
+    (
+        "summary of Sainz's qualifying at monza 2019",
+        DriverSessionSummaryQuery(year=2019, event="Monza", session=Q, drivers=("SAI",)),
+    ),
+    (
+        "how was Russell's FP2 at monza 2021",
+        DriverSessionSummaryQuery(year=2021, event="Monza", session=FP2, drivers=("RUS",)),
+    ),
+    (
+        "what happened to Leclerc in the 2025 miami sprint",
+        DriverSessionSummaryQuery(year=2025, event="Miami", session=S, drivers=("LEC",)),
+    ),
+    (
+        "recap of Tsunoda's 2025 miami sprint",
+        DriverSessionSummaryQuery(year=2025, event="Miami", session=S, drivers=("TSU",)),
+    ),
+    (
+        "how did Stroll perform in the 2023 baku sprint",
+        DriverSessionSummaryQuery(year=2023, event="Baku", session=S, drivers=("STR",)),
+    ),
+    (
+        "how did the red bulls do in baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("RIC", "VER")),
+    ),
+    (
+        "how did Ferrari do in the 2018 azerbaijan grand prix",
+        DriverSessionSummaryQuery(
+            year=2018, event="Azerbaijan Grand Prix", session=R, drivers=("RAI", "VET")
+        ),
+    ),
+    (
+        "how was Norris's 2024 spanish gp qualifying",
+        DriverSessionSummaryQuery(
+            year=2024, event="Spanish Grand Prix", session=Q, drivers=("NOR",)
+        ),
+    ),
+    (
+        "how did Vettel's race go in baku 2018",
+        DriverSessionSummaryQuery(year=2018, event="Baku", session=R, drivers=("VET",)),
+    ),
+    (
+        "how s ocon s sprint at baku 2023 been",
+        DriverSessionSummaryQuery(year=2023, event="Baku", session=S, drivers=("OCO",)),
+    ),
+    # --- near neighbours of the summaries: precise questions keep their kinds ----------
+    (
+        "where did Bottas finish in the 2018 baku race",
+        ClassificationQuery(year=2018, event="Baku", session=R, drivers=("BOT",)),
+    ),
+    (
+        "what was the winning margin in the 2018 baku race",
+        GapsQuery(year=2018, event="Baku", session=R),
+    ),
+    (
+        "what tyres did Norris use in the 2025 miami sprint",
+        StrategyQuery(year=2025, event="Miami", session=S, drivers=("NOR",)),
+    ),
+    (
+        "how was Alonso's pace in the 2018 baku race",
+        RacePaceQuery(year=2018, event="Baku", session=R, drivers=("ALO",)),
+    ),
+    ("who won the 2025 miami sprint", ClassificationQuery(year=2025, event="Miami", session=S)),
+    (
+        "how was the weather in the 2025 miami sprint",
+        WeatherQuery(year=2025, event="Miami", session=S),
+    ),
+    (
+        "how were the pit stops in the 2018 azerbaijan grand prix",
+        PitStopsQuery(year=2018, event="Azerbaijan Grand Prix", session=R),
     ),
     # --- laps led (end-of-lap position 1), never the winner -------------------------------
     ("who led the most laps at baku in 2018", LapsLedQuery(year=2018, event="Baku", session=R)),
@@ -740,6 +941,11 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     ("laps led in baku 2018", LapsLedQuery(year=2018, event="Baku", session=R)),
     ("who led the 2023 baku sprint", LapsLedQuery(year=2023, event="Baku", session=S)),
+    # once refused (no laps-led kind): the laps led answer it
+    (
+        "what happened with the laps led in baku 2018",
+        LapsLedQuery(year=2018, event="Baku", session=R),
+    ),
     # near neighbours: the winner, laps completed, positions, the championship leader
     (
         "who led the championship in 2021",
@@ -796,7 +1002,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
         PracticeOrderQuery(year=2020, event="Hungaroring", session=FP2),
     ),
     (
-        "how did leclerc do in fp1 at the 2024 british gp",
+        "where did leclerc end up in fp1 at the 2024 british gp",
         PracticeOrderQuery(year=2024, event="British Grand Prix", session=FP1, drivers=("LEC",)),
     ),
     (
@@ -1083,4 +1289,13 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("how many wins does Smith have", "unknown_name"),
     ("what was Bloggs's fastest lap in 2019 Monza qualifying", "unknown_name"),
     ("car 99 fastest lap 2024 spanish gp qualifying", "unknown_name"),
+    # summaries never answer what they cannot honour
+    ("what happened to Smith in the 2018 baku race", "unknown_name"),
+    ("tell me what happened in the race", "ambiguous"),
+    ("what happened on the opening lap of the 2018 baku race", "unsupported"),
+    ("tell me about the start of the 2025 miami sprint", "unsupported"),
+    ("what happened in the final laps of baku 2018", "unsupported"),
+    ("tell me about the crash in the 2018 azerbaijan gp", "unsupported"),
+    ("how did the rookies get on in the 2025 miami sprint", "unknown_name"),
+    ("what happened to the backmarkers in baku 2018", "unknown_name"),
 ]

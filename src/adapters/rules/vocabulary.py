@@ -295,6 +295,21 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Swiss Grand Prix": ("swiss", "switzerland"),
     "Luxembourg Grand Prix": ("luxembourg",),
     "Detroit Grand Prix": ("detroit",),
+    "Dallas Grand Prix": ("dallas",),
+    "Moroccan Grand Prix": ("moroccan", "morocco"),
+    "Pescara Grand Prix": ("pescara",),
+}
+
+# Grands Prix held in one season only (races.csv, 1950-2025): named without a year, they
+# still name one race ("who won the Sakhir GP").
+ONE_SEASON_EVENTS: dict[str, int] = {
+    "Pescara Grand Prix": 1957,
+    "Moroccan Grand Prix": 1958,
+    "Dallas Grand Prix": 1984,
+    "70th Anniversary Grand Prix": 2020,
+    "Tuscan Grand Prix": 2020,
+    "Eifel Grand Prix": 2020,
+    "Sakhir Grand Prix": 2020,
 }
 
 # Event names whose Grand Prix changed name over 2018-2025: handed on as the place, which
@@ -310,6 +325,25 @@ PLACE_EVENTS: dict[str, tuple[str, ...]] = {
 COUNTRY_EVENTS: dict[str, tuple[str, ...]] = {
     "Italy": ("italy",),
     "Austria": ("austria",),
+}
+
+# Circuits of the archive's seasons that FastF1's calendars (2018 on) never name: handed on
+# as said; the archive finds them by circuit name or town ("schumacher wins at magny cours").
+HISTORIC_CIRCUITS = (
+    "magny cours", "estoril", "jerez", "adelaide", "brands hatch", "zolder", "nivelles",
+    "dijon", "jarama", "anderstorp", "watkins glen", "long beach", "phoenix", "jacarepagua",
+    "aida", "okayama", "fuji", "sepang", "istanbul park", "valencia street circuit",
+    "yeongam", "buddh", "indianapolis", "donington", "aintree", "rouen", "reims", "zeltweg",
+    "clermont ferrand", "mosport", "montjuic", "caesars palace", "boavista", "monsanto",
+    "avus", "bremgarten", "pedralbes", "ain diab", "riverside", "sebring", "mont tremblant",
+)  # fmt: skip
+
+# Nicknames of drivers before 2018 -> the name handed to the archive.
+HISTORIC_NICKNAMES: dict[str, str] = {
+    "schumi": "Michael Schumacher",
+    "schumey": "Michael Schumacher",
+    "the professor": "Alain Prost",
+    "magic senna": "Ayrton Senna",
 }
 
 # How a circuit alias is written back when its title case would look wrong.

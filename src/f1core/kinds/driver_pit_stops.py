@@ -13,13 +13,12 @@ from f1core.analysis.leaders import lap_ranges_text
 from f1core.analysis.pit_stops import PitStop, pit_stops, plausible_stops
 from f1core.analysis.stats import counted, fmt_ms
 from f1core.analysis.strategy import Stint, stints
-from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import ExcludedLap, Table
 from f1core.kinds.base import RACES, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
 from f1core.kinds.prose import DriverNames, and_list, ordinal
-from f1core.kinds.strategy import stint_values
+from f1core.kinds.strategy import stint_chart
 
 
 class DriverPitStopsQuery(SessionQuery, frozen=True, kw_only=True, tag="driver-pit-stops"):
@@ -202,13 +201,11 @@ def _everyone(result: DriverPitStops, who: DriverNames) -> str:
 
 def chart(result: DriverPitStops, query: DriverPitStopsQuery) -> Spec | None:
     """The driver's stints on a lap axis in compound colours; stops sit between the bars."""
-    values = stint_values((d.driver, d.stints) for d in result.drivers)
-    if not values:
-        return None
-    order = [d.driver for d in result.drivers]
-    who = and_list(order)
-    return charts.stint_bars(
-        f"Stints and stops of {who}, {result.session}", values, order, year=result.year
+    who = and_list([d.driver for d in result.drivers])
+    return stint_chart(
+        f"Stints and stops of {who}, {result.session}",
+        [(d.driver, d.stints) for d in result.drivers],
+        year=result.year,
     )
 
 

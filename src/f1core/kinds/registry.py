@@ -25,6 +25,7 @@ from f1core.kinds import (
     classification,
     degradation,
     driver_pit_stops,
+    driver_session_summary,
     fastest_lap,
     gaps,
     grid_vs_finish,
@@ -35,6 +36,7 @@ from f1core.kinds import (
     positions,
     practice_order,
     race_pace,
+    race_summary,
     sectors,
     speed_traps,
     starting_tyres,
@@ -68,6 +70,8 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     driver_pit_stops.KIND,
     starting_tyres.KIND,
     biggest_movers.KIND,
+    race_summary.KIND,
+    driver_session_summary.KIND,
 )
 """Every session kind, in the order they are listed to users."""
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Sequence
 
 from f1core.analysis.stats import counted
 from f1core.analysis.strategy import DriverStrategy, Stint, Strategy, stints
@@ -59,11 +58,20 @@ def _stints(driver: DriverStrategy) -> str:
     )
 
 
-def stint_values(drivers: Iterable[tuple[str, Iterable[Stint]]]) -> list[dict[str, Any]]:
-    """The rows of a stint chart: one per stint, spanning its laps on a lap axis."""
-    return [
+def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
+    """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
+    focus = set(query.drivers)
+    shown = [(d.driver, d.stints) for d in result.drivers if not focus or d.driver in focus]
+    return stint_chart(f"Stints, {result.session}", shown, year=query.year)
+
+
+def stint_chart(
+    title: str, plans: Sequence[tuple[str, Sequence[Stint]]], *, year: int
+) -> Spec | None:
+    """Each driver's stints as bars on a lap axis in compound colours; None without stints."""
+    values = [
         {
-            "driver": code,
+            "driver": driver,
             "stint": s.number,
             "compound": s.compound or "UNKNOWN",
             "first_lap": s.first_lap,
@@ -73,20 +81,13 @@ def stint_values(drivers: Iterable[tuple[str, Iterable[Stint]]]) -> list[dict[st
             "start": s.first_lap,
             "end": s.last_lap + 1,
         }
-        for code, stints_of in drivers
-        for s in stints_of
+        for driver, stints in plans
+        for s in stints
     ]
-
-
-def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
-    """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
-    focus = set(query.drivers)
-    shown = [d for d in result.drivers if not focus or d.driver in focus]
-    values = stint_values((d.driver, d.stints) for d in shown)
     if not values:
         return None
-    order = [d.driver for d in shown]
-    return charts.stint_bars(f"Stints, {result.session}", values, order, year=query.year)
+    order = [driver for driver, _ in plans]
+    return charts.stint_bars(title, values, order, year=year)
 
 
 KIND = SessionQuestion(
