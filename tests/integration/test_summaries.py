@@ -20,11 +20,11 @@ from f1core.kinds import driver_session_summary as driver_kind
 from f1core.kinds import gaps as gaps_kind
 from f1core.kinds import race_summary as race_kind
 from f1core.kinds.classification import ClassificationQuery
+from f1core.kinds.driver_pit_stops import DriverPitStopsQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
-from f1core.kinds.pit_stops import PitStopsQuery
+from f1core.kinds.laps_led import LapsLedQuery
 from f1core.kinds.race_pace import RacePaceQuery
 from f1core.kinds.strategy import StrategyQuery
-from f1core.query import Refusal
 
 BAKU_2018_R = SessionRef(2018, "Azerbaijan Grand Prix", SessionKind.RACE)
 MIAMI_2025_S = SessionRef(2025, "Miami Grand Prix", SessionKind.SPRINT)
@@ -326,7 +326,7 @@ def test_open_questions_go_to_the_summaries(
     [
         ("where did Bottas finish in the 2018 baku race", ClassificationQuery),
         ("fastest lap in the 2018 azerbaijan grand prix", FastestLapQuery),
-        ("how many pit stops did Bottas make in Baku 2018", PitStopsQuery),
+        ("how many pit stops did Bottas make in Baku 2018", DriverPitStopsQuery),
         ("how was Alonso's pace in the 2018 baku race", RacePaceQuery),
         ("what tyres did Norris use in the 2025 miami sprint", StrategyQuery),
         ("what was the winning margin in the 2018 baku race", gaps_kind.GapsQuery),
@@ -336,9 +336,9 @@ def test_precise_questions_are_not_taken_by_the_summaries(question: str, kind: t
     assert isinstance(INTERPRETER.interpret_now(question), kind)
 
 
-def test_laps_led_is_still_refused_not_summarised() -> None:
+def test_laps_led_is_laps_led_not_summarised() -> None:
     assert isinstance(
-        INTERPRETER.interpret_now("what happened with the laps led in baku 2018"), Refusal
+        INTERPRETER.interpret_now("what happened with the laps led in baku 2018"), LapsLedQuery
     )
 
 
