@@ -244,6 +244,22 @@ def liveries(drivers: Iterable[Driver], season: int) -> tuple[DriverLivery, ...]
     return tuple(out)
 
 
+def team_liveries(teams: Iterable[str], season: int | None) -> tuple[DriverLivery, ...]:
+    """A livery per team name (the archive's rows), from the season table.
+
+    With no season (an all-time ranking) a team takes its colour from the latest season
+    the table has it for: Ferrari red, McLaren papaya. Teams the table does not know
+    (Lotus, Brabham) are left out, so the chart draws them in a neutral colour.
+    """
+    seasons = [season] if season is not None else sorted(SEASON_TEAM_COLOURS, reverse=True)
+    out: list[DriverLivery] = []
+    for team in dict.fromkeys(teams):
+        colour = next((c for y in seasons if (c := team_colour(team, y)) is not None), None)
+        if colour is not None:
+            out.append(DriverLivery(team, team, colour, 0))
+    return tuple(out)
+
+
 def session_liveries(session: Session) -> tuple[DriverLivery, ...]:
     """The livery of every driver entered in ``session``."""
     return liveries(session.drivers, session.ref.year)

@@ -69,9 +69,10 @@ def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
             "first_lap": s.first_lap,
             "last_lap": s.last_lap,
             "laps": s.laps,
-            # a stint of laps 1-22 covers the span from 1 to 23 on a lap axis
-            "start": s.first_lap,
-            "end": s.last_lap + 1,
+            # as FastF1's strategy plot: a stint of laps 1-22 spans 0 to 22 on the lap
+            # axis, so the axis ends at the race's last lap, not one beyond it
+            "start": s.first_lap - 1,
+            "end": s.last_lap,
         }
         for d in shown
         for s in d.stints
@@ -79,7 +80,9 @@ def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
     if not values:
         return None
     order = [d.driver for d in shown]
-    return charts.stint_bars(f"Stints, {result.session}", values, order, year=query.year)
+    # the race's length: the winner's last lap, whichever drivers are shown
+    laps = max(s.last_lap for d in result.drivers for s in d.stints)
+    return charts.stint_bars(f"Stints, {result.session}", values, order, year=query.year, laps=laps)
 
 
 KIND = SessionQuestion(
