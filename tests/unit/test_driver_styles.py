@@ -79,3 +79,11 @@ def test_archive_teams_take_the_seasons_colour_or_their_latest_for_all_time() ->
     assert all_time == {"Ferrari": SEASON_TEAM_COLOURS[latest]["ferrari"]}
     # Renault raced last in 2020: an all-time ranking draws it in its 2020 yellow
     assert {s.colour for s in team_liveries(["Renault"], None)} == {"#fff500"}
+
+
+def test_light_team_colours_get_a_darker_ink_for_text() -> None:
+    from f1core.domain.team_colours import ink
+
+    assert ink("#dc0000") == "#dc0000"  # Ferrari red reads as it is
+    assert ink("#fff500") == "#999300"  # Renault yellow letters would vanish on white
+    assert ink("#00d2be") == "#007e72"  # Mercedes teal too, at text size

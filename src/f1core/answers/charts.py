@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from f1core.domain.team_colours import DriverLivery
+from f1core.domain.team_colours import DriverLivery, ink
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -173,6 +173,8 @@ def bar(
         "title": value_title,
         "scale": {"zero": zero},
     }
+    if horizontal:  # a wide axis: Vega's default ticks would print "250260" at its end
+        val["axis"] = {"tickCount": 10}
     encoding: dict[str, Any] = {"x": val, "y": cat} if horizontal else {"x": cat, "y": val}
     fields = list(dict.fromkeys([category, value, *tooltip]))
     encoding["tooltip"] = [{"field": f} for f in fields]
@@ -484,7 +486,8 @@ def lap_time_distribution(
     y = {
         "field": "time_s",
         "type": "quantitative",
-        "scale": {"zero": False},
+        # padding: the slowest and fastest laps' dots are drawn whole, not cut at the frame
+        "scale": {"zero": False, "padding": 6},
         "axis": lap_time_axis("Lap time"),
     }
     box_colour = driver_channels(liveries, order, marks="bar")["color"]
@@ -548,6 +551,12 @@ def running_order(
         if row["lap"] >= last.get(row["driver"], row)["lap"]:
             last[row["driver"]] = row
     style = driver_channels(liveries, codes, marks="line", legend=False)
+    # the names in the team's colour, darkened where it is too light to read (yellow)
+    colour_scale = style["color"]["scale"]
+    label_colour = {
+        **style["color"],
+        "scale": {**colour_scale, "range": [ink(c) for c in colour_scale["range"]]},
+    }
     x = {
         "field": "lap",
         "type": "quantitative",
@@ -597,7 +606,9 @@ def running_order(
                     "fontSize": 10,
                     "fontWeight": "bold",
                 },
-                "encoding": {"x": x, "y": y, "text": {"field": "driver"}, "color": style["color"]},
+                "encoding": {"x": x, "y": y, "text": {"field": "driver"}, "color": label_colour},
             },
         ],
+        # the names keep their own (darker) colours instead of merging with the lines'
+        resolve={"scale": {"color": "independent"}},
     )
