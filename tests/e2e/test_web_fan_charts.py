@@ -125,7 +125,7 @@ def test_the_stint_axis_ends_at_lap_51_and_the_race_trace_has_no_lapped_spike(fa
     assert axis_labels(fan, "X")[-1] == "51"  # the 2018 Baku race's length, not 52
     browse(fan, 2018, 4, "R", "gaps")
     ticks = [float(t.replace(",", "")) for t in axis_labels(fan, "Y")]
-    # Ericsson 272 s behind a lap down under the safety car is not drawn; the top of the
+    # Ericsson 289 s behind a lap down under the safety car is not drawn; the top of the
     # axis is the real gaps (Vandoorne's 170.7 s on a 171 s safety-car lap)
     assert max(ticks) <= 180, ticks
 

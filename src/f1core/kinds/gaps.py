@@ -35,8 +35,8 @@ def chart(result: Gaps, query: GapsQuery) -> Spec | None:
     """The race trace: each driver's gap to the leader lap by lap, on the lead lap only.
 
     A lapped car's time behind the leader on the same lap count includes the laps it is
-    down, so under a safety car (2018 Baku: Ericsson 272 s behind on lap 40) it would
-    spike far above the field; its line breaks instead while it is laps down, and the
+    down, so under a safety car it spikes far above the field (2018 Baku: Ericsson, a lap
+    down on lap 40, 289 s); its line breaks instead while it is laps down, and the
     tooltip and the table say "+1 lap" as the timing screens do.
     """
     values = [
