@@ -226,7 +226,10 @@ def test_a_follow_up_is_read_against_the_previous_answer(
 
 def test_a_table_downloads_as_csv_and_filters_by_driver(asked: dict[str, Any]) -> None:
     page: Page = asked["page"]
+    # the tests before leave the shared page on other answers: ask the headline again
+    page.goto(f"/ask?q={QUESTION}")
     answer = page.locator("#answer")
+    expect(answer.locator(".answer-text")).to_contain_text("1:11.383", timeout=60_000)
     with page.expect_download() as info:
         answer.get_by_role("button", name="Download Answer table as CSV").click()
     download = info.value
@@ -410,6 +413,13 @@ def test_browse_reaches_every_analysis_of_a_race(new_page: Any) -> None:
     assert "Long runs" not in names  # practice only
     for name in names[1:]:
         page.get_by_role("button", name=name, exact=True).click()
+        if name == "Weather":
+            # the 2018 recording has no weather: said in a sentence, not a blank chart
+            expect(page.locator("#browse-error")).to_contain_text(
+                "No weather data was recorded for the 2018 Azerbaijan Grand Prix Race",
+                timeout=60_000,
+            )
+            continue
         expect(result.locator("h2")).to_contain_text(f"{name}: 2018", timeout=60_000)
         expect(page.locator("#browse-error")).to_be_hidden()
 

@@ -99,3 +99,55 @@ def test_degradation_shows_the_stints_of_the_driver_picked(fan: Page) -> None:
                .every(p => (p.getAttribute('aria-label') || '').includes('Driver: HAM'))"""
     )
     assert drivers_drawn() == {"HAM"}
+
+
+def test_sectors_draw_each_driver_in_team_colours_a_panel_per_sector(fan: Page) -> None:
+    browse(fan, 2019, 14, "Q", "sectors")
+    bars = mark_fills(fan, ".mark-rect.role-mark path")
+    fill: dict[tuple[str, str], str] = {}
+    for label, colour in bars:
+        f = fields(label)
+        if "Driver" in f:
+            fill[(f["Driver"], f["Sector"])] = colour
+    assert {sector for _, sector in fill} == {"S1", "S2", "S3"}
+    for sector in ("S1", "S2", "S3"):
+        assert fill[("LEC", sector)] == fill[("VET", sector)] == "#dc0000"  # Ferrari red
+        assert fill[("HAM", sector)] == fill[("BOT", sector)] == "#00d2be"  # Mercedes
+    # the panels share the page's width instead of crowding its left third
+    width = fan.eval_on_selector(
+        f"#browse-result {CHART}", "svg => svg.getBoundingClientRect().width"
+    )
+    assert width > 700
+
+
+def test_the_stint_axis_ends_at_lap_51_and_the_race_trace_has_no_lapped_spike(fan: Page) -> None:
+    browse(fan, 2018, 4, "R", "strategy")
+    assert axis_labels(fan, "X")[-1] == "51"  # the 2018 Baku race's length, not 52
+    browse(fan, 2018, 4, "R", "gaps")
+    ticks = [float(t.replace(",", "")) for t in axis_labels(fan, "Y")]
+    # Ericsson 289 s behind a lap down under the safety car is not drawn; the top of the
+    # axis is the real gaps (Vandoorne's 170.7 s on a 171 s safety-car lap)
+    assert max(ticks) <= 180, ticks
+
+
+def test_line_end_names_are_readable_in_a_darker_shade_of_a_light_team_colour(fan: Page) -> None:
+    browse(fan, 2018, 4, "R", "positions")
+    names = dict(
+        fan.eval_on_selector_all(
+            f"#browse-result {CHART} .mark-text.role-mark text",
+            "els => els.map(e => [e.textContent, e.getAttribute('fill')])",
+        )
+    )
+    assert names["VET"] == names["RAI"] == "#dc0000"  # Ferrari red is readable as it is
+    assert names["SAI"] == names["HUL"] == "#999300"  # Renault's yellow, darkened for text
+    lines = dict(_line_strokes(fan))
+    assert lines["SAI"] == "#fff500"  # the line keeps the team's own yellow
+
+
+def _line_strokes(page: Page) -> list[tuple[str, str]]:
+    return page.eval_on_selector_all(
+        f"#browse-result {CHART} .mark-line.role-mark path",
+        """els => els.map(e => [
+            ((e.getAttribute('aria-label') || '').match(/Driver: (\\w+)/) || [])[1] || '',
+            e.getAttribute('stroke')])""",
+    )

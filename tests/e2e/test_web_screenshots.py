@@ -30,6 +30,11 @@ BROWSED = [
     for kind in SESSION_QUESTIONS
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
+ARCHIVE_CHARTS = {
+    "standings": "constructors standings 2019",
+    "drivers-standings": "2021 drivers standings",
+    "most-wins-team": "which team has the most wins",
+}
 
 
 @pytest.mark.parametrize("device", list(WIDTHS))
@@ -54,3 +59,10 @@ def test_every_answer_kind_draws_at_every_width(new_page: Any, device: str) -> N
     page.goto("/ask?q=who won the 1988 title")
     page.wait_for_selector("#answer .answer-text", timeout=60_000)
     screenshot(page, f"answer-archive-{device}")
+    # the archive's charts: a season's tables in that season's team colours, and an
+    # all-time ranking in each team's latest colour
+    for name, question in ARCHIVE_CHARTS.items():
+        page.goto(f"/ask?q={question}")
+        page.wait_for_selector(f"#answer {CHART}", state="attached", timeout=60_000)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, name
+        screenshot(page, f"answer-archive-{name}-{device}")

@@ -100,7 +100,11 @@ def test_the_baku_2018_position_chart_dashes_the_second_mercedes(
     assert {tuple(dash["HAM"]), tuple(dash["BOT"])} == {(1, 0), (6, 3)}
     # the lines are named at their ends in the team's colour, so no legend
     assert enc["color"]["legend"] is None and enc["strokeDash"]["legend"] is None
-    assert labels["encoding"]["color"] == enc["color"]
+    # in the team's colour, darkened where it is too light to read as text (Mercedes teal)
+    names = labels["encoding"]["color"]["scale"]
+    ink = dict(zip(names["domain"], names["range"], strict=True))
+    assert ink["VET"] == ink["RAI"] == "#dc0000" and ink["HAM"] == ink["BOT"] == "#007e72"
+    assert spec["resolve"]["scale"]["color"] == "independent"
     # OCO and SIR, out on lap 1, have no position; the other 18 have a line each
     assert len(colour) == 18 and "OCO" not in colour
     assert len(gaps(session).liveries) == 20

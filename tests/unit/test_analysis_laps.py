@@ -54,12 +54,17 @@ def test_a_lap_faster_than_its_floor_is_implausible() -> None:
         ({"track_status": "12"}, None),
         # FastF1 marks pit laps inaccurate too; the pit reason is the one worth showing.
         ({"pit_in_at_ms": 5_000, "accurate": False}, "pit in lap"),
-        # Pace laps stay strict: a lap whose timing sync is off is not a clean pace sample.
-        ({"accurate": False}, "not accurate"),
+        # IsAccurate=False flags FastF1's timing sync, not the lap: the lap still counts.
+        ({"accurate": False}, None),
     ],
 )
 def test_structural_reason(fields: dict[str, object], reason: str | None) -> None:
     assert structural_reason(lap(**fields)) == reason  # type: ignore[arg-type]
+
+
+def test_a_lap_faster_than_the_plausibility_floor_is_not_clean() -> None:
+    assert structural_reason(lap(time_ms=70_000), floor_ms=80_000) == "implausible lap time"
+    assert structural_reason(lap(time_ms=80_000, accurate=False), floor_ms=80_000) is None
 
 
 def test_lap_one_counts_in_practice() -> None:
@@ -71,14 +76,16 @@ def test_split_clean_applies_107_percent_of_best_valid_lap() -> None:
         lap(number=2, time_ms=100_000),
         lap(number=3, time_ms=107_000),  # exactly 107%: kept
         lap(number=4, time_ms=107_001),
-        # Faster, but inaccurate, so it does not set the reference.
-        lap(number=5, time_ms=60_000, accurate=False),
+        # Faster than can be real, so it neither counts nor sets the reference.
+        lap(number=5, time_ms=60_000),
+        # Flagged inaccurate by FastF1's timing sync, but a real lap: clean.
+        lap(number=6, time_ms=101_000, accurate=False),
     ]
-    clean, excluded = split_clean(laps)
-    assert [x.number for x in clean] == [2, 3]
+    clean, excluded = split_clean(laps, floor_ms=98_000)
+    assert [x.number for x in clean] == [2, 3, 6]
     assert [(e.lap, e.reason) for e in excluded] == [
         (4, "over 107% of best"),
-        (5, "not accurate"),
+        (5, "implausible lap time"),
     ]
 
 

@@ -110,7 +110,7 @@ async def test_session_query_answers_with_paragraph_table_chart_and_timings(worl
         "(lap 1, soft tyres), 0.020 s ahead of Ver (VER)."
     )
     assert answer.table.rows[0][:2] == ("NOR", "Nor")
-    assert answer.chart is not None and answer.chart["mark"] == {"type": "bar"}
+    assert answer.chart is not None and answer.chart["mark"]["type"] == "bar"
     assert [v["gap_s"] for v in answer.chart["data"]["values"]] == [0.0, 0.02, 0.318]
     assert answer.source == "FastF1 live timing (recorded)"
     assert answer.data_version.startswith("session:test-v1:2024/Spanish Grand Prix/Q:")

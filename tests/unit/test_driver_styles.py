@@ -63,4 +63,27 @@ def test_driver_channels_share_one_legend_and_bars_need_none() -> None:
     points = charts.driver_channels(styles, ["VET", "LEC"], marks="point")
     assert points["shape"]["scale"]["range"] == ["circle", "square"]
     bars = charts.driver_channels(styles, ["VET", "LEC"], marks="bar")
-    assert bars["color"]["legend"] is None and set(bars) == {"color"}
+    assert bars["color"]["legend"] is None and set(bars) == {"color", "strokeDash"}
+    # the second Ferrari's bar outline is dashed, the first's solid
+    assert bars["strokeDash"]["legend"] is None
+    assert bars["strokeDash"]["scale"]["range"] == [[1, 0], [6, 3]]
+
+
+def test_archive_teams_take_the_seasons_colour_or_their_latest_for_all_time() -> None:
+    from f1core.domain.team_colours import SEASON_TEAM_COLOURS, team_liveries
+
+    latest = max(SEASON_TEAM_COLOURS)
+    season = {s.team: s.colour for s in team_liveries(["Ferrari", "McLaren", "Lotus"], 2019)}
+    assert season == {"Ferrari": "#dc0000", "McLaren": "#ff8700"}  # Lotus: no colour known
+    all_time = {s.team: s.colour for s in team_liveries(["Ferrari", "Brabham"], None)}
+    assert all_time == {"Ferrari": SEASON_TEAM_COLOURS[latest]["ferrari"]}
+    # Renault raced last in 2020: an all-time ranking draws it in its 2020 yellow
+    assert {s.colour for s in team_liveries(["Renault"], None)} == {"#fff500"}
+
+
+def test_light_team_colours_get_a_darker_ink_for_text() -> None:
+    from f1core.domain.team_colours import ink
+
+    assert ink("#dc0000") == "#dc0000"  # Ferrari red reads as it is
+    assert ink("#fff500") == "#999300"  # Renault yellow letters would vanish on white
+    assert ink("#00d2be") == "#007e72"  # Mercedes teal too, at text size

@@ -23,7 +23,6 @@ STATUS_VSC_ENDING = "7"
 SLOW_LAP_FACTOR = 1.07
 
 NO_LAP_TIME = "no lap time"
-NOT_ACCURATE = "not accurate"
 LAP_ONE = "lap 1"
 PIT_IN = "pit in lap"
 PIT_OUT = "pit out lap"
@@ -101,12 +100,17 @@ def neutralised_reason(lap: Lap) -> str | None:
     return None
 
 
-def structural_reason(lap: Lap, *, race_start: bool = True) -> str | None:
-    """Why a lap cannot show pace whatever its time: no time, deleted, lap 1, pits, flags.
+def structural_reason(
+    lap: Lap, *, race_start: bool = True, floor_ms: int | None = None
+) -> str | None:
+    """Why a lap cannot show pace whatever its time: no time, deleted, lap 1, pits, flags,
+    or a time faster than ``floor_ms`` (from ``plausibility_floors``) that cannot be real.
 
-    Checked before accuracy on purpose: FastF1 flags pit and safety-car laps as inaccurate
-    too, and "pit in lap" tells a reader more than "not accurate". ``race_start=False``
-    drops the lap-1 rule for sessions that have no standing start (practice).
+    FastF1's ``IsAccurate=False`` is not a reason: it flags the timing sync, not the lap,
+    and it is set on most laps of some drivers (2018 Baku: all of Leclerc's). A lap with a
+    broken time is caught by the plausibility floor or the 107% rule instead.
+    ``race_start=False`` drops the lap-1 rule for sessions that have no standing start
+    (practice).
     """
     if lap.time_ms is None:
         return NO_LAP_TIME
@@ -121,8 +125,8 @@ def structural_reason(lap: Lap, *, race_start: bool = True) -> str | None:
     neutralised = neutralised_reason(lap)
     if neutralised is not None:
         return neutralised
-    if not lap.accurate:
-        return NOT_ACCURATE
+    if floor_ms is not None and lap.time_ms < floor_ms:
+        return IMPLAUSIBLE
     return None
 
 
@@ -132,21 +136,23 @@ def best_valid_ms(laps: Iterable[Lap], floor_ms: int | None = None) -> int | Non
     return min(times) if times else None
 
 
-def split_clean(laps: Sequence[Lap]) -> tuple[list[Lap], list[ExcludedLap]]:
+def split_clean(
+    laps: Sequence[Lap], floor_ms: int | None = None
+) -> tuple[list[Lap], list[ExcludedLap]]:
     """Split one driver's laps into clean pace laps and excluded laps with their reasons.
 
-    Clean: valid, not lap 1, not a pit in or out lap, no safety car, VSC or red flag during
-    the lap, and within 107% of the driver's best valid lap. Every lap lands in exactly one
-    of the two lists.
+    Clean: valid (timed, not deleted, not faster than ``floor_ms``), not lap 1, not a pit
+    in or out lap, no safety car, VSC or red flag during the lap, and within 107% of the
+    driver's best valid lap. Every lap lands in exactly one of the two lists.
     """
-    # Clean laps must be accurately timed, so the 107% reference is too: an inaccurate
-    # artefact far below the real pace would otherwise exclude every real lap.
-    best = best_valid_ms(lap for lap in laps if lap.accurate)
+    # The 107% reference is a plausible lap: an artefact far below the real pace would
+    # otherwise exclude every real lap.
+    best = best_valid_ms(laps, floor_ms)
     limit = best * SLOW_LAP_FACTOR if best is not None else None
     clean: list[Lap] = []
     excluded: list[ExcludedLap] = []
     for lap in laps:
-        reason = structural_reason(lap)
+        reason = structural_reason(lap, floor_ms=floor_ms)
         if reason is None and limit is not None and (lap.time_ms or 0) > limit:
             reason = OVER_107
         if reason is None:

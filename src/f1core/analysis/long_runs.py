@@ -11,6 +11,7 @@ from f1core.analysis.laps import (
     SLOW_LAP_FACTOR,
     full_name,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     structural_reason,
@@ -99,19 +100,20 @@ class LongRuns(msgspec.Struct, frozen=True, gc=False):
 def long_runs(session: Session) -> LongRuns:
     """Practice long runs: 5+ consecutive clean laps within one stint.
 
-    Clean here: timed, not deleted, accurate, not a pit in or out lap, no SC/VSC/red flag,
+    Clean here: timed, not deleted, plausible, not a pit in or out lap, no SC/VSC/red flag,
     and within 107% of the median of its run (a cool-down lap splits a run). The 107% rule
     is against the run, not the driver's best: a practice best is a low-fuel lap.
     """
     codes = select_drivers(session, None)
     runs: list[LongRun] = []
     excluded: list[ExcludedLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
         for i, stint_laps in enumerate(split_stints(laps)):
             stint_no = next((lap.stint for lap in stint_laps if lap.stint is not None), i + 1)
             candidates: list[Lap] = []
             for lap in stint_laps:
-                reason = structural_reason(lap, race_start=False)
+                reason = structural_reason(lap, race_start=False, floor_ms=floors.get(code))
                 if reason is None:
                     candidates.append(lap)
                 else:

@@ -10,6 +10,7 @@ from f1core.analysis.laps import (
     FuelCorrection,
     full_name,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_clean,
@@ -80,8 +81,9 @@ def race_pace(
     excluded: list[ExcludedLap] = []
     per_driver: dict[str, list[float]] = {}
     counted: list[PaceLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        clean, left_out = split_clean(laps)
+        clean, left_out = split_clean(laps, floors.get(code))
         excluded.extend(left_out)
         if clean:
             per_driver[code] = [fuel.time_ms(lap) for lap in clean]

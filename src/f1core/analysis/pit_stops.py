@@ -10,6 +10,7 @@ from f1core.analysis.laps import (
     full_name,
     laps_by_driver,
     neutralised_reason,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_clean,
@@ -18,6 +19,7 @@ from f1core.analysis.stats import fmt_ms
 from f1core.analysis.strategy import stop_laps
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
+from f1core.domain.team_colours import DriverLivery, session_liveries
 from f1core.domain.timefmt import format_laptime
 
 PLAUSIBLE_PIT_LANE_SHARE = 0.85
@@ -53,6 +55,8 @@ class PitStops(msgspec.Struct, frozen=True, gc=False):
     session: str
     stops: tuple[PitStop, ...]
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Driver, lap, pit-lane time, in/out laps, estimated loss (s), tyres."""
@@ -103,8 +107,9 @@ def pit_stops(session: Session) -> PitStops:
     codes = select_drivers(session, None)
     stops: list[PitStop] = []
     excluded: list[ExcludedLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        clean, _ = split_clean(laps)
+        clean, _ = split_clean(laps, floors.get(code))
         median = statistics.median(lap.time_ms or 0 for lap in clean) if clean else None
         pairs = stop_laps(laps)
         paired = {in_lap.number for in_lap, _ in pairs}
@@ -136,4 +141,9 @@ def pit_stops(session: Session) -> PitStops:
                 )
             )
     stops.sort(key=lambda s: (s.lap, s.driver))
-    return PitStops(session=session.title, stops=tuple(stops), excluded=sort_excluded(excluded))
+    return PitStops(
+        session=session.title,
+        stops=tuple(stops),
+        excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
+    )

@@ -156,6 +156,8 @@ class SectorComparison(msgspec.Struct, frozen=True, gc=False):
     rows: tuple[SectorRow, ...]
     fastest: tuple[str | None, str | None, str | None]
     excluded: tuple[ExcludedLap, ...]
+    liveries: tuple[DriverLivery, ...] = ()
+    """Each driver's team colour and teammate place, for the chart."""
 
     def table(self) -> Table:
         """Each sector's best time and the gap to the sector's fastest driver."""
@@ -202,6 +204,7 @@ def sector_comparison(session: Session, drivers: Sequence[str] | None = None) ->
         rows=tuple(rows),
         fastest=(fastest[0], fastest[1], fastest[2]),
         excluded=sort_excluded(excluded),
+        liveries=session_liveries(session),
     )
 
 

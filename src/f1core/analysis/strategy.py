@@ -11,6 +11,7 @@ from f1core.analysis.laps import (
     FuelCorrection,
     full_name,
     laps_by_driver,
+    plausibility_floors,
     select_drivers,
     sort_excluded,
     split_clean,
@@ -268,8 +269,9 @@ def tyre_degradation(
     fitted: list[StintDegradation] = []
     skipped: list[SkippedStint] = []
     excluded: list[ExcludedLap] = []
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        clean, left_out = split_clean(laps)
+        clean, left_out = split_clean(laps, floors.get(code))
         excluded.extend(left_out)
         clean_numbers = {lap.number for lap in clean}
         for i, group in enumerate(split_stints(laps)):

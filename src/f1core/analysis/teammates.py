@@ -99,7 +99,7 @@ def teammates(session: Session) -> Teammates:
         bests[code] = best_valid_ms(laps, floors.get(code))
         paces[code] = None
         if with_pace:
-            clean, left_out = split_clean(laps)
+            clean, left_out = split_clean(laps, floors.get(code))
             excluded.extend(left_out)
             if clean:
                 paces[code] = spread([float(lap.time_ms or 0) for lap in clean]).median_ms

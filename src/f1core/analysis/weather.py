@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 import msgspec
 
-from f1core.analysis.laps import laps_by_driver, select_drivers, sort_excluded, split_clean
+from f1core.analysis.laps import (
+    laps_by_driver,
+    plausibility_floors,
+    select_drivers,
+    sort_excluded,
+    split_clean,
+)
 from f1core.analysis.stats import linear_fit
 from f1core.domain.session import Lap, Session, WeatherSample
 from f1core.domain.table import ExcludedLap, Table
@@ -111,8 +117,9 @@ def weather(session: Session) -> Weather:
     residuals: list[float] = []
     # Without weather samples there is no relation to fit: listing every lap would be noise.
     codes = select_drivers(session, None) if samples else ()
+    floors = plausibility_floors(session)
     for code, laps in laps_by_driver(session, codes).items():
-        clean, left_out = split_clean(laps)
+        clean, left_out = split_clean(laps, floors.get(code))
         excluded.extend(left_out)
         paired: list[tuple[Lap, float]] = []
         for lap in clean:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from f1core.domain.team_colours import DriverLivery
+from f1core.domain.team_colours import DriverLivery, ink
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -59,10 +59,10 @@ def driver_channels(
 ) -> dict[str, Any]:
     """Encoding channels that draw each of ``drivers`` in their team's colour.
 
-    Teammates share the colour; lines tell them apart by dash (``strokeDash``) and points
-    by marker (``shape``), the way FastF1's ``get_driver_style`` does. The channels share
-    field and title, so Vega-Lite draws one legend for them. Bars need no legend: the
-    axis names the driver.
+    Teammates share the colour; lines tell them apart by dash (``strokeDash``), points
+    by marker (``shape``) and bars by a dashed outline (``BAR_OUTLINE`` draws it), the
+    way FastF1's ``get_driver_style`` does. The channels share field and title, so
+    Vega-Lite draws one legend for them. Bars need no legend: the axis names the driver.
     """
     style = {livery.driver: livery for livery in liveries}
     codes = list(dict.fromkeys(drivers))
@@ -78,7 +78,7 @@ def driver_channels(
             },
         }
     }
-    if marks == "line":
+    if marks in ("line", "bar"):
         channels["strokeDash"] = {
             **base,
             "scale": {
@@ -95,6 +95,11 @@ def driver_channels(
             },
         }
     return channels
+
+
+BAR_OUTLINE: dict[str, Any] = {"stroke": "#333333", "strokeWidth": 0.8}
+"""A bar's dark outline: the yellow and white team colours still show on a light page,
+and the second driver of a team is told apart by the outline's dash."""
 
 
 MSS_LABELS = "floor(datum.value / 60) + ':' + format(datum.value % 60, '04.1f')"
@@ -151,12 +156,14 @@ def bar(
     tooltip: Iterable[str] = (),
     color: str | None = None,
     liveries: Sequence[DriverLivery] = (),
+    driver_field: str | None = None,
 ) -> Spec:
     """Bars of ``value`` per ``category``, in the order the rows are given.
 
     With ``zero=False`` (lap times, speeds: a bar's length from zero would hide a 0.3 s
     gap in 106 s) the marks are dots on an axis fitted to the values instead. With
-    ``liveries`` each bar takes its driver's team colour (``category`` holds the codes).
+    ``liveries`` each bar takes its driver's team colour: ``category`` holds the driver
+    codes, or ``driver_field`` does when a category is not a driver ("VER L12").
     """
     order = [row[category] for row in values]
     cat = {"field": category, "type": "nominal", "title": category_title, "sort": order}
@@ -166,14 +173,23 @@ def bar(
         "title": value_title,
         "scale": {"zero": zero},
     }
+    if horizontal:  # a wide axis: Vega's default ticks would print "250260" at its end
+        val["axis"] = {"tickCount": 10}
     encoding: dict[str, Any] = {"x": val, "y": cat} if horizontal else {"x": cat, "y": val}
     fields = list(dict.fromkeys([category, value, *tooltip]))
     encoding["tooltip"] = [{"field": f} for f in fields]
     if color is not None:
         encoding["color"] = {"field": color, "type": "nominal"}
     elif liveries:
-        encoding |= driver_channels(liveries, order, marks="bar", field=category)
-    mark = {"type": "bar"} if zero else {"type": "point", "filled": True, "size": 90}
+        field = driver_field or category
+        codes = [str(row[field]) for row in values]
+        marks: Literal["bar", "point"] = "bar" if zero else "point"
+        encoding |= driver_channels(liveries, codes, marks=marks, field=field, legend=False)
+    mark: dict[str, Any] = (
+        {"type": "bar"} if zero else {"type": "point", "filled": True, "size": 90}
+    )
+    if liveries and zero:
+        mark |= BAR_OUTLINE
     return spec(title, values, mark=mark, encoding=encoding)
 
 
@@ -204,7 +220,7 @@ def lines(
     x_channel: dict[str, Any] = {"field": x, "type": "quantitative", "title": x_title}
     if laps is not None:
         x_channel["scale"] = {"domain": [1, laps], "nice": False}
-        x_channel["axis"] = {"tickMinStep": 1, "format": "d"}
+        x_channel["axis"] = {"values": lap_ticks(laps, first=1), "format": "d"}
     encoding: dict[str, Any] = {
         "x": x_channel,
         "y": {"field": y, "type": "quantitative", "title": y_title, "scale": y_scale},
@@ -214,14 +230,28 @@ def lines(
     if liveries:
         codes = [str(row[group]) for row in values]
         encoding |= driver_channels(liveries, codes, marks="line", field=group)
-    return spec(title, values, mark={"type": "line", "point": False}, encoding=encoding)
+    # a missing value (a lapped car's gap) breaks the line rather than bridging it
+    mark = {"type": "line", "point": False, "invalid": "break-paths-filter-domains"}
+    return spec(title, values, mark=mark, encoding=encoding)
+
+
+def lap_ticks(laps: int, first: int = 0) -> list[int]:
+    """Lap axis ticks a fan reads at a glance: ``first``, every ten laps, and the last lap.
+
+    A short session (a sprint, a 12-lap stint) gets a tick every five laps instead.
+    """
+    step = 10 if laps > 25 else 5
+    ticks = [first, *range(step, laps, step)]
+    if len(ticks) > 1 and laps - ticks[-1] < step / 2.5:  # 50 and 51 would overprint
+        ticks.pop()
+    return [*ticks, laps] if laps > first else [first]
 
 
 def stint_bars(
-    title: str, values: Sequence[Row], driver_order: Sequence[str], *, year: int
+    title: str, values: Sequence[Row], driver_order: Sequence[str], *, year: int, laps: int
 ) -> Spec:
-    """Horizontal stint bars: x from the first lap to the last, colour the compound."""
-    last_lap = max(int(row["end"]) - 1 for row in values)
+    """Horizontal stint bars on a lap axis from 0 to the race's ``laps``: a stint of laps
+    1-22 spans 0 to 22 (``start``, ``end``), coloured by compound."""
     return spec(
         title,
         values,
@@ -238,7 +268,8 @@ def stint_bars(
                 "field": "start",
                 "type": "quantitative",
                 "title": "Lap",
-                "scale": {"domain": [1, last_lap + 1], "nice": False},
+                "scale": {"domain": [0, laps], "nice": False},
+                "axis": {"values": lap_ticks(laps), "format": "d"},
             },
             "x2": {"field": "end"},
             "color": compound_channel(values, year),
@@ -367,6 +398,50 @@ def grouped_bar(
     )
 
 
+def sector_gaps(
+    title: str,
+    values: Sequence[Row],
+    driver_order: Sequence[str],
+    liveries: Sequence[DriverLivery],
+) -> Spec:
+    """One panel per sector, side by side: each driver's gap to the sector's best as a
+    horizontal bar in the team's colour (teammates by the outline's dash), drivers in the
+    same order down every panel, so a row reads across as one driver's lap.
+
+    ``values`` rows hold ``driver``, ``sector`` ("S1") and ``gap_s``.
+    """
+    order = list(dict.fromkeys(driver_order))
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "data": {"values": list(values)},
+        "facet": {
+            "column": {
+                "field": "sector",
+                "type": "nominal",
+                "title": None,
+                "header": {"labelFontWeight": "bold", "labelFontSize": 12},
+            }
+        },
+        "spec": {
+            "width": 130,
+            "height": {"step": 14},
+            "mark": {"type": "bar", **BAR_OUTLINE},
+            "encoding": {
+                "y": {"field": "driver", "type": "nominal", "title": None, "sort": order},
+                "x": {"field": "gap_s", "type": "quantitative", "title": "Gap to best (s)"},
+                **driver_channels(liveries, order, marks="bar", legend=False),
+                "tooltip": [
+                    {"field": "driver", "title": "Driver"},
+                    {"field": "sector", "title": "Sector"},
+                    {"field": "gap_s", "title": "Gap (s)"},
+                ],
+            },
+        },
+        "resolve": {"scale": {"x": "independent"}},
+    }
+
+
 def driver_bars(
     title: str,
     rows: Sequence[Row],
@@ -411,7 +486,8 @@ def lap_time_distribution(
     y = {
         "field": "time_s",
         "type": "quantitative",
-        "scale": {"zero": False},
+        # padding: the slowest and fastest laps' dots are drawn whole, not cut at the frame
+        "scale": {"zero": False, "padding": 6},
         "axis": lap_time_axis("Lap time"),
     }
     box_colour = driver_channels(liveries, order, marks="bar")["color"]
@@ -475,12 +551,18 @@ def running_order(
         if row["lap"] >= last.get(row["driver"], row)["lap"]:
             last[row["driver"]] = row
     style = driver_channels(liveries, codes, marks="line", legend=False)
+    # the names in the team's colour, darkened where it is too light to read (yellow)
+    colour_scale = style["color"]["scale"]
+    label_colour = {
+        **style["color"],
+        "scale": {**colour_scale, "range": [ink(c) for c in colour_scale["range"]]},
+    }
     x = {
         "field": "lap",
         "type": "quantitative",
         "title": "Lap",
         "scale": {"domain": [1, laps], "nice": False},
-        "axis": {"tickMinStep": 1, "format": "d"},
+        "axis": {"values": lap_ticks(laps, first=1), "format": "d"},
     }
     y = {
         "field": "position",
@@ -524,7 +606,9 @@ def running_order(
                     "fontSize": 10,
                     "fontWeight": "bold",
                 },
-                "encoding": {"x": x, "y": y, "text": {"field": "driver"}, "color": style["color"]},
+                "encoding": {"x": x, "y": y, "text": {"field": "driver"}, "color": label_colour},
             },
         ],
+        # the names keep their own (darker) colours instead of merging with the lines'
+        resolve={"scale": {"color": "independent"}},
     )

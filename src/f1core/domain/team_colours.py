@@ -193,6 +193,26 @@ def readable(colour: str) -> bool:
     return min(channels) < 0xD8
 
 
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb`` (0 black, 1 white)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ink(colour: str) -> str:
+    """The colour for text in ``colour`` on a light page: itself, or a darker shade of it
+    when it is too light to read as letters (Renault's yellow #fff500 -> #999300)."""
+    if _luminance(colour) <= 0.45:
+        return colour
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * 0.6):02x}" for c in channels)
+
+
 class DriverLivery(msgspec.Struct, frozen=True, gc=False, array_like=True):
     """How a driver is drawn: the team's colour and their place among teammates (0, 1...)."""
 
@@ -241,6 +261,22 @@ def liveries(drivers: Iterable[Driver], season: int) -> tuple[DriverLivery, ...]
     for d in entries:
         colour = colours.get(team_key(d.team)) if d.team else None
         out.append(DriverLivery(d.code, d.team, colour or next(spare), place.get(d.code, 0)))
+    return tuple(out)
+
+
+def team_liveries(teams: Iterable[str], season: int | None) -> tuple[DriverLivery, ...]:
+    """A livery per team name (the archive's rows), from the season table.
+
+    With no season (an all-time ranking) a team takes its colour from the latest season
+    the table has it for: Ferrari red, McLaren papaya. Teams the table does not know
+    (Lotus, Brabham) are left out, so the chart draws them in a neutral colour.
+    """
+    seasons = [season] if season is not None else sorted(SEASON_TEAM_COLOURS, reverse=True)
+    out: list[DriverLivery] = []
+    for team in dict.fromkeys(teams):
+        colour = next((c for y in seasons if (c := team_colour(team, y)) is not None), None)
+        if colour is not None:
+            out.append(DriverLivery(team, team, colour, 0))
     return tuple(out)
 
 

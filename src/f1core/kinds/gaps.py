@@ -56,9 +56,20 @@ def _official_gap(entry: ClassificationEntry) -> str:
 
 
 def chart(result: Gaps, query: GapsQuery) -> Spec | None:
-    """The race trace: each driver's gap to the leader lap by lap."""
+    """The race trace: each driver's gap to the leader lap by lap, on the lead lap only.
+
+    A lapped car's time behind the leader on the same lap count includes the laps it is
+    down, so under a safety car it spikes far above the field (2018 Baku: Ericsson, a lap
+    down on lap 40, 289 s); its line breaks instead while it is laps down, and the
+    tooltip and the table say "+1 lap" as the timing screens do.
+    """
     values = [
-        {"lap": r.lap, "driver": r.driver, "gap_s": charts.seconds(r.gap_ms), "gap": r.gap_text}
+        {
+            "lap": r.lap,
+            "driver": r.driver,
+            "gap_s": None if r.laps_down else charts.seconds(r.gap_ms),
+            "gap": r.gap_text,
+        }
         for r in result.rows
     ]
     if not values:
@@ -70,7 +81,7 @@ def chart(result: Gaps, query: GapsQuery) -> Spec | None:
         y="gap_s",
         group="driver",
         x_title="Lap",
-        y_title="Gap to leader (s)",
+        y_title="Gap to leader (s), lead lap only",
         liveries=result.liveries,
         laps=max(r.lap for r in result.rows),
         tooltip=("gap",),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from f1core.answers import charts
 from f1core.domain.archive import Leaderboard
+from f1core.domain.team_colours import team_liveries
 from f1core.kinds.base import Spec
 
 
@@ -22,9 +23,13 @@ def leaderboard_sentence(result: Leaderboard) -> str:
 
 
 def leaderboard_chart(result: Leaderboard) -> Spec | None:
-    """Wins of each on the board, as horizontal bars (none for a single row)."""
+    """Wins of each on the board, as horizontal bars (none for a single row); teams in
+    their colours (a season's, or the latest the table knows for an all-time ranking)."""
     if len(result.rows) <= 1:
         return None
+    names = [r.name for r in result.rows]
+    # A driver's row has no team in the archive's ranking: those bars keep one colour.
+    colours = team_liveries(names, result.year) if result.kind == "team" else ()
     return charts.bar(
         result.title,
         [{"name": r.name, "wins": r.count} for r in result.rows],
@@ -33,4 +38,5 @@ def leaderboard_chart(result: Leaderboard) -> Spec | None:
         value="wins",
         value_title="Wins",
         horizontal=True,
+        liveries=colours,
     )

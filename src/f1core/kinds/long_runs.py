@@ -60,6 +60,7 @@ def chart(result: LongRuns, query: LongRunsQuery) -> Spec | None:
     encoding = spec["encoding"]
     encoding["color"] = charts.compound_channel(rows, query.year)
     encoding["y"]["axis"] = charts.lap_time_axis("Median lap")  # vertical: y holds the time
+    encoding["x"]["title"] = "Run (driver, tyre, first lap)"
     return spec
 
 

@@ -70,15 +70,28 @@ def _drivers_stops(result: PitStops, drivers: tuple[str, ...], who: DriverNames)
 
 
 def chart(result: PitStops, query: PitStopsQuery) -> Spec | None:
-    """Pit-lane time of every stop, without the timing glitches the paragraph leaves out."""
-    return charts.driver_bars(
+    """Pit-lane time of every stop in the team's colour, without the timing glitches the
+    paragraph leaves out."""
+    values = [
+        {
+            "stop": f"{s.driver} L{s.lap}",
+            "driver": s.driver,
+            "pit_lane_s": charts.seconds(s.pit_lane_ms),
+        }
+        for s in plausible_stops(result)
+    ]
+    if len(values) < 2:
+        return None
+    return charts.bar(
         f"Pit-lane time per stop, {result.session}",
-        [
-            {"driver": f"{s.driver} L{s.lap}", "pit_lane_s": charts.seconds(s.pit_lane_ms)}
-            for s in plausible_stops(result)
-        ],
+        values,
+        category="stop",
+        category_title="Stop (driver, lap)",
         value="pit_lane_s",
         value_title="Pit lane (s)",
+        tooltip=("driver",),
+        liveries=result.liveries,
+        driver_field="driver",
     )
 
 

@@ -57,7 +57,7 @@ def _one_driver(result: SectorComparison, code: str, who: DriverNames) -> str:
 
 
 def chart(result: SectorComparison, query: SectorsQuery) -> Spec | None:
-    """Each driver's gap to the best time in each sector, grouped by driver."""
+    """Each driver's gap to the best time in each sector: a panel per sector, team colours."""
     values = [
         {"driver": r.driver, "sector": f"S{i + 1}", "gap_s": charts.seconds(gap)}
         for r in result.rows
@@ -66,14 +66,11 @@ def chart(result: SectorComparison, query: SectorsQuery) -> Spec | None:
     ]
     if not values:
         return None
-    return charts.grouped_bar(
+    return charts.sector_gaps(
         f"Gap to the best sector, {result.session}",
         values,
-        category="driver",
-        group="sector",
-        value="gap_s",
-        value_title="Gap (s)",
-        category_title="Driver",
+        [r.driver for r in result.rows],
+        result.liveries,
     )
 
 

@@ -62,11 +62,16 @@ def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
     """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
     focus = set(query.drivers)
     shown = [(d.driver, d.stints) for d in result.drivers if not focus or d.driver in focus]
-    return stint_chart(f"Stints, {result.session}", shown, year=query.year)
+    laps = max((s.last_lap for d in result.drivers for s in d.stints), default=None)
+    return stint_chart(f"Stints, {result.session}", shown, year=query.year, laps=laps)
 
 
 def stint_chart(
-    title: str, plans: Sequence[tuple[str, Sequence[Stint]]], *, year: int
+    title: str,
+    plans: Sequence[tuple[str, Sequence[Stint]]],
+    *,
+    year: int,
+    laps: int | None = None,
 ) -> Spec | None:
     """Each driver's stints as bars on a lap axis in compound colours; None without stints."""
     values = [
@@ -77,9 +82,10 @@ def stint_chart(
             "first_lap": s.first_lap,
             "last_lap": s.last_lap,
             "laps": s.laps,
-            # a stint of laps 1-22 covers the span from 1 to 23 on a lap axis
-            "start": s.first_lap,
-            "end": s.last_lap + 1,
+            # as FastF1's strategy plot: a stint of laps 1-22 spans 0 to 22 on the lap
+            # axis, so the axis ends at the race's last lap, not one beyond it
+            "start": s.first_lap - 1,
+            "end": s.last_lap,
         }
         for driver, stints in plans
         for s in stints
@@ -87,7 +93,10 @@ def stint_chart(
     if not values:
         return None
     order = [driver for driver, _ in plans]
-    return charts.stint_bars(title, values, order, year=year)
+    # the lap axis ends at the race's length (the winner's last lap) when it is given,
+    # whichever drivers are shown
+    last = laps if laps is not None else max(s.last_lap for _, stints in plans for s in stints)
+    return charts.stint_bars(title, values, order, year=year, laps=last)
 
 
 KIND = SessionQuestion(

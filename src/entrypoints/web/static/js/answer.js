@@ -35,7 +35,8 @@ export function renderAnswer(answer, container, { heading = "Answer" } = {}) {
   }
   const title = typeof answer.chart?.title === "string" ? answer.chart.title : "";
   if (answer.table && (answer.table.columns || []).length) parts.push(renderTable(answer.table, "Answer table", { className: "answer-table", fileName: title || answer.question || "answer" }));
-  parts.push(excludedDetails(answer.excluded));
+  // "No laps excluded" means something for a session's laps, nothing for the archive.
+  if ((answer.excluded || []).length || answer.query?.session) parts.push(excludedDetails(answer.excluded));
   const timing = answer.timings_ms && Number.isFinite(answer.timings_ms.total_ms) ? ` · ${Math.round(answer.timings_ms.total_ms)} ms` : "";
   parts.push(el("p", { class: "source" }, [`Source: ${answer.source || "unknown"}`, answer.cached ? " · from cache" : "", timing]));
   container.replaceChildren(...parts);

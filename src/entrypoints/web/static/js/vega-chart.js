@@ -32,8 +32,15 @@ function fileName(spec) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
 }
 
-// One view (mark or layer) fills the figure's width; concatenations keep their own sizes.
-function fitted(spec) {
+// One view (mark or layer) fills the figure's width; a row of panels (the sectors' S1,
+// S2, S3) shares it; other concatenations keep their own sizes.
+function fitted(spec, width) {
+  if (spec.facet?.column && spec.spec?.width && Array.isArray(spec.data?.values)) {
+    const field = spec.facet.column.field;
+    const panels = new Set(spec.data.values.map((row) => row[field])).size || 1;
+    const each = Math.floor((width - 70) / panels) - 24; // room for the row labels and gaps
+    return { ...spec, spec: { ...spec.spec, width: Math.max(80, Math.min(260, each)) } };
+  }
   const composite = ["facet", "repeat", "concat", "hconcat", "vconcat"].some((k) => k in spec);
   return composite ? spec : { ...spec, width: "container", autosize: { type: "fit-x", contains: "padding" } };
 }
@@ -63,7 +70,7 @@ async function draw(entry) {
   const { embed } = await loadVendor();
   entry.result?.finalize();
   const width = entry.figure.clientWidth || 640;
-  entry.result = await embed(entry.figure, fitted(entry.spec), options(entry.spec, width));
+  entry.result = await embed(entry.figure, fitted(entry.spec, width), options(entry.spec, width));
   const svg = entry.figure.querySelector("svg.marks");
   if (svg) {
     const title = fileName(entry.spec).replace(/-/g, " ");
