@@ -65,7 +65,7 @@ ANSWERED_BY: dict[str, set[str]] = {
     "teammates": {"best-laps"},
     "practice-order": {"classification", "best-laps", "fastest-lap"},
     "driver-pit-stops": {"strategy", "pit-stops"},
-    "driver-session-summary": {"classification", "best-laps", "grid-vs-finish"},
+    "driver-session-summary": {"classification", "best-laps", "grid-vs-finish", "practice-order"},
     "race-summary": {"classification", "podium", "race-winner"},
     "starting-tyres": {"strategy"},
     "biggest-movers": {"grid-vs-finish"},

@@ -61,7 +61,8 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
     ),
     (
         "starting_tyres",
-        r"start(?:ed|ing|s)? (?:the (?:race|sprint) )?(?:on|with) (?:the |a |new |used )?"
+        r"start(?:ed|ing|s)? (?:the (?:\w+ ){0,2}(?:race|sprint|grand prix|gp) )?(?:on|with) "
+        r"(?:the |a |new |used )?"
         r"(?:softs?|mediums?|hards?|inters?|intermediates?|wets?|full wets?|hypersofts?|"
         r"ultrasofts?|supersofts?|superhards?|tyres?|tires?|compounds?|rubber|"
         r"(?:which|what) (?:tyres?|tires?|compounds?))|"
@@ -113,7 +114,7 @@ INTENT_WORDS: tuple[tuple[Intent, str], ...] = (
     (
         "long_runs",
         r"long run|long runs|longrun|longruns|race sim|race sims|"
-        r"race simulation|race simulations|high fuel|long stints",
+        r"race simulation|race simulations|high fuel|long stints|longest run|longest runs",
     ),
     (
         "degradation",

@@ -8,7 +8,7 @@ from f1core.domain.session import Session
 from f1core.domain.timefmt import format_laptime
 from f1core.kinds.base import PRACTICE, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
-from f1core.kinds.prose import DriverNames
+from f1core.kinds.prose import DriverNames, and_list
 
 
 class LongRunsQuery(SessionQuery, frozen=True, kw_only=True, tag="long-runs"):
@@ -29,11 +29,23 @@ def paragraph(result: LongRuns, query: LongRunsQuery) -> str:
     who = DriverNames((r.driver, r.full_name) for r in result.runs)
     top = result.runs[0]
     per = ", ".join(f"{c.compound} {c.runs}" for c in result.compounds)
-    return (
+    text = (
         f"{len(result.runs)} long runs in the {result.session} ({per}); quickest: "
         f"{who(top.driver)} on {top.compound or 'unknown tyres'}, median "
-        f"{format_laptime(round(top.median_ms))} over {top.laps} laps."
+        f"{format_laptime(round(top.median_ms))} over {top.laps} laps"
     )
+    longest = max(result.runs, key=lambda r: r.laps)
+    tied = [r for r in result.runs if r.laps == longest.laps]
+    if len(tied) == 1 and longest is not top:
+        text += (
+            f"; longest: {who(longest.driver)}, {longest.laps} clean laps on "
+            f"{longest.compound or 'unknown tyres'} from lap {longest.first_lap}"
+        )
+    elif len(tied) > 1:
+        text += f"; longest: {longest.laps} clean laps, by " + and_list(
+            list(dict.fromkeys(who(r.driver) for r in tied))
+        )
+    return text + "."
 
 
 def chart(result: LongRuns, query: LongRunsQuery) -> Spec | None:
