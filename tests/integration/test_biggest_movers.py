@@ -13,7 +13,8 @@ import pytest
 from tests.integration.analyze import analyze
 
 from adapters.rules.interpreter import RuleBasedQueryInterpreter
-from f1core.analysis.movers import Movers
+from f1core.analysis.movers import Movers, movers
+from f1core.analysis.positions import grid_vs_finish
 from f1core.domain.session import Session, SessionKind, SessionRef
 from f1core.kinds import biggest_movers as kind
 from f1core.kinds.registry import kind_of
@@ -111,6 +112,15 @@ def test_a_pit_lane_start_counts_as_the_last_of_the_starters(
         "lane to P18 (+1)"
     )
     assert text.endswith("A pit-lane start counts as P19, the last of the 19 starters.")
+
+
+def test_grid_vs_finish_counts_the_pit_lane_start_the_same_way(
+    load_recorded: Callable[[SessionRef], Session],
+) -> None:
+    session = load_recorded(RACES[1][0])
+    grid = {r.driver: r.gained for r in grid_vs_finish(session).rows}
+    assert all(grid[m.driver] == m.gained for m in movers(session).finishers)
+    assert grid["OCO"] == 1
 
 
 def test_the_chart_is_places_gained_by_classified_finishers(

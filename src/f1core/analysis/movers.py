@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import msgspec
 
+from f1core.analysis.positions import grid_vs_finish
 from f1core.domain.session import Session
 from f1core.domain.table import ExcludedLap, Table
 from f1core.domain.team_colours import DriverLivery, session_liveries
@@ -69,24 +70,22 @@ class Movers(msgspec.Struct, frozen=True, gc=False):
 
 def movers(session: Session) -> Movers:
     """Places gained by each classified finisher, biggest gain first, from the results."""
-    starters = [r for r in session.results if r.grid is not None]
-    count = len(starters)
+    rows = [r for r in grid_vs_finish(session).rows if r.grid is not None]
+    count = len(rows)
     finishers: list[Move] = []
     retired: list[Move] = []
-    for r in starters:
+    for r in rows:
         assert r.grid is not None
-        start = count if r.grid == 0 else r.grid
-        classified = r.classified.isdigit() and r.position is not None
-        finish = r.position if classified else None
+        classified = r.classified.isdigit() and r.finish is not None
         move = Move(
             driver=r.driver,
             full_name=r.full_name,
             team=r.team,
             grid=r.grid,
-            start=start,
-            finish=finish,
+            start=count if r.grid == 0 else r.grid,
+            finish=r.finish if classified else None,
             status=r.status,
-            gained=None if finish is None else start - finish,
+            gained=r.gained if classified else None,
         )
         (finishers if classified else retired).append(move)
     finishers.sort(key=lambda m: (-(m.gained or 0), m.finish or 0))

@@ -95,7 +95,7 @@ def positions(session: Session) -> Positions:
 class GridChange(msgspec.Struct, frozen=True, gc=False):
     """Where a driver started and finished; ``gained`` is positive for places won.
 
-    A pit-lane start (grid 0) counts as starting behind the whole field.
+    A pit-lane start (grid 0) counts as starting last of the cars that started.
     """
 
     driver: str
@@ -136,8 +136,12 @@ class GridVsFinish(msgspec.Struct, frozen=True, gc=False):
 
 
 def grid_vs_finish(session: Session) -> GridVsFinish:
-    """Each driver's grid slot against the finishing position, from the results."""
-    field = len(session.results)
+    """Each driver's grid slot against the finishing position, from the results.
+
+    A pit-lane start counts as the last of the cars that took the start (a car that did
+    not start has no grid slot), so "places gained" agrees with ``movers``.
+    """
+    field = sum(1 for r in session.results if r.grid is not None)
     ordered = sorted(
         enumerate(session.results),
         key=lambda item: (item[1].position is None, item[1].position or 0, item[0]),
