@@ -482,3 +482,54 @@ async def test_interrupted_import_rolls_back(
         assert await archive.data_version() == first
     finally:
         await engine.dispose()
+
+
+# --- the compositional statistic -----------------------------------------------------------
+
+
+async def test_stat_ties_share_first_place(loaded: HistoricalArchive) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    got = await loaded.stat(
+        StatSpec(metric="wins", aggregation="most", year_from=2021, year_to=2021)
+    )
+    assert [(r.rank, r.name, r.value) for r in got.answer] == [
+        (1, "Lewis Hamilton", 2.0),
+        (1, "Max Verstappen", 2.0),
+    ]
+
+
+async def test_stat_counts_points_with_sprints_titles_and_retirements(
+    loaded: HistoricalArchive,
+) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    # 25 + 18 + 0 + 25 in races and 3 for the sprint
+    spec = StatSpec(metric="points", driver="max_verstappen", year_from=2021, year_to=2021)
+    assert (await loaded.stat(spec)).value == 71.0
+    # 2021 is still running: no title yet; 1957 and 2001 are complete
+    titles = await loaded.stat(StatSpec(metric="titles", aggregation="count_distinct"))
+    assert (titles.value, [r.name for r in titles.answer]) == (
+        2.0,
+        ["Juan Fangio", "Michael Schumacher"],
+    )
+    assert (await loaded.stat(StatSpec(metric="dnfs", driver="max_verstappen"))).value == 1.0
+    team = StatSpec(metric="starts", subject="team", team="red_bull", year_from=2021)
+    assert (await loaded.stat(team)).value == 4.0
+
+
+async def test_stat_first_win_and_youngest_winner(loaded: HistoricalArchive) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    first = await loaded.stat(StatSpec(metric="wins", driver="hamilton", aggregation="first"))
+    # round 2 (Styrian) ran a week before round 1 (Austrian): dates decide, not rounds
+    assert [(r.name, r.race, r.year) for r in first.answer] == [
+        ("Lewis Hamilton", "Styrian Grand Prix", 2021)
+    ]
+    young = await loaded.stat(StatSpec(metric="wins", aggregation="youngest"))
+    top = young.answer[0]
+    assert (top.name, top.race, top.age) == (
+        "Max Verstappen",
+        "Austrian Grand Prix",
+        "23 years 277 days",
+    )

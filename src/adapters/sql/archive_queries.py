@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sql import archive_tables as t
 from adapters.sql.archive_importer import latest_import
+from adapters.sql.archive_stat_queries import archive_stat
 from f1core.domain.archive import (
     ArchiveCircuit,
     ArchiveDriver,
@@ -49,6 +50,7 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 
 _EMPTY = "the historical archive is empty: load it with `f1 archive import DIR`"
@@ -309,6 +311,18 @@ class SqlHistoricalArchive:
             **{f: getattr(counts, f) for f in counts.__struct_fields__},
         )
 
+    async def stat(self, spec: StatSpec) -> StatAnswer:
+        """A compositional statistic, counted and grouped in SQL."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            return await archive_stat(
+                conn,
+                snap.index,
+                spec,
+                driver_standings=snap.driver_standings,
+                constructor_standings=snap.constructor_standings,
+            )
+
     async def data_version(self) -> ArchiveImport | None:
         """The latest import, or None before the first."""
         async with self._engine.connect() as conn:
@@ -330,6 +344,7 @@ async def _load_snapshot(conn: AsyncConnection, version: int) -> _Snapshot:
             forename=row.forename,
             surname=row.surname,
             nationality=row.nationality or "",
+            dob=row.dob,
         )
         for row in await conn.execute(select(t.drivers))
     ]

@@ -19,6 +19,7 @@ from f1core.kinds import (
     archive_podium,
     archive_race_winner,
     archive_standings,
+    archive_stat,
     archive_wins_at_circuit,
     best_laps,
     classification,
@@ -70,6 +71,7 @@ ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
     archive_most_wins.KIND,
     archive_wins_at_circuit.KIND,
     archive_head_to_head.KIND,
+    archive_stat.KIND,
 )
 """Every archive kind."""
 

@@ -15,6 +15,7 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
+from f1core.domain.archive_stat import StatAnswer, StatSpec
 
 
 class HistoricalArchive(Protocol):
@@ -74,6 +75,15 @@ class HistoricalArchive(Protocol):
         """Season head-to-head of two drivers in races and qualifying.
 
         Raises ``SessionNotFoundError`` when either did not race that season.
+        """
+        ...
+
+    async def stat(self, spec: StatSpec) -> StatAnswer:
+        """A compositional statistic: ``spec.metric`` filtered and aggregated.
+
+        See ``f1core.domain.archive_stat`` for what each metric counts. Raises
+        ``InvalidRequestError`` for a combination with no honest answer, and the name
+        lookups' ``SessionNotFoundError`` / ``AmbiguousReferenceError``.
         """
         ...
 
