@@ -15,6 +15,7 @@ from tests.fakes import InMemoryHistoricalArchive
 from tests.unit.question_bank import QUERY_BANK
 
 from f1core.errors import AmbiguousReferenceError
+from f1core.kinds import archive_stat
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
@@ -22,6 +23,7 @@ from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_stat import ArchiveStatQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.query import (
     Query,
@@ -33,6 +35,7 @@ DUMP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ergast-
 AMBIGUOUS_ON_PURPOSE = {
     "how many wins did schumacher have",
     "how many times did schumacher win at suzuka",
+    "how many world titles does schumacher have",
 }
 
 
@@ -66,6 +69,8 @@ async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
             return await archive.wins_at_circuit(query.circuit, driver=query.driver)
         case SeasonHeadToHeadQuery():
             return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
+        case ArchiveStatQuery():
+            return await archive_stat.KIND.compute(archive, query)
     raise AssertionError(f"not an archive query: {query!r}")
 
 

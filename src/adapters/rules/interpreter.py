@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from adapters.rules.archive_stat_rules import StatAsk, stat_query
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
     DRIVERS,
@@ -73,6 +74,7 @@ class _Parsed:
     unknown_names: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     original: list[str] = field(default_factory=list)
+    year_range: tuple[int | None, int | None] | None = None
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -165,7 +167,7 @@ _F1_WORDS = _words(
     r"titles|standings|pit|pits|pitstop|pitstops|tyre|tyres|tire|tires|stint|stints|sector|"
     r"sectors|speed trap|team|teams|constructor|constructors|season|sprint|practice|wins|"
     r"won|win|winner|victories|grid|teammate|teammates|wdc|wcc|circuit|track|fp1|fp2|fp3|"
-    r"strategy|degradation|overtakes|points"
+    r"strategy|degradation|overtakes|points|victory|starts|dnf|dnfs|retirements"
 )
 _RUNNER_UP = _words(
     r"runner up|runners up|runnerup|second in the (?:drivers |constructors )?"
@@ -219,6 +221,7 @@ _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who
 _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
 _WHO_WON = _words(r"who won|winner")
+_ANYTHING = re.compile("")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
@@ -340,6 +343,12 @@ _VAGUE_WHEN_RE = re.compile(
     r"latest race|next race|recent race|most recent race|last sunday)\b",
     re.IGNORECASE,
 )
+_YEAR_RANGE_RE = re.compile(
+    r"\b(?:between|from)\s+(1[89]\d\d|20\d\d)\s+(?:and|to|until)\s+(1[89]\d\d|20\d\d)\b|"
+    r"\b(1[89]\d\d|20\d\d)\s*(?:-|\u2013|to)\s*(1[89]\d\d|20\d\d)\b|"
+    r"\b(since|after|before|until|up to)\s+(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 _AFTER_ROUND_RE = re.compile(
     r"\bafter\s+(?:round|race|rd|r)\s*(\d{1,2})\b|\bafter\s+(\d{1,2})\s+(?:rounds|races)\b",
     re.IGNORECASE,
@@ -423,6 +432,21 @@ class RuleBasedQueryInterpreter:
             return " "
 
         text = _AFTER_ROUND_RE.sub(take_round, text)
+        year_range: tuple[int | None, int | None] | None = None
+
+        def take_range(m: re.Match[str]) -> str:
+            nonlocal year_range
+            if m.group(5):
+                y, word = int(m.group(6)), m.group(5).lower()
+                year_range = (y, None) if word == "since" else (y + 1, None)
+                if word in ("before", "until", "up to"):
+                    year_range = (None, y - 1 if word == "before" else y)
+            else:
+                a, b = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+                year_range = (a, b)
+            return " "
+
+        text = _YEAR_RANGE_RE.sub(take_range, text)
         vague = _VAGUE_WHEN_RE.search(text)
         text = _YEAR_RE.sub(take_year, text)
         text = _SHORT_YEAR_RE.sub(take_short, text)
@@ -448,6 +472,7 @@ class RuleBasedQueryInterpreter:
             after_round=after_round,
             tokens=tokens,
             original=original,
+            year_range=year_range,
         )
         if vague and not years:
             parsed.relative_year = vague.group(0).lower()
@@ -670,6 +695,35 @@ class RuleBasedQueryInterpreter:
             "race (that answer says who led the most laps), the results or the gaps.",
             "unsupported",
         )
+
+    def _archive_stat(self, a: _Ask) -> Interpretation | None:
+        p = a.p
+        if _RUNNER_UP.search(p.text) and not p.year_range:
+            return None  # the champion kind says who was runner-up, with the gap
+        words = next(
+            (" ".join(p.tokens[x.start : x.end]) for x in p.tags if x.kind == "event"), None
+        )
+        answer = stat_query(
+            StatAsk(
+                text=p.text,
+                year=a.year,
+                year_range=p.year_range,
+                event=a.event,
+                event_words=words,
+                session=a.session not in (None, SessionKind.RACE),
+                people=tuple(self._people(p, a.year)),
+                teams=tuple(_unique(x.value for x in p.tags if x.kind == "team")),
+            )
+        )
+        if isinstance(answer, Refusal):
+            raise _RefusedError(answer)
+        if answer is None and p.year_range is not None:
+            raise _refusal(
+                "A range of seasons works for archive statistics (wins, poles, titles...); "
+                "for anything else ask about one season.",
+                "unsupported",
+            )
+        return answer
 
     def _titles_count(self, a: _Ask) -> Interpretation | None:
         raise _refusal(
@@ -920,6 +974,7 @@ class _Ask:
 
 ArchiveIntent = Literal[
     "laps_led",
+    "stat",
     "titles_count",
     "runner_up",
     "standings",
@@ -974,6 +1029,7 @@ def _race_of_event(a: _Ask) -> bool:
 _R = RuleBasedQueryInterpreter
 _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
     _ArchiveRule("laps_led", _LAPS_LED, _always, _R._laps_led),
+    _ArchiveRule("stat", _ANYTHING, _always, _R._archive_stat),
     _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
     _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
     _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),

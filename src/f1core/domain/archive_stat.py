@@ -315,6 +315,8 @@ def title_of(spec: StatSpec, *, who: str | None, team: str | None, circuit: str 
             metric = "constructors' " + metric
     elif spec.metric == "titles" and spec.subject == "team":
         metric = "constructors' titles"
+    if spec.metric == "starts" and spec.position is not None:
+        metric = f"P{spec.position} finishes"
     parts = [metric]
     if who:
         parts.append(f"by {who}")
@@ -324,7 +326,7 @@ def title_of(spec: StatSpec, *, who: str | None, team: str | None, circuit: str 
         parts.append(f"({spec.nationality} {'drivers' if spec.subject == 'driver' else 'teams'})")
     if spec.grid is not None:
         parts.append("from pole" if spec.grid == 1 else f"from grid {spec.grid}")
-    if spec.position is not None and spec.metric not in SEASON_METRICS:
+    if spec.position is not None and spec.metric not in (*SEASON_METRICS, "starts"):
         parts.append(f"finishing P{spec.position}")
     if circuit:
         parts.append(f"at {circuit}")

@@ -95,7 +95,7 @@ def _sentence(result: StatAnswer, query: ArchiveStatQuery) -> str:
         who = "drivers" if query.subject_kind == "driver" else "teams"
         n = int(result.value or 0)
         listed = f": {_names(result.answer)}" if 0 < n <= 12 else ""
-        return f"{n} different {who} scored {title}{listed}."
+        return f"{n} different {who} took {title}{listed}."
     if agg in ("most", "fewest"):
         if not result.answer:
             return f"No one is ranked {_ordinal(query.rank)} for {title}."
@@ -108,8 +108,9 @@ def _sentence(result: StatAnswer, query: ArchiveStatQuery) -> str:
                 f"{_names(top)} are tied {place or 'first '}for the {word} {title}, with "
                 f"{figure} each."
             )
-        where = f"{place}for" if place else "has the"
-        return f"{top[0].name} {where} the {word} {title}: {figure}."
+        if place:
+            return f"{top[0].name} is {place}on the list for the {word} {title}: {figure}."
+        return f"{top[0].name} has the {word} {title}: {figure}."
     if agg == "per_season":
         seasons = ", ".join(f"{r.year}: {int(r.value or 0)}" for r in result.rows if r.value)
         total = _count(result.value, metric)
@@ -119,23 +120,25 @@ def _sentence(result: StatAnswer, query: ArchiveStatQuery) -> str:
             return f"No driver matches {title}."
         r = result.answer[0]
         tie = " (tied)" if len(result.answer) > 1 else ""
+        feat = _FEATS.get(query.metric, "count")
+        scope = _scope(result, query)
         return (
-            f"The {agg} for {title} is {_names(result.answer)}{tie}: {r.age} "
+            f"The {agg} driver to {feat}{scope} is {_names(result.answer)}{tie}: {r.age} "
             f"old at the {r.year} {r.race} ({r.date})."
         )
     if agg in ("first", "last"):
         if not result.answer:
             return f"The archive has no {title}."
         r = result.answer[0]
+        one = NOUNS[metric][0]
+        scope = _scope(result, query)
         if metric == "races":
-            return (
-                f"The {agg} of the {title} was the {r.year} {r.race} ({r.date}), won by {r.name}."
-            )
+            return f"The {agg} {one}{scope} was the {r.year} {r.race} ({r.date}), won by {r.name}."
         if metric in SEASON_METRICS:
-            return f"The {agg} of the {title} came in {r.year}: {_names(result.answer)}."
+            return f"The {agg} {one}{scope} came in {r.year}: {_names(result.answer)}."
         both = " (shared)" if len(result.answer) > 1 else ""
         who = _names(result.answer)
-        return f"The {agg} of the {title}: {who}{both} at the {r.year} {r.race} ({r.date})."
+        return f"The {agg} {one}{scope}: {who}{both} at the {r.year} {r.race} ({r.date})."
     # list
     if not result.rows:
         return f"No one matches {title}."
@@ -149,6 +152,31 @@ def _sentence(result: StatAnswer, query: ArchiveStatQuery) -> str:
     )
     more = f" and {len(result.rows) - 10} more" if len(result.rows) > 10 else ""
     return f"{title[:1].upper()}{title[1:]} ({len(result.rows)}): {shown}{more}."
+
+
+_FEATS = {
+    "wins": "win a Grand Prix",
+    "poles": "start a Grand Prix from pole",
+    "podiums": "finish on the podium",
+    "points": "score points",
+    "starts": "start a Grand Prix",
+    "fastest_laps": "set a race's fastest lap",
+    "dnfs": "retire from a Grand Prix",
+    "titles": "win the championship",
+    "championship_position": "reach that championship place",
+}
+
+
+def _scope(result: StatAnswer, query: ArchiveStatQuery) -> str:
+    """The title without its metric and without "all time": " by Fernando Alonso"."""
+    title = result.title
+    plural = NOUNS[query.metric][1]
+    for head in ("constructors' " + plural, plural):
+        if title.startswith(head):
+            title = title[len(head) :]
+            break
+    title = title.removesuffix(" all time")
+    return title if not title or title.startswith(" ") else " " + title
 
 
 def chart(result: StatAnswer, query: ArchiveStatQuery) -> Spec | None:
