@@ -22,7 +22,18 @@ def _w(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^| )(?:{pattern})(?= |$)")
 
 
-_WORDS = tuple("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 _ORDINAL_WORDS = {word: n for n, word in enumerate(_WORDS, start=1)} | {
     f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}": n
     for n in range(1, 21)
