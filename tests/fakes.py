@@ -52,6 +52,7 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_race import HistoricRace, ResultLine, best_time, historic_race
 from f1core.domain.archive_stat import (
     NOT_STARTED,
     SEASON_METRICS,
@@ -807,6 +808,36 @@ class InMemoryHistoricalArchive:
             points_b=points.get(b.id, 0.0),
             **msgspec.structs.asdict(counts),
         )
+
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        s = self._s()
+        race = s.index.race(year, event)
+        rows = s.results_by_race.get(race.id, [])
+        if not rows:
+            raise SessionNotFoundError(f"the {year} {race.name} has no results in the archive yet")
+        lines = [
+            ResultLine(
+                r["driver_id"],
+                r["constructor_id"],
+                r["position"],
+                r["position_text"],
+                r["position_order"],
+                r["grid"],
+                r["laps"],
+                r["time"],
+                s.status[r["status_id"]],
+                r["fastest_lap"],
+                r["rank"],
+                r["fastest_lap_time"],
+            )
+            for r in rows
+        ]
+        poles = [q for q in s.qualifying if q["race_id"] == race.id and q["position"] == 1]
+        pole = None
+        if poles:
+            q = poles[0]
+            pole = (q["driver_id"], q["constructor_id"], best_time(q["q1"], q["q2"], q["q3"]))
+        return historic_race(s.index, race, lines, pole)
 
     async def stat(self, spec: StatSpec) -> StatAnswer:
         """The statistic by plain loops over fact dicts (the SQL adapter groups in SQL)."""

@@ -533,3 +533,26 @@ async def test_stat_first_win_and_youngest_winner(loaded: HistoricalArchive) -> 
         "Austrian Grand Prix",
         "23 years 277 days",
     )
+
+
+# --- a historic race ---------------------------------------------------------------------------
+
+
+async def test_historic_race_from_the_official_results(loaded: HistoricalArchive) -> None:
+    race = await loaded.historic_race(2021, "Abu Dhabi")
+    assert [c.driver for c in race.podium] == ["Max Verstappen", "Lewis Hamilton", "Sergio Pérez"]
+    assert (race.winner_time, race.margin) == ("1:30:17.345", "+2.256")
+    assert race.pole is not None and race.pole_source == "qualifying"
+    assert (race.pole.driver, race.pole.detail) == ("Max Verstappen", "1:22.109")
+    assert race.fastest_lap is not None
+    assert (race.fastest_lap.driver, race.fastest_lap.detail, race.fastest_lap_number) == (
+        "Max Verstappen",
+        "1:26.103",
+        39,
+    )
+    # 1957 has no qualifying table: pole is whoever started first, and no fastest lap
+    old = await loaded.historic_race(1957, "Italian")
+    assert old.pole is not None
+    assert (old.pole.driver, old.pole_source) == ("Duncan Hamilton", "grid")
+    assert old.fastest_lap is None
+    assert old.margin == "+1 Lap"  # the runner-up was lapped: the status says so

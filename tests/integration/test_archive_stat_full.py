@@ -267,3 +267,46 @@ async def test_combinations_without_an_honest_answer_are_refused(
         await archive.stat(StatSpec(metric="wins", subject="team", aggregation="youngest"))
     with pytest.raises(InvalidRequestError, match="no circuit"):
         await archive.stat(StatSpec(metric="titles", circuit="monza"))
+
+
+@pytest.mark.parametrize(
+    ("year", "event"), [(2021, "Abu Dhabi"), (1988, "Monaco"), (2005, "Suzuka")]
+)
+async def test_historic_race_facts_are_the_official_ones(
+    archive: SqlHistoricalArchive,
+    fake: InMemoryHistoricalArchive,
+    data: dict[str, Any],
+    year: int,
+    event: str,
+) -> None:
+    got = await archive.historic_race(year, event)
+    assert got == await fake.historic_race(year, event)
+    r = data["results"]
+    race = r[(r.year == year) & (r.name == got.race.name)].sort_values("positionOrder")
+    drivers = _csv("drivers.csv").set_index("driverId")
+
+    def name(driver_id: int) -> str:
+        return f"{drivers.forename[driver_id]} {drivers.surname[driver_id]}"
+
+    assert [c.driver for c in got.podium] == [name(i) for i in race.driverId[:3]]
+    second = race.iloc[1]
+    assert got.margin == second.time  # the official gap, e.g. "+2.256"
+    quali = _csv("qualifying.csv")
+    pole = quali[(quali.raceId == race.raceId.iloc[0]) & (quali.position == 1)]
+    assert got.pole is not None
+    if len(pole):
+        assert (got.pole.driver, got.pole_source) == (name(pole.driverId.iloc[0]), "qualifying")
+    else:
+        assert (got.pole.driver, got.pole_source) == (
+            name(race[race.grid == 1].driverId.iloc[0]),
+            "grid",
+        )
+    fl = race[race["rank"] == 1]
+    if len(fl):
+        assert got.fastest_lap is not None
+        assert (got.fastest_lap.driver, got.fastest_lap.detail) == (
+            name(fl.driverId.iloc[0]),
+            fl.fastestLapTime.iloc[0],
+        )
+    else:
+        assert got.fastest_lap is None

@@ -14,6 +14,7 @@ from f1core.domain.session import SessionKind
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
@@ -50,6 +51,11 @@ FP3 = SessionKind.FP3
 
 ESP = "Spanish Grand Prix"
 AS = ArchiveStatQuery
+
+
+def HR(year: int, event: str) -> HistoricRaceQuery:  # noqa: N802 (reads like a query)
+    """A historic race's facts."""
+    return HistoricRaceQuery(year=year, event=event)
 
 
 def Y(year: int) -> dict[str, int]:  # noqa: N802 (reads like a slot)
@@ -814,6 +820,13 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     ("fewest points in 2023", AS(metric="points", aggregation="fewest", **Y(2023))),
     ("who has the most starts", AS(metric="starts", aggregation="most")),
+    # a historic race from the official results
+    ("what was the winning margin in the 2021 abu dhabi gp", HR(2021, "Abu Dhabi Grand Prix")),
+    ("how much did hamilton win by at silverstone 2019", HR(2019, "Silverstone")),
+    ("who was on pole for the 1988 monaco grand prix", HR(1988, "Monaco Grand Prix")),
+    ("fastest lap of the 2010 abu dhabi gp", HR(2010, "Abu Dhabi Grand Prix")),
+    ("what happened at the 1998 belgian grand prix", HR(1998, "Belgian Grand Prix")),
+    ("podium pole and fastest lap of the 2005 japanese gp", HR(2005, "Japanese Grand Prix")),
     # near neighbours the older kinds still answer exactly
     (
         "how many poles does max have in 2023",

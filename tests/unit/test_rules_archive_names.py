@@ -19,6 +19,7 @@ from f1core.kinds import archive_stat
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
@@ -69,6 +70,8 @@ async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
             return await archive.wins_at_circuit(query.circuit, driver=query.driver)
         case SeasonHeadToHeadQuery():
             return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
+        case HistoricRaceQuery(year=year, event=event):
+            return await archive.historic_race(year, event)
         case ArchiveStatQuery():
             return await archive_stat.KIND.compute(archive, query)
     raise AssertionError(f"not an archive query: {query!r}")

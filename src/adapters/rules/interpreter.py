@@ -33,6 +33,7 @@ from f1core.domain.session import SessionKind
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
@@ -222,6 +223,17 @@ _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
 _WHO_WON = _words(r"who won|winner")
 _ANYTHING = re.compile("")
+_MARGIN = _words(
+    r"winning margin|margin of victory|victory margin|won by how much|by how much|"
+    r"how much did \w+ win by|what was the margin|the margin"
+)
+_POLE_WORD = _words(r"pole|pole position|on pole|pole sitter|polesitter")
+_FASTEST_LAP_WORD = _words(r"fastest lap|fastest laps")
+_SUMMARY = _words(r"what happened|summary|summarise|summarize|recap|report|tell me about")
+_HISTORIC = re.compile(
+    f"{_MARGIN.pattern}|{_POLE_WORD.pattern}|{_FASTEST_LAP_WORD.pattern}|{_SUMMARY.pattern}|"
+    f"{_PODIUM.pattern}"
+)
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
@@ -725,6 +737,20 @@ class RuleBasedQueryInterpreter:
             )
         return answer
 
+    def _historic_race(self, a: _Ask) -> Interpretation | None:
+        t = a.p.text
+        if a.event is None or a.year is None or a.session not in (None, SessionKind.RACE):
+            return None
+        facts = sum(bool(w.search(t)) for w in (_PODIUM, _POLE_WORD, _FASTEST_LAP_WORD, _MARGIN))
+        old = a.year < FIRST_TIMED_SEASON
+        if (
+            _MARGIN.search(t)
+            or facts >= 2
+            or (old and (_SUMMARY.search(t) or _POLE_WORD.search(t) or _FASTEST_LAP_WORD.search(t)))
+        ):
+            return HistoricRaceQuery(year=a.year, event=a.event)
+        return None
+
     def _titles_count(self, a: _Ask) -> Interpretation | None:
         raise _refusal(
             "I can't count championships yet; ask who won a season's title, or "
@@ -975,6 +1001,7 @@ class _Ask:
 ArchiveIntent = Literal[
     "laps_led",
     "stat",
+    "historic_race",
     "titles_count",
     "runner_up",
     "standings",
@@ -1030,6 +1057,7 @@ _R = RuleBasedQueryInterpreter
 _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
     _ArchiveRule("laps_led", _LAPS_LED, _always, _R._laps_led),
     _ArchiveRule("stat", _ANYTHING, _always, _R._archive_stat),
+    _ArchiveRule("historic_race", _HISTORIC, _always, _R._historic_race),
     _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
     _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
     _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),

@@ -50,6 +50,7 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_race import HistoricRace, ResultLine, best_time, historic_race
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 
@@ -310,6 +311,48 @@ class SqlHistoricalArchive:
             points_b=float(points.get(b.id, 0.0)),
             **{f: getattr(counts, f) for f in counts.__struct_fields__},
         )
+
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        """Podium, pole, fastest lap and margin from the official results."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            r, q = t.results, t.qualifying
+            query = (
+                select(
+                    r.c.driver_id,
+                    r.c.constructor_id,
+                    r.c.position,
+                    r.c.position_text,
+                    r.c.position_order,
+                    r.c.grid,
+                    r.c.laps,
+                    r.c.time,
+                    t.status.c.status,
+                    r.c.fastest_lap,
+                    r.c.rank,
+                    r.c.fastest_lap_time,
+                )
+                .join(t.status, t.status.c.id == r.c.status_id)
+                .where(r.c.race_id == race.id)
+            )
+            lines = [ResultLine(*tuple(row)) for row in await conn.execute(query)]
+            pole_row = (
+                await conn.execute(
+                    select(q.c.driver_id, q.c.constructor_id, q.c.q1, q.c.q2, q.c.q3).where(
+                        q.c.race_id == race.id, q.c.position == 1
+                    )
+                )
+            ).first()
+        if not lines:
+            raise SessionNotFoundError(
+                f"the {year} {race.name} (round {race.round}, {race.date}) has no results "
+                "in the archive yet"
+            )
+        pole = None
+        if pole_row is not None:
+            pole = (pole_row[0], pole_row[1], best_time(pole_row[2], pole_row[3], pole_row[4]))
+        return historic_race(snap.index, race, lines, pole)
 
     async def stat(self, spec: StatSpec) -> StatAnswer:
         """A compositional statistic, counted and grouped in SQL."""

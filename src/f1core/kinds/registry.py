@@ -15,6 +15,7 @@ from f1core.kinds import (
     archive_career_stat,
     archive_champion,
     archive_head_to_head,
+    archive_historic_race,
     archive_most_wins,
     archive_podium,
     archive_race_winner,
@@ -72,6 +73,7 @@ ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
     archive_wins_at_circuit.KIND,
     archive_head_to_head.KIND,
     archive_stat.KIND,
+    archive_historic_race.KIND,
 )
 """Every archive kind."""
 

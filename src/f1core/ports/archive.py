@@ -15,6 +15,7 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
+from f1core.domain.archive_race import HistoricRace
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 
 
@@ -75,6 +76,13 @@ class HistoricalArchive(Protocol):
         """Season head-to-head of two drivers in races and qualifying.
 
         Raises ``SessionNotFoundError`` when either did not race that season.
+        """
+        ...
+
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        """A race's podium, pole, fastest lap and official winning margin.
+
+        Raises like ``race_result``.
         """
         ...
 
