@@ -63,7 +63,7 @@ def paragraph(result: HistoricRace, query: HistoricRaceQuery) -> str:
         )
     elif r.race.year < FIRST_FASTEST_LAP_SEASON:
         text += f" The archive records fastest laps from {FIRST_FASTEST_LAP_SEASON}."
-    return text
+    return text + f" {r.classified} of {r.starters} starters were classified."
 
 
 def chart(result: HistoricRace, query: HistoricRaceQuery) -> Spec | None:
