@@ -64,6 +64,8 @@ from f1core.domain.archive_stat import (
     finish,
     resolve,
 )
+from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
+from f1core.domain.archive_teammates import resolve as resolve_teammates
 from f1core.domain.history import (
     HistoryEntry,
     NewHistoryEntry,
@@ -838,6 +840,41 @@ class InMemoryHistoricalArchive:
             q = poles[0]
             pole = (q["driver_id"], q["constructor_id"], best_time(q["q1"], q["q2"], q["q3"]))
         return historic_race(s.index, race, lines, pole)
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        s = self._s()
+        team_id, driver_ids = resolve_teammates(s.index, year, team, drivers)
+        season = {r.id for r in s.index.season(year)}
+        entries = [
+            Entry(
+                r["race_id"],
+                r["driver_id"],
+                r["constructor_id"],
+                r["position_order"],
+                r["position"],
+                r["position_text"],
+                r["grid"],
+                float(r["points"]),
+            )
+            for r in s.results
+            if r["race_id"] in season
+        ]
+        quali = {
+            (q["race_id"], q["driver_id"], q["constructor_id"]): q["position"]
+            for q in s.qualifying
+            if q["race_id"] in season and q["position"] is not None
+        }
+        return season_battle(
+            s.index,
+            year,
+            entries,
+            quali,
+            has_qualifying=bool(quali),
+            team_id=team_id,
+            driver_ids=driver_ids,
+        )
 
     async def stat(self, spec: StatSpec) -> StatAnswer:
         """The statistic by plain loops over fact dicts (the SQL adapter groups in SQL)."""

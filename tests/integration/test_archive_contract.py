@@ -556,3 +556,28 @@ async def test_historic_race_from_the_official_results(loaded: HistoricalArchive
     assert (old.pole.driver, old.pole_source) == ("Duncan Hamilton", "grid")
     assert old.fastest_lap is None
     assert old.margin == "+1 Lap"  # the runner-up was lapped: the status says so
+
+
+# --- team-mates ------------------------------------------------------------------------------
+
+
+async def test_teammates_count_only_rounds_both_drove_for_the_team(
+    loaded: HistoricalArchive,
+) -> None:
+    battle = await loaded.teammates(2021, team="mercedes")
+    (p,) = battle.pairs
+    # Hamilton is listed first: the pair is in id order, and his id is lower
+    assert (p.driver_a, p.driver_b, p.rounds, p.races) == (
+        "Lewis Hamilton",
+        "Valtteri Bottas",
+        4,
+        4,
+    )
+    assert (p.race_ahead_a, p.race_ahead_b) == (3, 1)
+    assert (p.both_classified, p.classified_ahead_a, p.classified_ahead_b) == (3, 2, 1)
+    assert (p.quali_source, p.quali_ahead_a, p.quali_ahead_b) == ("qualifying", 3, 1)
+    assert (p.points_a, p.points_b) == (83.0, 51.0)
+    named = await loaded.teammates(2021, drivers=("bottas",))
+    assert (named.pairs[0].driver_a, named.pairs[0].race_ahead_a) == ("Valtteri Bottas", 1)
+    with pytest.raises(SessionNotFoundError, match="no rounds as team-mates"):
+        await loaded.teammates(2021, drivers=("hamilton", "max_verstappen"))

@@ -310,3 +310,49 @@ async def test_historic_race_facts_are_the_official_ones(
         )
     else:
         assert got.fastest_lap is None
+
+
+@pytest.mark.parametrize(
+    ("year", "team"), [(2016, "mercedes"), (2019, "red_bull"), (1988, "mclaren")]
+)
+async def test_teammates_against_pandas(
+    archive: SqlHistoricalArchive, fake: InMemoryHistoricalArchive, year: int, team: str
+) -> None:
+    got = await archive.teammates(year, team=team)
+    assert got == await fake.teammates(year, team=team)
+    races = _csv("races.csv")
+    team_id = _id(_csv("constructors.csv"), "constructorId", "constructorRef", team)
+    res = _csv("results.csv").merge(races[["raceId", "year"]])
+    res = res[(res.year == year) & (res.constructorId == team_id)]
+    quali = _csv("qualifying.csv")
+    quali = quali[quali.raceId.isin(res.raceId) & (quali.constructorId == team_id)]
+    drivers = _csv("drivers.csv").set_index("driverId")
+    ids = {f"{drivers.forename[i]} {drivers.surname[i]}": i for i in res.driverId.unique()}
+    for p in got.pairs:
+        a, b = ids[p.driver_a], ids[p.driver_b]
+        ra = res[res.driverId == a].set_index("raceId")
+        rb = res[res.driverId == b].set_index("raceId")
+        both = ra.index.intersection(rb.index)
+        assert p.rounds == len(both)
+        started = [
+            r
+            for r in both
+            if ra.positionText[r] not in ("F", "W") and rb.positionText[r] not in ("F", "W")
+        ]
+        ahead = sum(ra.positionOrder[r] < rb.positionOrder[r] for r in started)
+        assert (p.races, p.race_ahead_a, p.race_ahead_b) == (
+            len(started),
+            ahead,
+            len(started) - ahead,
+        )
+        if len(quali):
+            qa = quali[quali.driverId == a].set_index("raceId").position
+            qb = quali[quali.driverId == b].set_index("raceId").position
+            common = [r for r in both if r in qa.index and r in qb.index]
+            assert p.quali_source == "qualifying"
+            assert (p.quali_ahead_a, p.quali_ahead_b) == (
+                sum(qa[r] < qb[r] for r in common),
+                sum(qa[r] > qb[r] for r in common),
+            )
+        else:
+            assert p.quali_source == "grid"

@@ -52,6 +52,8 @@ from f1core.domain.archive_counting import (
 from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_race import HistoricRace, ResultLine, best_time, historic_race
 from f1core.domain.archive_stat import StatAnswer, StatSpec
+from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
+from f1core.domain.archive_teammates import resolve as resolve_teammates
 from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 
 _EMPTY = "the historical archive is empty: load it with `f1 archive import DIR`"
@@ -353,6 +355,52 @@ class SqlHistoricalArchive:
         if pole_row is not None:
             pole = (pole_row[0], pole_row[1], best_time(pole_row[2], pole_row[3], pole_row[4]))
         return historic_race(snap.index, race, lines, pole)
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        """Team-mates' head-to-head over the rounds both took part in."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            idx = snap.index
+            team_id, driver_ids = resolve_teammates(idx, year, team, drivers)
+            race_ids = [x.id for x in _season(snap, year)]
+            r, q = t.results, t.qualifying
+            narrow = r.c.constructor_id == team_id if team_id is not None else None
+            if narrow is None:
+                # the teams the named drivers drove for: their team-mates' rows are needed
+                teams_of = select(r.c.constructor_id).where(
+                    r.c.race_id.in_(race_ids), r.c.driver_id.in_(driver_ids)
+                )
+                narrow = r.c.constructor_id.in_(teams_of)
+            rows = await conn.execute(
+                select(
+                    r.c.race_id,
+                    r.c.driver_id,
+                    r.c.constructor_id,
+                    r.c.position_order,
+                    r.c.position,
+                    r.c.position_text,
+                    r.c.grid,
+                    r.c.points,
+                ).where(r.c.race_id.in_(race_ids), narrow)
+            )
+            entries = [Entry(*tuple(row)) for row in rows]
+            quali_rows = await conn.execute(
+                select(q.c.race_id, q.c.driver_id, q.c.constructor_id, q.c.position).where(
+                    q.c.race_id.in_(race_ids), q.c.position.is_not(None)
+                )
+            )
+            quali = {(a, b, c): pos for a, b, c, pos in quali_rows}
+        return season_battle(
+            idx,
+            year,
+            entries,
+            quali,
+            has_qualifying=bool(quali),
+            team_id=team_id,
+            driver_ids=driver_ids,
+        )
 
     async def stat(self, spec: StatSpec) -> StatAnswer:
         """A compositional statistic, counted and grouped in SQL."""

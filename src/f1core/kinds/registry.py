@@ -21,6 +21,7 @@ from f1core.kinds import (
     archive_race_winner,
     archive_standings,
     archive_stat,
+    archive_teammate_head_to_head,
     archive_wins_at_circuit,
     best_laps,
     classification,
@@ -74,6 +75,7 @@ ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
     archive_head_to_head.KIND,
     archive_stat.KIND,
     archive_historic_race.KIND,
+    archive_teammate_head_to_head.KIND,
 )
 """Every archive kind."""
 

@@ -17,6 +17,7 @@ from f1core.domain.archive import (
 )
 from f1core.domain.archive_race import HistoricRace
 from f1core.domain.archive_stat import StatAnswer, StatSpec
+from f1core.domain.archive_teammates import TeammateBattle
 
 
 class HistoricalArchive(Protocol):
@@ -83,6 +84,17 @@ class HistoricalArchive(Protocol):
         """A race's podium, pole, fastest lap and official winning margin.
 
         Raises like ``race_result``.
+        """
+        ...
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        """Team-mates' season head-to-head, counted over the rounds both took part in.
+
+        ``team`` alone gives every pair of that team; one driver gives them against each
+        team-mate; two drivers give that pair. Raises ``SessionNotFoundError`` when the
+        drivers were not team-mates that season.
         """
         ...
 
