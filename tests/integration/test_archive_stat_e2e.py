@@ -72,3 +72,25 @@ def test_cli_a_qualifier_it_cannot_honour_is_refused(
     code, out, err = _cli(["ask", "most podiums without a win"], capsys)
     assert code == 2 and out == ""
     assert "'without'" in err
+
+
+def test_winning_margin_is_the_official_gap(harness: Harness) -> None:
+    races = _csv("races.csv")
+    race = races[(races.year == 2021) & (races.name == "Abu Dhabi Grand Prix")].raceId.iloc[0]
+    res = _csv("results.csv")
+    second = res[(res.raceId == race) & (res.positionOrder == 2)].time.iloc[0]
+    answer = harness.run(harness.question("what was the winning margin at the 2021 Abu Dhabi GP"))
+    assert type(answer.query).__name__ == "HistoricRaceQuery"
+    assert f"{second.removeprefix('+')} s ahead of Lewis Hamilton" in answer.text
+
+
+def test_teammates_2016_mercedes(harness: Harness) -> None:
+    races = _csv("races.csv")
+    res = _csv("results.csv").merge(races[["raceId", "year"]])
+    merc = _csv("constructors.csv").query("constructorRef == 'mercedes'").constructorId.iloc[0]
+    team = res[(res.year == 2016) & (res.constructorId == merc)]
+    ham = team[team.driverId == 1].set_index("raceId").positionOrder
+    ros = team[team.driverId != 1].set_index("raceId").positionOrder
+    ahead = int((ham < ros).sum())
+    answer = harness.run(harness.question("mercedes teammate head to head 2016"))
+    assert f"ahead at the flag {ahead}-{len(ham) - ahead} of the {len(ham)}" in answer.text

@@ -20,6 +20,7 @@ from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_stat import ArchiveStatQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
@@ -51,6 +52,13 @@ FP3 = SessionKind.FP3
 
 ESP = "Spanish Grand Prix"
 AS = ArchiveStatQuery
+
+
+def TM(  # noqa: N802 (reads like a query)
+    year: int, *, team: str | None = None, a: str | None = None, b: str | None = None
+) -> TeammateHeadToHeadQuery:
+    """Team-mates' season head-to-head."""
+    return TeammateHeadToHeadQuery(year=year, team=team, driver_a=a, driver_b=b)
 
 
 def HR(year: int, event: str) -> HistoricRaceQuery:  # noqa: N802 (reads like a query)
@@ -827,6 +835,12 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ("fastest lap of the 2010 abu dhabi gp", HR(2010, "Abu Dhabi Grand Prix")),
     ("what happened at the 1998 belgian grand prix", HR(1998, "Belgian Grand Prix")),
     ("podium pole and fastest lap of the 2005 japanese gp", HR(2005, "Japanese Grand Prix")),
+    # team-mates over a season, only the rounds both drove for the team
+    ("mercedes teammate head to head 2016", TM(2016, team="Mercedes")),
+    ("who won the teammate battle at red bull in 2019", TM(2019, team="Red Bull")),
+    ("how did alonso do against his teammate in 2023", TM(2023, a="Fernando Alonso")),
+    ("hamilton vs rosberg as teammates in 2016", TM(2016, a="Lewis Hamilton", b="rosberg")),
+    ("senna vs prost teammate battle 1988", TM(1988, a="senna", b="prost")),
     # near neighbours the older kinds still answer exactly
     (
         "how many poles does max have in 2023",
@@ -902,4 +916,6 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("youngest team to win a race", "unsupported"),
     ("how many laps has hamilton led in his career", "unsupported"),
     ("average points per race for norris in 2024", "unsupported"),
+    ("teammate battle at ferrari", "ambiguous"),
+    ("who finished third in the championship", "ambiguous"),
 ]

@@ -25,6 +25,7 @@ from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_stat import ArchiveStatQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.query import (
     Query,
@@ -72,6 +73,9 @@ async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
             return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
         case HistoricRaceQuery(year=year, event=event):
             return await archive.historic_race(year, event)
+        case TeammateHeadToHeadQuery(year=year, team=team):
+            drivers = tuple(d for d in (query.driver_a, query.driver_b) if d)
+            return await archive.teammates(year, team=team, drivers=drivers)
         case ArchiveStatQuery():
             return await archive_stat.KIND.compute(archive, query)
     raise AssertionError(f"not an archive query: {query!r}")

@@ -38,6 +38,7 @@ from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.base import SessionQuestion
 from f1core.kinds.cues import INTENT_WORDS, Intent
@@ -223,6 +224,10 @@ _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
 _WHO_WON = _words(r"who won|winner")
 _ANYTHING = re.compile("")
+_TEAMMATE = _words(
+    r"teammate|teammates|team mate|team mates|teammate battle|teammate head to head|"
+    r"intra team|inside the team|his teammate|her teammate|their teammate"
+)
 _MARGIN = _words(
     r"winning margin|margin of victory|victory margin|won by how much|by how much|"
     r"how much did \w+ win by|what was the margin|the margin"
@@ -712,6 +717,8 @@ class RuleBasedQueryInterpreter:
         p = a.p
         if _RUNNER_UP.search(p.text) and not p.year_range:
             return None  # the champion kind says who was runner-up, with the gap
+        if _TEAMMATE.search(p.text) or _H2H.search(p.text):
+            return None  # a battle between drivers, not a statistic
         words = next(
             (" ".join(p.tokens[x.start : x.end]) for x in p.tags if x.kind == "event"), None
         )
@@ -750,6 +757,21 @@ class RuleBasedQueryInterpreter:
         ):
             return HistoricRaceQuery(year=a.year, event=a.event)
         return None
+
+    def _teammate_battle(self, a: _Ask) -> Interpretation | None:
+        if a.event is not None or a.session is not None:
+            return None  # one session's team-mate gaps: the session kind answers
+        people = self._people(a.p, a.year)
+        teams = _unique(x.value for x in a.p.tags if x.kind == "team")
+        if len(teams) > 1 or len(people) > 2 or not (teams or people):
+            return None
+        year = self._need_year(a.year, "team-mates")
+        return TeammateHeadToHeadQuery(
+            year=year,
+            team=teams[0] if teams else None,
+            driver_a=people[0] if people else None,
+            driver_b=people[1] if len(people) > 1 else None,
+        )
 
     def _titles_count(self, a: _Ask) -> Interpretation | None:
         raise _refusal(
@@ -1002,6 +1024,7 @@ ArchiveIntent = Literal[
     "laps_led",
     "stat",
     "historic_race",
+    "teammate_battle",
     "titles_count",
     "runner_up",
     "standings",
@@ -1058,6 +1081,7 @@ _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
     _ArchiveRule("laps_led", _LAPS_LED, _always, _R._laps_led),
     _ArchiveRule("stat", _ANYTHING, _always, _R._archive_stat),
     _ArchiveRule("historic_race", _HISTORIC, _always, _R._historic_race),
+    _ArchiveRule("teammate_battle", _TEAMMATE, _always, _R._teammate_battle),
     _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
     _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
     _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),
