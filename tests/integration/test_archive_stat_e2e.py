@@ -94,3 +94,22 @@ def test_teammates_2016_mercedes(harness: Harness) -> None:
     ahead = int((ham < ros).sum())
     answer = harness.run(harness.question("mercedes teammate head to head 2016"))
     assert f"ahead at the flag {ahead}-{len(ham) - ahead} of the {len(ham)}" in answer.text
+
+
+def test_unrecorded_race_fastest_lap_comes_from_the_archive(harness: Harness) -> None:
+    from f1core.domain.session import SessionKind
+    from f1core.kinds.fastest_lap import FastestLapQuery
+
+    races = _csv("races.csv")
+    race = races[(races.year == 2024) & (races.name == "Spanish Grand Prix")].raceId.iloc[0]
+    res = _csv("results.csv")
+    best = res[(res.raceId == race) & (res["rank"] == 1)].fastestLapTime.iloc[0]
+
+    async def unrecorded() -> str:
+        use_case = await harness.ask.answer_query()
+        query = FastestLapQuery(year=2024, event="Spanish Grand Prix", session=SessionKind.RACE)
+        return (await use_case.execute(query)).text
+
+    text = harness.run(unrecorded())
+    assert text.startswith("FastF1 timing of the 2024 Spanish Grand Prix Race is not recorded")
+    assert f", {best} on lap" in text

@@ -1,0 +1,66 @@
+"""A race whose FastF1 timing is not recorded is answered from the archive, saying so."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ergast_mini import mini_dump_dir
+from tests.fakes import (
+    FakeSessionSource,
+    InMemoryHistoricalArchive,
+    InMemorySnapshotStore,
+    make_event,
+)
+
+from f1core.domain.session import SessionKind
+from f1core.errors import DataUnavailableError
+from f1core.kinds.classification import ClassificationQuery
+from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.sectors import SectorsQuery
+from f1core.usecases.ask import AnswerQuery
+from f1core.usecases.load_session import SessionLoader
+
+pytestmark = pytest.mark.asyncio
+
+ABU_DHABI = make_event(2021, 4, "Abu Dhabi Grand Prix", "UAE", "Yas Marina")
+R = SessionKind.RACE
+
+
+async def _answer_query() -> AnswerQuery:
+    # the calendar knows the race, but no session of it is recorded
+    source = FakeSessionSource({2021: (ABU_DHABI,)})
+    archive = InMemoryHistoricalArchive()
+    await archive.import_dump(mini_dump_dir())
+    return AnswerQuery(SessionLoader(source, InMemorySnapshotStore()), archive)
+
+
+async def test_race_classification_comes_from_the_archive() -> None:
+    aq = await _answer_query()
+    answer = await aq.execute(ClassificationQuery(year=2021, event="Abu Dhabi", session=R))
+    assert answer.text.startswith(
+        "FastF1 timing of the 2021 Abu Dhabi Grand Prix Race is not recorded; this comes "
+        "from the archive's results. Max Verstappen (VER, Red Bull) won the 2021 Abu Dhabi"
+    )
+    assert answer.source.startswith("Ergast archive")
+    # the mini dump's four cars, in the official order, Bottas retired last
+    assert [row[1] for row in answer.table.rows] == [
+        "Max Verstappen",
+        "Lewis Hamilton",
+        "Sergio Pérez",
+        "Valtteri Bottas",
+    ]
+
+
+async def test_race_fastest_lap_comes_from_the_archive() -> None:
+    aq = await _answer_query()
+    answer = await aq.execute(FastestLapQuery(year=2021, event="Abu Dhabi", session=R))
+    assert "Fastest lap: Max Verstappen (VER), 1:26.103 on lap 39." in answer.text
+
+
+async def test_what_the_archive_does_not_hold_stays_not_recorded() -> None:
+    aq = await _answer_query()
+    with pytest.raises(DataUnavailableError):
+        await aq.execute(SectorsQuery(year=2021, event="Abu Dhabi", session=R))
+    with pytest.raises(DataUnavailableError):
+        await aq.execute(
+            FastestLapQuery(year=2021, event="Abu Dhabi", session=SessionKind.QUALIFYING)
+        )
