@@ -828,6 +828,20 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     ("fewest points in 2023", AS(metric="points", aggregation="fewest", **Y(2023))),
     ("who has the most starts", AS(metric="starts", aggregation="most")),
+    (
+        "who won the most titles in the 2000s",
+        AS(metric="titles", aggregation="most", year_from=2000, year_to=2009),
+    ),
+    (
+        "how many wins did mclaren have in the 1980s",
+        AS(metric="wins", subject_kind="team", team="McLaren", year_from=1980, year_to=1989),
+    ),
+    ("most poles in the 90s", AS(metric="poles", aggregation="most", year_from=1990, year_to=1999)),
+    (
+        "how many poles did hamilton get at monza",
+        AS(metric="poles", driver="Lewis Hamilton", circuit="Monza"),
+    ),
+    ("verstappen's first pole", AS(metric="poles", aggregation="first", driver="Max Verstappen")),
     # a historic race from the official results
     ("what was the winning margin in the 2021 abu dhabi gp", HR(2021, "Abu Dhabi Grand Prix")),
     ("how much did hamilton win by at silverstone 2019", HR(2019, "Silverstone")),
@@ -917,5 +931,7 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("how many laps has hamilton led in his career", "unsupported"),
     ("average points per race for norris in 2024", "unsupported"),
     ("teammate battle at ferrari", "ambiguous"),
+    ("most wins in a single season", "unsupported"),
+    ("who was the first driver to win 100 races", "unsupported"),
     ("who finished third in the championship", "ambiguous"),
 ]

@@ -125,7 +125,10 @@ _NATIONALITY = _w(rf"({'|'.join(DEMONYMS)}) (?:{_PEOPLE_WORDS})")
 _UNHONOURED = _w(
     r"without|never|excluding|except|apart from|other than|but no|but not|consecutive|"
     r"in a row|streak|streaks|back to back|straight|percentage|percent|rate|ratio|average|"
-    r"per race|conversion|margin|closest|biggest|largest|smallest|shortest|longest"
+    r"per race|conversion|margin|closest|biggest|largest|smallest|shortest|longest|"
+    r"in a season|in a single season|in one season|single season|in one year|in a year|"
+    r"\d+ (?:races|race wins|wins|grands prix|grand prix|poles|podiums|titles|championships|"
+    r"victories|points|starts)"
 )
 _LAPS_LED = _w(r"laps led|led the most laps|laps in the lead|laps leading")
 

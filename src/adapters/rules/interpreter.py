@@ -366,6 +366,7 @@ _YEAR_RANGE_RE = re.compile(
     r"\b(since|after|before|until|up to)\s+(1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
+_DECADE_RE = re.compile(r"(?:\bthe\s+)?(?:\b(19|20)|['’‘]|\b)(\d)0s\b", re.IGNORECASE)
 _AFTER_ROUND_RE = re.compile(
     r"\bafter\s+(?:round|race|rd|r)\s*(\d{1,2})\b|\bafter\s+(\d{1,2})\s+(?:rounds|races)\b",
     re.IGNORECASE,
@@ -464,6 +465,16 @@ class RuleBasedQueryInterpreter:
             return " "
 
         text = _YEAR_RANGE_RE.sub(take_range, text)
+
+        def take_decade(m: re.Match[str]) -> str:
+            nonlocal year_range
+            digit = int(m.group(2))
+            century = int(m.group(1)) if m.group(1) else (19 if digit >= 5 else 20)
+            start = century * 100 + digit * 10
+            year_range = (start, start + 9)
+            return " "
+
+        text = _DECADE_RE.sub(take_decade, text)
         vague = _VAGUE_WHEN_RE.search(text)
         text = _YEAR_RE.sub(take_year, text)
         text = _SHORT_YEAR_RE.sub(take_short, text)
