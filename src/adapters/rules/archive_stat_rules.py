@@ -275,8 +275,8 @@ def stat_query(a: StatAsk) -> ArchiveStatQuery | Refusal | None:
         or (driver and team)
         or a.year_range is not None
     )
-    if agg_or_none == "count" and not (filtered or driver or team or event or year_from):
-        return None  # "how many wins": whose? the older rules ask back
+    if agg_or_none == "count" and not (filtered or driver or team or event):
+        return None  # "how many wins (in 2012)": whose? the older rules ask back
     if not implicit and _keep_for_fixed_kinds(
         metric, agg_or_none, rank, filtered, event, driver, team, subject
     ):
