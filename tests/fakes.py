@@ -52,7 +52,14 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
-from f1core.domain.archive_race import HistoricRace, ResultLine, best_time, historic_race
+from f1core.domain.archive_race import (
+    HistoricRace,
+    QualifyingResult,
+    ResultLine,
+    best_time,
+    historic_race,
+    qualifying_result,
+)
 from f1core.domain.archive_stat import (
     NOT_STARTED,
     SEASON_METRICS,
@@ -840,6 +847,19 @@ class InMemoryHistoricalArchive:
             q = poles[0]
             pole = (q["driver_id"], q["constructor_id"], best_time(q["q1"], q["q2"], q["q3"]))
         return historic_race(s.index, race, lines, pole)
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        s = self._s()
+        race = s.index.race(year, event)
+        rows = sorted(
+            (
+                (q["position"], q["driver_id"], q["constructor_id"], q["q1"], q["q2"], q["q3"])
+                for q in s.qualifying
+                if q["race_id"] == race.id
+            ),
+            key=lambda row: row[0] if row[0] is not None else 10**6,
+        )
+        return qualifying_result(s.index, race, rows)
 
     async def teammates(
         self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()

@@ -581,3 +581,15 @@ async def test_teammates_count_only_rounds_both_drove_for_the_team(
     assert (named.pairs[0].driver_a, named.pairs[0].race_ahead_a) == ("Valtteri Bottas", 1)
     with pytest.raises(SessionNotFoundError, match="no rounds as team-mates"):
         await loaded.teammates(2021, drivers=("hamilton", "max_verstappen"))
+
+
+async def test_qualifying_result_keeps_q1_to_q3(loaded: HistoricalArchive) -> None:
+    q = await loaded.qualifying_result(2021, "British")
+    assert [(x.position, x.driver, x.q3) for x in q.lines[:2]] == [
+        (1, "Lewis Hamilton", "1:26.134"),
+        (2, "Max Verstappen", "1:26.209"),
+    ]
+    # the quickest official lap was Hamilton's Q2 time, not his pole lap
+    assert q.fastest() == (q.lines[0], "1:25.500", "Q2")
+    with pytest.raises(SessionNotFoundError, match="no qualifying results"):
+        await loaded.qualifying_result(1957, "Italian")

@@ -356,3 +356,30 @@ async def test_teammates_against_pandas(
             )
         else:
             assert p.quali_source == "grid"
+
+
+@pytest.mark.parametrize(
+    ("year", "event"), [(2019, "Monza"), (2005, "Suzuka"), (2023, "Las Vegas")]
+)
+async def test_qualifying_result_and_its_fastest_official_lap(
+    archive: SqlHistoricalArchive, fake: InMemoryHistoricalArchive, year: int, event: str
+) -> None:
+    got = await archive.qualifying_result(year, event)
+    assert got == await fake.qualifying_result(year, event)
+    races = _csv("races.csv")
+    race_id = races[(races.year == year) & (races.name == got.race.name)].raceId.iloc[0]
+    q = _csv("qualifying.csv")
+    q = q[q.raceId == race_id].sort_values("position")
+    drivers = _csv("drivers.csv").set_index("driverId")
+    assert [x.driver for x in got.lines] == [
+        f"{drivers.forename[i]} {drivers.surname[i]}" for i in q.driverId
+    ]
+    times = q.melt(value_vars=["q1", "q2", "q3"]).dropna().value
+
+    def seconds(text: str) -> float:
+        minutes, _, rest = text.rpartition(":")
+        return (int(minutes) * 60 if minutes else 0) + float(rest)
+
+    best = min((t for t in times if t), key=seconds)
+    fastest = got.fastest()
+    assert fastest is not None and fastest[1] == best

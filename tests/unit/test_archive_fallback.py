@@ -15,6 +15,7 @@ from f1core.domain.session import SessionKind
 from f1core.errors import DataUnavailableError
 from f1core.kinds.classification import ClassificationQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
+from f1core.kinds.pit_stops import PitStopsQuery
 from f1core.kinds.sectors import SectorsQuery
 from f1core.usecases.ask import AnswerQuery
 from f1core.usecases.load_session import SessionLoader
@@ -61,6 +62,23 @@ async def test_what_the_archive_does_not_hold_stays_not_recorded() -> None:
     with pytest.raises(DataUnavailableError):
         await aq.execute(SectorsQuery(year=2021, event="Abu Dhabi", session=R))
     with pytest.raises(DataUnavailableError):
-        await aq.execute(
-            FastestLapQuery(year=2021, event="Abu Dhabi", session=SessionKind.QUALIFYING)
-        )
+        await aq.execute(PitStopsQuery(year=2021, event="Abu Dhabi", session=R))
+    with pytest.raises(DataUnavailableError):  # one driver's fastest lap: lap timing only
+        await aq.execute(FastestLapQuery(year=2021, event="Abu Dhabi", session=R, drivers=("HAM",)))
+
+
+async def test_qualifying_order_and_pole_come_from_the_archive() -> None:
+    aq = await _answer_query()
+    q = SessionKind.QUALIFYING
+    answer = await aq.execute(FastestLapQuery(year=2021, event="Abu Dhabi", session=q))
+    assert answer.text.endswith(
+        "Max Verstappen (VER, Red Bull) took pole for the 2021 Abu Dhabi Grand Prix with 1:22.109."
+    )
+    assert answer.table.rows[1] == (
+        2,
+        "Lewis Hamilton",
+        "Mercedes",
+        "1:23.100",
+        "1:22.600",
+        "1:22.480",
+    )

@@ -50,7 +50,14 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
-from f1core.domain.archive_race import HistoricRace, ResultLine, best_time, historic_race
+from f1core.domain.archive_race import (
+    HistoricRace,
+    QualifyingResult,
+    ResultLine,
+    best_time,
+    historic_race,
+    qualifying_result,
+)
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
 from f1core.domain.archive_teammates import resolve as resolve_teammates
@@ -355,6 +362,21 @@ class SqlHistoricalArchive:
         if pole_row is not None:
             pole = (pole_row[0], pole_row[1], best_time(pole_row[2], pole_row[3], pole_row[4]))
         return historic_race(snap.index, race, lines, pole)
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        """Qualifying classification of one Grand Prix, in position order."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            q = t.qualifying
+            rows = (
+                await conn.execute(
+                    select(q.c.position, q.c.driver_id, q.c.constructor_id, q.c.q1, q.c.q2, q.c.q3)
+                    .where(q.c.race_id == race.id)
+                    .order_by(q.c.position)
+                )
+            ).all()
+        return qualifying_result(snap.index, race, [tuple(row) for row in rows])
 
     async def teammates(
         self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()

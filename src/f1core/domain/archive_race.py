@@ -18,6 +18,7 @@ from f1core.domain.archive_counting import race_summary
 from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_stat import FIRST_FASTEST_LAP_SEASON as FIRST_FASTEST_LAP_SEASON
 from f1core.domain.table import Table
+from f1core.errors import SessionNotFoundError
 
 
 class ResultLine(msgspec.Struct, frozen=True, gc=False):
@@ -130,3 +131,80 @@ def best_time(q1: str | None, q2: str | None, q3: str | None) -> str | None:
         if value:
             return value
     return None
+
+
+class QualifyingLine(msgspec.Struct, frozen=True, kw_only=True):
+    """One driver's official qualifying result (Q1-Q3 as the timing sheets give them)."""
+
+    position: int | None
+    driver: str
+    code: str | None
+    team: str
+    q1: str | None
+    q2: str | None
+    q3: str | None
+
+
+class QualifyingResult(msgspec.Struct, frozen=True, kw_only=True):
+    """A Grand Prix's qualifying classification from ``qualifying.csv``."""
+
+    race: RaceSummary
+    lines: tuple[QualifyingLine, ...]
+    source: str = ARCHIVE_SOURCE
+
+    def fastest(self) -> tuple[QualifyingLine, str, str] | None:
+        """The quickest official lap of any part: (driver's line, time, "Q1"/"Q2"/"Q3")."""
+        best: tuple[float, QualifyingLine, str, str] | None = None
+        for line in self.lines:
+            for part, value in (("Q1", line.q1), ("Q2", line.q2), ("Q3", line.q3)):
+                seconds = lap_seconds(value)
+                if seconds is not None and (best is None or seconds < best[0]):
+                    best = (seconds, line, value or "", part)
+        return None if best is None else (best[1], best[2], best[3])
+
+    def table(self) -> Table:
+        """Position, driver, team, Q1, Q2, Q3."""
+        return Table(
+            columns=("pos", "driver", "team", "Q1", "Q2", "Q3"),
+            rows=tuple((x.position, x.driver, x.team, x.q1, x.q2, x.q3) for x in self.lines),
+        )
+
+
+def lap_seconds(text: str | None) -> float | None:
+    """ "1:22.109" -> 82.109; None for an empty or unreadable time."""
+    if not text:
+        return None
+    try:
+        minutes, _, rest = text.rpartition(":")
+        return (int(minutes) * 60 if minutes else 0) + float(rest)
+    except ValueError:
+        return None
+
+
+def qualifying_result(
+    idx: ReferenceIndex,
+    race: ArchiveRace,
+    rows: Iterable[tuple[int | None, int, int, str | None, str | None, str | None]],
+) -> QualifyingResult:
+    """The answer from (position, driver id, team id, q1, q2, q3) rows in order.
+
+    Raises ``SessionNotFoundError`` when there are none.
+    """
+    lines = tuple(
+        QualifyingLine(
+            position=pos,
+            driver=idx.drivers[d].name,
+            code=idx.drivers[d].code,
+            team=idx.teams[t].name,
+            q1=q1 or None,
+            q2=q2 or None,
+            q3=q3 or None,
+        )
+        for pos, d, t, q1, q2, q3 in rows
+    )
+    if not lines:
+        raise SessionNotFoundError(
+            f"the archive has no qualifying results for the {race.year} {race.name} "
+            "(it holds them from 1994 on)"
+        )
+    return QualifyingResult(race=race_summary(idx, race), lines=lines)

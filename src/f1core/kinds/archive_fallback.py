@@ -1,10 +1,11 @@
 """Which archive question answers a session question when its FastF1 timing is missing.
 
 Only where the archive holds exactly what was asked: a race's classification (its
-official results) and a race's fastest lap (the result ranked first for it, recorded
-from 2004). Everything else stays a clear "not recorded" error rather than a
-neighbouring answer. Not yet mapped, though the archive holds them: sprint results,
-qualifying times (Q1-Q3) and pit stops (from 2011).
+official results), a race's fastest lap (the result ranked first for it, recorded from
+2004), and a qualifying session's order and fastest lap (the official Q1-Q3 times, 1994
+on). Everything else stays a clear "not recorded" error rather than a neighbouring
+answer. Not yet mapped, though the archive holds them: sprint results and pit stops
+(from 2011).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from f1core.domain.archive_stat import FIRST_FASTEST_LAP_SEASON
 from f1core.domain.session import SessionKind
 from f1core.kinds.archive_historic_race import HistoricRaceQuery
+from f1core.kinds.archive_qualifying import QualifyingResultQuery
 from f1core.kinds.archive_race_classification import RaceClassificationQuery
 from f1core.kinds.base import QueryBase, SessionQuery
 from f1core.kinds.classification import ClassificationQuery
@@ -20,7 +22,13 @@ from f1core.kinds.fastest_lap import FastestLapQuery
 
 def archive_fallback(query: SessionQuery) -> QueryBase | None:
     """The archive query that answers ``query`` exactly, or None."""
-    if query.session is not SessionKind.RACE or query.drivers:
+    if query.drivers:
+        return None
+    if query.session is SessionKind.QUALIFYING and isinstance(
+        query, ClassificationQuery | FastestLapQuery
+    ):
+        return QualifyingResultQuery(year=query.year, event=query.event)
+    if query.session is not SessionKind.RACE:
         return None
     if isinstance(query, ClassificationQuery):
         return RaceClassificationQuery(year=query.year, event=query.event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from f1core.domain.archive_race import FIRST_FASTEST_LAP_SEASON, CarLine, HistoricRace
 from f1core.kinds.base import ArchiveQuestion, EventName, QueryBase, Spec, Year
-from f1core.kinds.prose import named
+from f1core.kinds.prose import named, with_team
 from f1core.ports.archive import HistoricalArchive
 
 
@@ -24,7 +24,7 @@ async def _compute(archive: HistoricalArchive, query: HistoricRaceQuery) -> Hist
 
 
 def _car(c: CarLine) -> str:
-    return f"{c.driver} ({c.code}, {c.team})" if c.code else f"{c.driver} ({c.team})"
+    return with_team(c.driver, c.code, c.team)
 
 
 def _gap(margin: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from f1core.domain.archive import RaceResult
 from f1core.kinds.base import ArchiveQuestion, EventName, QueryBase, Spec, Year
-from f1core.kinds.prose import named
+from f1core.kinds.prose import named, with_team
 from f1core.ports.archive import HistoricalArchive
 
 
@@ -30,8 +30,7 @@ def paragraph(result: RaceResult, query: RaceClassificationQuery) -> str:
         return f"The archive has no classified finishers for {race}."
     podium = [e for e in result.podium if e.position is not None]
     win = podium[0]
-    who = f"{win.driver} ({win.code}, {win.team})" if win.code else f"{win.driver} ({win.team})"
-    text = f"{who} won {race}"
+    text = f"{with_team(win.driver, win.code, win.team)} won {race}"
     if len(podium) == 3:
         text += (
             f", ahead of {named(podium[1].driver, podium[1].code)} and "

@@ -18,6 +18,7 @@ from f1core.kinds import (
     archive_historic_race,
     archive_most_wins,
     archive_podium,
+    archive_qualifying,
     archive_race_classification,
     archive_race_winner,
     archive_standings,
@@ -78,6 +79,7 @@ ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
     archive_historic_race.KIND,
     archive_teammate_head_to_head.KIND,
     archive_race_classification.KIND,
+    archive_qualifying.KIND,
 )
 """Every archive kind."""
 

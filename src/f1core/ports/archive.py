@@ -15,7 +15,7 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
-from f1core.domain.archive_race import HistoricRace
+from f1core.domain.archive_race import HistoricRace, QualifyingResult
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.domain.archive_teammates import TeammateBattle
 
@@ -84,6 +84,14 @@ class HistoricalArchive(Protocol):
         """A race's podium, pole, fastest lap and official winning margin.
 
         Raises like ``race_result``.
+        """
+        ...
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        """A Grand Prix's official qualifying classification with Q1-Q3 times.
+
+        Raises like ``race_result``; ``SessionNotFoundError`` when the archive has no
+        qualifying results for it (it holds them from 1994 on).
         """
         ...
 
