@@ -23,12 +23,13 @@ from f1core.usecases.load_session import SessionLoader
 pytestmark = pytest.mark.asyncio
 
 ABU_DHABI = make_event(2021, 4, "Abu Dhabi Grand Prix", "UAE", "Yas Marina")
+MONZA_57 = make_event(1957, 1, "Italian Grand Prix", "Italy", "Monza")
 R = SessionKind.RACE
 
 
 async def _answer_query() -> AnswerQuery:
     # the calendar knows the race, but no session of it is recorded
-    source = FakeSessionSource({2021: (ABU_DHABI,)})
+    source = FakeSessionSource({2021: (ABU_DHABI,), 1957: (MONZA_57,)})
     archive = InMemoryHistoricalArchive()
     await archive.import_dump(mini_dump_dir())
     return AnswerQuery(SessionLoader(source, InMemorySnapshotStore()), archive)
@@ -82,3 +83,10 @@ async def test_qualifying_order_and_pole_come_from_the_archive() -> None:
         "1:22.600",
         "1:22.480",
     )
+
+
+async def test_when_the_archive_lacks_it_too_the_missing_timing_is_the_error() -> None:
+    aq = await _answer_query()
+    q = SessionKind.QUALIFYING
+    with pytest.raises(DataUnavailableError, match="timing data for the 1957"):
+        await aq.execute(FastestLapQuery(year=1957, event="Monza", session=q))

@@ -12,7 +12,7 @@ import msgspec
 from f1core.domain.answer import Answer
 from f1core.domain.history import answer_cache_key
 from f1core.domain.session import SessionRef
-from f1core.errors import DataUnavailableError
+from f1core.errors import DataUnavailableError, F1Error
 from f1core.kinds.archive_fallback import archive_fallback
 from f1core.kinds.base import (
     ANSWER_FORMAT_VERSION,
@@ -92,11 +92,14 @@ class AnswerQuery:
             return hit
         try:
             session = await self._loader.load(ref)
-        except DataUnavailableError:
+        except DataUnavailableError as missing:
             fallback = archive_fallback(query) if self._archive is not None else None
             if fallback is None:
                 raise
-            return await self._from_archive_instead(fallback, ref, question)
+            try:
+                return await self._from_archive_instead(fallback, ref, question)
+            except F1Error:
+                raise missing from None  # the archive cannot stand in: the timing is missing
         loaded = self._timer()
         result = kind.answer(session, query)
         analysed = self._timer()
