@@ -55,10 +55,12 @@ from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_race import (
     HistoricRace,
     QualifyingResult,
+    RacePitStops,
     ResultLine,
     best_time,
     historic_race,
     qualifying_result,
+    race_pit_stops,
 )
 from f1core.domain.archive_stat import (
     NOT_STARTED,
@@ -861,6 +863,19 @@ class InMemoryHistoricalArchive:
         )
         return qualifying_result(s.index, race, rows)
 
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        s = self._s()
+        race = s.index.race(year, event)
+        ids = tuple(s.index.driver(d, year=year).id for d in drivers)
+        rows = [
+            (p["driver_id"], p["stop"], p["lap"], p["duration"], p["milliseconds"])
+            for p in s.pit_stops
+            if p["race_id"] == race.id
+        ]
+        return race_pit_stops(s.index, race, rows, ids)
+
     async def teammates(
         self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
     ) -> TeammateBattle:
@@ -1003,6 +1018,9 @@ class _ArchiveState:
         by_id = {r.id: r for r in races}
         self.results = dump.records("archive_results")
         self.qualifying = dump.records("archive_qualifying")
+        self.pit_stops = (
+            dump.records("archive_pit_stops") if "archive_pit_stops" in dump.columns else []
+        )
         self.sprint_results = (
             dump.records("archive_sprint_results")
             if "archive_sprint_results" in dump.columns

@@ -19,7 +19,7 @@ from tests.integration.test_archive_full import archive, ergast_dir
 
 from adapters.sql.archive_queries import SqlHistoricalArchive
 from f1core.domain.archive_stat import StatSpec
-from f1core.errors import InvalidRequestError
+from f1core.errors import InvalidRequestError, SessionNotFoundError
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -383,3 +383,22 @@ async def test_qualifying_result_and_its_fastest_official_lap(
     best = min((t for t in times if t), key=seconds)
     fastest = got.fastest()
     assert fastest is not None and fastest[1] == best
+
+
+async def test_pit_stops_of_a_race_and_of_one_driver(
+    archive: SqlHistoricalArchive, fake: InMemoryHistoricalArchive
+) -> None:
+    got = await archive.pit_stops(2018, "Baku", drivers=("hamilton",))
+    assert got == await fake.pit_stops(2018, "Baku", drivers=("hamilton",))
+    races = _csv("races.csv")
+    race_id = races[(races.year == 2018) & (races.name == got.race.name)].raceId.iloc[0]
+    stops = _csv("pit_stops.csv")
+    ham = _id(_csv("drivers.csv"), "driverId", "driverRef", "hamilton")
+    mine = stops[(stops.raceId == race_id) & (stops.driverId == ham)].sort_values("lap")
+    assert [(s.lap, s.duration) for s in got.stops] == [
+        (int(r.lap), str(r.duration)) for r in mine.itertuples()
+    ]
+    everyone = await archive.pit_stops(2018, "Baku")
+    assert len(everyone.stops) == int((stops.raceId == race_id).sum())
+    with pytest.raises(SessionNotFoundError, match="from 2011"):
+        await archive.pit_stops(2005, "Suzuka")

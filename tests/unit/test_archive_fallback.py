@@ -62,7 +62,7 @@ async def test_what_the_archive_does_not_hold_stays_not_recorded() -> None:
     aq = await _answer_query()
     with pytest.raises(DataUnavailableError):
         await aq.execute(SectorsQuery(year=2021, event="Abu Dhabi", session=R))
-    with pytest.raises(DataUnavailableError):
+    with pytest.raises(DataUnavailableError):  # the mini dump holds no pit stops
         await aq.execute(PitStopsQuery(year=2021, event="Abu Dhabi", session=R))
     with pytest.raises(DataUnavailableError):  # one driver's fastest lap: lap timing only
         await aq.execute(FastestLapQuery(year=2021, event="Abu Dhabi", session=R, drivers=("HAM",)))

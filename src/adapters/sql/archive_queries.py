@@ -53,10 +53,12 @@ from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_race import (
     HistoricRace,
     QualifyingResult,
+    RacePitStops,
     ResultLine,
     best_time,
     historic_race,
     qualifying_result,
+    race_pit_stops,
 )
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
@@ -377,6 +379,21 @@ class SqlHistoricalArchive:
                 )
             ).all()
         return qualifying_result(snap.index, race, [tuple(row) for row in rows])
+
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        """A race's pit stops, in lap order."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            ids = tuple(snap.index.driver(d, year=year).id for d in drivers)
+            p = t.pit_stops
+            query = select(p.c.driver_id, p.c.stop, p.c.lap, p.c.duration, p.c.milliseconds).where(
+                p.c.race_id == race.id
+            )
+            rows = [tuple(row) for row in await conn.execute(query)]
+        return race_pit_stops(snap.index, race, rows, ids)
 
     async def teammates(
         self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()

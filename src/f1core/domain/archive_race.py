@@ -208,3 +208,72 @@ def qualifying_result(
             "(it holds them from 1994 on)"
         )
     return QualifyingResult(race=race_summary(idx, race), lines=lines)
+
+
+class PitStopLine(msgspec.Struct, frozen=True, kw_only=True):
+    """One stop as the archive records it: pit-lane time from entry to exit."""
+
+    driver: str
+    code: str | None
+    stop: int
+    lap: int
+    duration: str | None
+    milliseconds: int | None
+
+
+class RacePitStops(msgspec.Struct, frozen=True, kw_only=True):
+    """A race's pit stops (the archive has them from 2011), optionally for some drivers."""
+
+    race: RaceSummary
+    drivers: tuple[str, ...]  # the drivers asked about (names), empty for everyone
+    stops: tuple[PitStopLine, ...]
+    source: str = ARCHIVE_SOURCE
+
+    def table(self) -> Table:
+        """Driver, stop, lap, pit-lane time."""
+        return Table(
+            columns=("driver", "stop", "lap", "pit lane (s)"),
+            rows=tuple((x.driver, x.stop, x.lap, x.duration) for x in self.stops),
+        )
+
+
+FIRST_PIT_STOP_SEASON = 2011
+
+
+def race_pit_stops(
+    idx: ReferenceIndex,
+    race: ArchiveRace,
+    rows: Iterable[tuple[int, int, int, str | None, int | None]],
+    driver_ids: tuple[int, ...],
+) -> RacePitStops:
+    """The answer from (driver id, stop, lap, duration, milliseconds) rows.
+
+    Raises ``SessionNotFoundError`` for a race before the archive records stops, or one
+    it has none for (no stop at all is a gap in the data, not a fact worth stating).
+    """
+    if race.year < FIRST_PIT_STOP_SEASON:
+        raise SessionNotFoundError(
+            f"the archive records pit stops from {FIRST_PIT_STOP_SEASON}; not for the "
+            f"{race.year} {race.name}"
+        )
+    rows = list(rows)
+    if not rows:
+        raise SessionNotFoundError(f"the archive has no pit stops for the {race.year} {race.name}")
+    wanted = set(driver_ids)
+    stops = tuple(
+        PitStopLine(
+            driver=idx.drivers[d].name,
+            code=idx.drivers[d].code,
+            stop=stop,
+            lap=lap,
+            duration=duration,
+            milliseconds=ms,
+        )
+        for d, stop, lap, duration, ms in sorted(rows, key=lambda r: (r[2], r[1], r[0]))
+        if not wanted or d in wanted
+    )
+    return RacePitStops(
+        race=race_summary(idx, race),
+        drivers=tuple(idx.drivers[d].name for d in driver_ids),
+        stops=stops,
+    )

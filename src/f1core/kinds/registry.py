@@ -17,6 +17,7 @@ from f1core.kinds import (
     archive_head_to_head,
     archive_historic_race,
     archive_most_wins,
+    archive_pit_stops,
     archive_podium,
     archive_qualifying,
     archive_race_classification,
@@ -80,6 +81,7 @@ ARCHIVE_QUESTIONS: tuple[ArchiveQuestion[Any, Any], ...] = (
     archive_teammate_head_to_head.KIND,
     archive_race_classification.KIND,
     archive_qualifying.KIND,
+    archive_pit_stops.KIND,
 )
 """Every archive kind."""
 

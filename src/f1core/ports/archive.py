@@ -15,7 +15,7 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
-from f1core.domain.archive_race import HistoricRace, QualifyingResult
+from f1core.domain.archive_race import HistoricRace, QualifyingResult, RacePitStops
 from f1core.domain.archive_stat import StatAnswer, StatSpec
 from f1core.domain.archive_teammates import TeammateBattle
 
@@ -93,6 +93,12 @@ class HistoricalArchive(Protocol):
         Raises like ``race_result``; ``SessionNotFoundError`` when the archive has no
         qualifying results for it (it holds them from 1994 on).
         """
+        ...
+
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        """A race's pit stops (recorded from 2011), only ``drivers``' when given."""
         ...
 
     async def teammates(
