@@ -656,10 +656,23 @@ class InMemoryHistoricalArchive:
 
     async def race_result(self, year: int, event: str, *, top: int = 3) -> RaceResult:
         s = self._s()
+        return self._classification(s.results_by_race, year, event, top, "results")
+
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        s = self._s()
+        by_race: dict[int, list[dict[str, Any]]] = {}
+        for r in s.sprint_results:
+            by_race.setdefault(r["race_id"], []).append(r)
+        return self._classification(by_race, year, event, 99, "sprint results")
+
+    def _classification(
+        self, by_race: dict[int, list[dict[str, Any]]], year: int, event: str, top: int, what: str
+    ) -> RaceResult:
+        s = self._s()
         race = s.index.race(year, event)
-        rows = sorted(s.results_by_race.get(race.id, []), key=lambda r: r["position_order"])
+        rows = sorted(by_race.get(race.id, []), key=lambda r: r["position_order"])
         if not rows:
-            raise SessionNotFoundError(f"the {year} {race.name} has no results in the archive yet")
+            raise SessionNotFoundError(f"the {year} {race.name} has no {what} in the archive yet")
         entries = tuple(
             RaceEntry(
                 position=r["position"],

@@ -593,3 +593,15 @@ async def test_qualifying_result_keeps_q1_to_q3(loaded: HistoricalArchive) -> No
     assert q.fastest() == (q.lines[0], "1:25.500", "Q2")
     with pytest.raises(SessionNotFoundError, match="no qualifying results"):
         await loaded.qualifying_result(1957, "Italian")
+
+
+async def test_sprint_result_is_the_sprint_not_the_race(loaded: HistoricalArchive) -> None:
+    sprint = await loaded.sprint_result(2021, "British")
+    assert [(e.driver, e.points) for e in sprint.entries] == [
+        ("Max Verstappen", 3.0),
+        ("Lewis Hamilton", 2.0),
+        ("Valtteri Bottas", 1.0),
+        ("Sergio Pérez", 0.0),
+    ]
+    with pytest.raises(SessionNotFoundError, match="no sprint results"):
+        await loaded.sprint_result(2021, "Abu Dhabi")

@@ -90,3 +90,26 @@ async def test_when_the_archive_lacks_it_too_the_missing_timing_is_the_error() -
     q = SessionKind.QUALIFYING
     with pytest.raises(DataUnavailableError, match="timing data for the 1957"):
         await aq.execute(FastestLapQuery(year=1957, event="Monza", session=q))
+
+
+async def test_sprint_classification_comes_from_the_archive() -> None:
+    source = FakeSessionSource(
+        {
+            2021: (
+                make_event(
+                    2021,
+                    3,
+                    "British Grand Prix",
+                    "UK",
+                    "Silverstone",
+                    sessions=(SessionKind.FP1, SessionKind.QUALIFYING, SessionKind.SPRINT, R),
+                ),
+            )
+        }
+    )
+    archive = InMemoryHistoricalArchive()
+    await archive.import_dump(mini_dump_dir())
+    aq = AnswerQuery(SessionLoader(source, InMemorySnapshotStore()), archive)
+    s = SessionKind.SPRINT
+    answer = await aq.execute(ClassificationQuery(year=2021, event="British", session=s))
+    assert "Max Verstappen (VER, Red Bull) won the 2021 British Grand Prix sprint" in answer.text

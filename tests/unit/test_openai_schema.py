@@ -50,6 +50,7 @@ SAMPLES: dict[str, Any] = {
     "nationality": "British",
     "grid": 1,
     "position": 2,
+    "sprint": True,
 }
 
 

@@ -113,10 +113,18 @@ class SqlHistoricalArchive:
 
     async def race_result(self, year: int, event: str, *, top: int = 3) -> RaceResult:
         """The first ``top`` of the race ``event`` names in ``year``."""
+        return await self._classification(t.results, year, event, top, "results")
+
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        """The sprint's full classification."""
+        return await self._classification(t.sprint_results, year, event, 99, "sprint results")
+
+    async def _classification(
+        self, r: Table, year: int, event: str, top: int, what: str
+    ) -> RaceResult:
         async with self._engine.connect() as conn:
             snap = await self._current(conn)
             race = snap.index.race(year, event)
-            r = t.results
             query = (
                 select(
                     r.c.position,
@@ -137,7 +145,7 @@ class SqlHistoricalArchive:
             rows = (await conn.execute(query)).all()
         if not rows:
             raise SessionNotFoundError(
-                f"the {year} {race.name} (round {race.round}, {race.date}) has no results "
+                f"the {year} {race.name} (round {race.round}, {race.date}) has no {what} "
                 "in the archive yet"
             )
         idx = snap.index

@@ -5,7 +5,7 @@ official results), a race's fastest lap (the result ranked first for it, recorde
 2004), and a qualifying session's order and fastest lap (the official Q1-Q3 times, 1994
 on). Everything else stays a clear "not recorded" error rather than a neighbouring
 answer; and a race's pit stops (laps and pit-lane times, 2011 on; the time a stop cost
-needs lap timing). Not yet mapped, though the archive holds them: sprint results.
+needs lap timing); a sprint's classification (its official results).
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ def archive_fallback(query: SessionQuery) -> QueryBase | None:
         query, ClassificationQuery | FastestLapQuery
     ):
         return QualifyingResultQuery(year=query.year, event=query.event)
+    if query.session is SessionKind.SPRINT and isinstance(query, ClassificationQuery):
+        return RaceClassificationQuery(year=query.year, event=query.event, sprint=True)
     if query.session is not SessionKind.RACE:
         return None
     if isinstance(query, ClassificationQuery):

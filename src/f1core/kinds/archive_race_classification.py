@@ -17,15 +17,18 @@ class RaceClassificationQuery(QueryBase, frozen=True, kw_only=True, tag="race-cl
 
     year: Year
     event: EventName
+    sprint: bool = False
 
 
 async def _compute(archive: HistoricalArchive, query: RaceClassificationQuery) -> RaceResult:
+    if query.sprint:
+        return await archive.sprint_result(query.year, query.event)
     return await archive.race_result(query.year, query.event, top=99)
 
 
 def paragraph(result: RaceResult, query: RaceClassificationQuery) -> str:
     """Winner, podium and how many were classified."""
-    race = f"the {result.race.year} {result.race.name}"
+    race = f"the {result.race.year} {result.race.name}" + (" sprint" if query.sprint else "")
     if not result.entries or result.entries[0].position is None:
         return f"The archive has no classified finishers for {race}."
     podium = [e for e in result.podium if e.position is not None]

@@ -37,6 +37,13 @@ class HistoricalArchive(Protocol):
         """
         ...
 
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        """The full classification of the sprint held with the race ``event`` names.
+
+        Raises ``SessionNotFoundError`` when that weekend had no sprint (or no results yet).
+        """
+        ...
+
     async def standings(
         self, year: int, *, after_round: int | None = None, constructors: bool = False
     ) -> Standings:
