@@ -93,7 +93,7 @@ from f1core.domain.session import (
 )
 from f1core.errors import DataUnavailableError, F1Error, InvalidRequestError, SessionNotFoundError
 from f1core.ports.login_failures import Change
-from f1core.query import Interpretation, Refusal
+from f1core.query import Interpretation, Query, Refusal
 
 # ---- accounts and history ------------------------------------------------------------
 
@@ -1201,9 +1201,11 @@ class FakeQueryInterpreter:
         self.answers = dict(answers or {})
         self.default = default
         self.questions: list[str] = []
+        self.contexts: list[Query | None] = []
 
-    async def interpret(self, question: str) -> Interpretation:
+    async def interpret(self, question: str, context: Query | None = None) -> Interpretation:
         self.questions.append(question)
+        self.contexts.append(context)
         if question in self.answers:
             return self.answers[question]
         if self.default is not None:

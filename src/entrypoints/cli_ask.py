@@ -2,11 +2,14 @@
 
 Prints the paragraph and the table (the chart spec comes with ``--json``). A refusal or
 missing data is one line on stderr (``{"error": ...}`` with ``--json``) and exit code 2,
-through the root command's error handling.
+through the root command's error handling. ``f1 ask --follow-up`` reads the question
+against the previous ``f1 ask``; ``f1 chat`` is a conversation, one question per line.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,7 +18,8 @@ import msgspec
 from entrypoints.cli_support import CliApp, pass_app, render_table
 from f1core.domain.accounts import normalize_username
 from f1core.domain.answer import Answer
-from f1core.errors import InvalidRequestError
+from f1core.errors import F1Error, InvalidRequestError
+from f1core.query import Query, decode_query, encode_query
 
 
 def format_answer(answer: Answer) -> str:
@@ -48,18 +52,87 @@ def _mark(chart: dict[str, Any]) -> str:
 @click.command()
 @click.argument("question")
 @click.option("--user", "username", default=None, help="Record the question in USER's history.")
+@click.option(
+    "--follow-up",
+    is_flag=True,
+    help="Read QUESTION against the previous `f1 ask` (e.g. 'and in the race?').",
+)
 @pass_app
-def ask(app: CliApp, question: str, username: str | None) -> None:
+def ask(app: CliApp, question: str, username: str | None, follow_up: bool) -> None:
     """Answer QUESTION, e.g. ``f1 ask "fastest lap 2024 spanish gp qualifying"``."""
+    conversation = _Conversation.of_this_user()
+    context = conversation.last() if follow_up else None
+    if follow_up and context is None:
+        raise InvalidRequestError("there is no previous question to follow up; ask one first")
 
     async def work() -> Answer:
         user_id = await _user_id(app, username) if username else None
         use_case = await app.container.ask.ask_question()
-        answer: Answer = await use_case.execute(question, user_id=user_id)
+        answer: Answer = await use_case.execute(question, user_id=user_id, context=context)
         return answer
 
     answer = app.run(work)
+    conversation.remember(answer)
     app.emit(msgspec.to_builtins(answer), format_answer(answer))
+
+
+@click.command()
+@click.option("--user", "username", default=None, help="Record the questions in USER's history.")
+@pass_app
+def chat(app: CliApp, username: str | None) -> None:
+    """Ask questions one per line; each can follow up the last ("and in 2019?").
+
+    An empty line, ``quit`` or end of input ends the conversation. A refused question is
+    one line on stderr and the conversation goes on.
+    """
+    interactive = sys.stdin.isatty()
+
+    async def work() -> None:
+        user_id = await _user_id(app, username) if username else None
+        use_case = await app.container.ask.ask_question()
+        context: Query | None = None
+        while True:
+            if interactive:
+                click.echo("f1> ", nl=False)
+            line = sys.stdin.readline()
+            question = line.strip()
+            if not question or question.lower() in ("quit", "exit"):
+                return
+            try:
+                answer: Answer = await use_case.execute(question, user_id=user_id, context=context)
+            except F1Error as exc:
+                click.echo(f"error: {exc.message}", err=True)
+                continue
+            context = answer.query
+            app.emit(msgspec.to_builtins(answer), format_answer(answer))
+
+    app.run(work)
+
+
+class _Conversation:
+    """The last answered query of ``f1 ask``, kept in the data directory for ``--follow-up``."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    @classmethod
+    def of_this_user(cls) -> _Conversation:
+        from entrypoints.settings import Settings
+
+        return cls(Settings.from_env().data_dir / "cli-last-query.json")
+
+    def last(self) -> Query | None:
+        try:
+            return decode_query(self._path.read_bytes())
+        except (OSError, InvalidRequestError):
+            return None
+
+    def remember(self, answer: Answer) -> None:
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._path.write_bytes(encode_query(answer.query))
+        except OSError:
+            pass  # a follow-up later says there is nothing to follow; the answer stands
 
 
 async def _user_id(app: CliApp, username: str) -> int:
@@ -76,3 +149,4 @@ async def _user_id(app: CliApp, username: str) -> int:
 def register(cli: click.Group) -> None:
     """Attach ``f1 ask`` to the root CLI group."""
     cli.add_command(ask)
+    cli.add_command(chat)

@@ -27,6 +27,7 @@ from f1core.domain.answer import Answer
 from f1core.domain.session import Session, SessionKind
 from f1core.domain.table import Table
 from f1core.kinds.registry import SESSION_QUESTION_BY_NAME, session_question
+from f1core.query import Query
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -265,6 +266,7 @@ class F1:
 
     def __init__(self, container: Container) -> None:
         self._container = container
+        self._last_query: Query | None = None  # what ``ask(..., follow_up=True)`` follows
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
@@ -296,15 +298,22 @@ class F1:
         result: NotebookResult = self.session(year, event, kind).analyze(name, drivers, **options)
         return result
 
-    def ask(self, question: str) -> NotebookAnswer:
-        """Answer a question in plain English: ``f1.ask("who won the 1988 title")``."""
+    def ask(self, question: str, *, follow_up: bool = False) -> NotebookAnswer:
+        """Answer a question in plain English: ``f1.ask("who won the 1988 title")``.
+
+        With ``follow_up=True`` the question is read against the previous ``ask``:
+        ``f1.ask("and in 1989?", follow_up=True)``.
+        """
+        context = self._last_query if follow_up else None
 
         async def answer() -> Answer:
             use_case = await self._container.ask.ask_question()
-            result: Answer = await use_case.execute(question)
+            result: Answer = await use_case.execute(question, context=context)
             return result
 
-        return NotebookAnswer(self._run(answer()))
+        result = self._run(answer())
+        self._last_query = result.query
+        return NotebookAnswer(result)
 
     @staticmethod
     def analyses() -> list[str]:

@@ -195,6 +195,35 @@ def test_every_answer_has_a_permalink_that_asks_again(asked: dict[str, Any], bro
         other.close()
 
 
+def test_a_follow_up_is_read_against_the_previous_answer(
+    asked: dict[str, Any], browser: Any
+) -> None:
+    page: Page = asked["page"]
+    page.goto("/ask")
+    ready(page)
+    box = page.get_by_label("Your question about Formula 1")
+    text = page.locator("#answer .answer-text")
+    box.fill("who was on pole at monza 2019")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(text).to_contain_text("Charles Leclerc (LEC)")
+    box.fill("what about Hamilton?")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(text).to_contain_text("Lewis Hamilton (HAM)")
+    expect(text).to_contain_text("1:19.346")
+    href = page.locator("#answer .permalink a", has_text="Permalink").get_attribute("href")
+    assert "context=" in href  # the follow-up's link carries what it followed
+    other = asked["context"].new_page()
+    try:
+        other.goto(href)
+        expect(other.locator("#answer .answer-text")).to_contain_text("1:19.346")
+    finally:
+        other.close()
+    page.get_by_role("button", name="start a new question").click()
+    box.fill("what about Hamilton?")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.locator("#ask-error")).to_be_visible()
+
+
 def test_a_table_downloads_as_csv_and_filters_by_driver(asked: dict[str, Any]) -> None:
     page: Page = asked["page"]
     answer = page.locator("#answer")

@@ -19,9 +19,14 @@ from tests.e2e.test_web_app import CHART, ready, sign_up
 pytestmark = pytest.mark.browser
 
 # (year, round, session, analysis): every session kind of the registry once, on the 2018
-# Azerbaijan race where it applies, else on the 2024 British GP's FP1.
+# Azerbaijan race where it applies, else on the 2024 British GP's FP1; weather on the 2019
+# Italian GP's qualifying (the 2018 Baku race has no weather recorded).
 BROWSED = [
-    (2018, 4, "R", kind.name) if kind.applies_to(SessionKind.RACE) else (2024, 12, "FP1", kind.name)
+    (2019, 14, "Q", kind.name)
+    if kind.name == "weather"
+    else (2018, 4, "R", kind.name)
+    if kind.applies_to(SessionKind.RACE)
+    else (2024, 12, "FP1", kind.name)
     for kind in SESSION_QUESTIONS
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}

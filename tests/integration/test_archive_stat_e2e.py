@@ -76,10 +76,10 @@ def test_cli_a_qualifier_it_cannot_honour_is_refused(
 
 def test_winning_margin_is_the_official_gap(harness: Harness) -> None:
     races = _csv("races.csv")
-    race = races[(races.year == 2021) & (races.name == "Abu Dhabi Grand Prix")].raceId.iloc[0]
+    race = races[(races.year == 2010) & (races.name == "Abu Dhabi Grand Prix")].raceId.iloc[0]
     res = _csv("results.csv")
     second = res[(res.raceId == race) & (res.positionOrder == 2)].time.iloc[0]
-    answer = harness.run(harness.question("what was the winning margin at the 2021 Abu Dhabi GP"))
+    answer = harness.run(harness.question("what was the winning margin at the 2010 Abu Dhabi GP"))
     assert type(answer.query).__name__ == "HistoricRaceQuery"
     assert f"{second.removeprefix('+')} s ahead of Lewis Hamilton" in answer.text
 

@@ -8,6 +8,7 @@ it answers the same questions through a fake mapping them to the expected querie
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
@@ -124,8 +125,8 @@ def test_ver_and_per_pace_in_the_2023_baku_sprint(harness: Harness) -> None:
     answer = harness.run(harness.question(SPRINT_Q))
     assert [row[1] for row in answer.table.rows] == ["PER", "VER"]
     assert answer.text == (
-        "Sergio Perez (PER) had the best race pace in the 2023 Azerbaijan Grand Prix Sprint: "
-        "median clean lap 1:43.936 over 12 laps; Max Verstappen (VER) 1:44.544 "
+        "Of Max Verstappen (VER) and Sergio Perez (PER), PER had the better race pace in the "
+        "2023 Azerbaijan Grand Prix Sprint: median clean lap 1:43.936 over 12 laps; VER 1:44.544 "
         "(0.608 s a lap slower, 12 laps)."
     )
     # every clean lap of the two, 12 each, drawn over a box plot per driver
@@ -213,6 +214,64 @@ def test_cli_refusal_is_one_line_and_exit_2(
     assert error["kind"] == "refused" and error["message"]
 
 
+@pytest.mark.parametrize(
+    ("question", "events"),
+    [
+        (
+            "fastest lap in Italy 2020 qualifying",
+            ["Italian Grand Prix (Monza)", "Tuscan Grand Prix (Mugello)", "Emilia Romagna"],
+        ),
+        ("who won in italy in 2020", ["Italian Grand Prix", "Tuscan Grand Prix", "Emilia"]),
+        ("who won the race in austria in 2021", ["Styrian Grand Prix", "Austrian Grand Prix"]),
+    ],
+)
+def test_a_country_that_held_several_races_that_season_asks_which(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str], question: str, events: list[str]
+) -> None:
+    """Italy held three Grands Prix in 2020: ``f1 ask`` lists them as ``f1 analyze`` does."""
+    code, out, err = _cli(["ask", question], capsys)
+    assert code == 2 and out == ""
+    assert "ambiguous" in err and all(event in err for event in events), err
+
+
+def test_a_country_that_held_one_race_that_season_is_that_race(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _cli(["ask", "fastest lap in Italy 2019 qualifying"], capsys)
+    assert code == 0, err
+    assert "Charles Leclerc (LEC) set the fastest lap of the 2019 Italian Grand Prix" in out
+
+
+def test_cli_follow_up_reads_the_question_against_the_previous_ask(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _cli(["ask", "who was on pole at monza 2019"], capsys)
+    assert code == 0 and out.startswith("Charles Leclerc (LEC)"), err
+    code, out, err = _cli(["ask", "--follow-up", "what about Hamilton?"], capsys)
+    assert code == 0, err
+    assert out.startswith("Lewis Hamilton (HAM)") and "1:19.346" in out
+    code, out, err = _cli(["ask", "--follow-up", "and his sectors?"], capsys)
+    assert code == 0, err
+    assert out.startswith("Lewis Hamilton (HAM)'s best sectors in the 2019 Italian Grand Prix")
+    assert "S3 26.264 s (P1)" in out
+
+
+def test_cli_chat_keeps_the_conversation_and_survives_a_refusal(
+    cli_env: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = "who won the 1988 title\nand in 1989?\ntell me a joke\nand in 1990?\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, err = _cli(["chat"], capsys)
+    assert code == 0, err
+    paragraphs = [line for line in out.splitlines() if "drivers' championship" in line]
+    assert [p.split(" won ")[0] for p in paragraphs] == [
+        "Ayrton Senna",
+        "Alain Prost",
+        "Ayrton Senna",
+    ]
+    assert err.count("error: ") == 1
+
+
 def test_refusal_is_a_domain_error(harness: Harness) -> None:
     with pytest.raises(QuestionRefusedError):
         harness.run(harness.question("what is the capital of France"))
@@ -235,3 +294,33 @@ def test_notebook_ask_renders_paragraph_svg_chart_spec_and_table(
     assert json.loads(spec_json)["$schema"].endswith("vega-lite/v5.json")
     assert "<td>1:11.383</td>" in page
     assert shown.table.rows[0][0] == "NOR"
+
+
+def test_notebook_ask_follows_up_the_previous_question(
+    env: dict[str, str], harness: Harness
+) -> None:
+    from entrypoints.notebook import connect
+
+    f1 = connect(Settings.from_env(env))
+    try:
+        f1.ask(TITLE_Q)
+        followed = f1.ask("and in 1989?", follow_up=True)
+        alone = f1.ask("who won the 1988 title")
+    finally:
+        f1.close()
+    assert followed.text.startswith("Alain Prost won the 1989 drivers' championship")
+    assert alone.text.startswith("Ayrton Senna won the 1988")
+
+
+def test_open_questions_get_the_summaries_through_the_whole_stack(harness: Harness) -> None:
+    race = harness.run(harness.question("what happened in the 2018 azerbaijan grand prix"))
+    assert race.text.startswith(
+        "Lewis Hamilton (HAM) won the 2018 Azerbaijan Grand Prix Race (51 laps) for Mercedes, "
+        "2.460 s ahead of Kimi Räikkönen (RAI)"
+    )
+    assert race.chart is not None and race.source == "FastF1 live timing (recorded)"
+    bottas = harness.run(harness.question("what happened to Bottas in Baku 2018?"))
+    assert "Valtteri Bottas (BOT) started from P3 on the grid and did not finish: Puncture" in (
+        bottas.text
+    )
+    assert bottas.table.rows[0][:3] == ("BOT", "Mercedes", "R")

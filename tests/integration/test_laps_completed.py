@@ -91,3 +91,21 @@ def test_laps_led_is_refused_not_answered_with_the_winner_or_laps_completed(ques
     refusal = RuleBasedQueryInterpreter().interpret_now(question)
     assert isinstance(refusal, Refusal)
     assert "laps led" in refusal.reason
+
+
+def test_who_did_the_most_laps_names_the_tied_drivers(
+    load_recorded: Callable[[SessionRef], Session],
+) -> None:
+    """Silverstone FP1 2024: the most laps, counted here from the recorded laps, is shared."""
+    session = load_recorded(SessionRef(2024, "British Grand Prix", SessionKind.FP1))
+    counts: dict[str, int] = {}
+    for lap in session.laps:
+        counts[lap.driver] = max(counts.get(lap.driver, 0), lap.number)
+    most = max(counts.values())
+    leaders = sorted(code for code, laps in counts.items() if laps == most)
+    assert (most, leaders) == (27, ["ALO", "SAI"])
+    _, paragraph = _answer(session)
+    assert paragraph.startswith(
+        "In the 2024 British Grand Prix Practice 1, Fernando Alonso (ALO) and Carlos Sainz "
+        "(SAI) completed 27 laps, the most; the fewest: Yuki Tsunoda (TSU) completed 5 laps."
+    )

@@ -27,6 +27,7 @@ from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_stat import ArchiveStatQuery
 from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
+from f1core.kinds.driver_session_summary import DriverSessionSummaryQuery
 from f1core.kinds.fastest_lap import FastestLapQuery
 from f1core.query import (
     Query,
@@ -116,6 +117,56 @@ async def test_valid_tool_call_becomes_the_query_and_the_request_carries_the_too
     assert "- laps-completed: How many laps each driver completed" in system["content"]
     assert "- race-winner: Who won a Grand Prix (1950 on)." in system["content"]
     assert "Never guess" in system["content"]
+
+
+async def test_a_follow_up_carries_the_previous_query_and_so_does_its_fallback(
+    server: FakeChatCompletionsServer, clock: FakeClock
+) -> None:
+    previous = ChampionshipStandingsQuery(year=2021)
+    server.enqueue(tool_call_reply(QUERY_TOOL, {"query": {"type": "standings", "year": 2022}}))
+    async with interpreter(server, clock) as llm:
+        followed = await llm.interpret("and in 2022?", previous)
+    assert followed == ChampionshipStandingsQuery(year=2022)
+    user = server.requests[0].body["messages"][1]["content"]
+    assert user == (
+        'Previous question\'s query: {"type":"standings","year":2021,"championship":"drivers",'
+        '"after_round":null}\nFollow-up question: and in 2022?'
+    )
+    assert (
+        "A follow-up question comes with the previous"
+        in (server.requests[0].body["messages"][0]["content"])
+    )
+    server.enqueue(ScriptedReply(status=500))
+    fallback = FakeQueryInterpreter(default=OFFLINE_READING)
+    async with interpreter(server, clock, fallback=fallback, max_retries=0) as llm:
+        await llm.interpret("and in 2022?", previous)
+    assert fallback.contexts == [previous]
+
+
+async def test_the_summary_kinds_are_offered_and_their_tool_calls_accepted(
+    server: FakeChatCompletionsServer, clock: FakeClock
+) -> None:
+    args = {
+        "query": {
+            "type": "driver-session-summary",
+            "year": 2018,
+            "event": "Azerbaijan Grand Prix",
+            "session": "R",
+            "drivers": ["BOT"],
+        }
+    }
+    server.enqueue(tool_call_reply(QUERY_TOOL, args))
+    async with interpreter(server, clock) as llm:
+        query = await llm.interpret("what happened to Bottas in Baku 2018?")
+    assert query == DriverSessionSummaryQuery(
+        year=2018, event="Azerbaijan Grand Prix", session=SessionKind.RACE, drivers=("BOT",)
+    )
+    [request] = server.requests
+    system = request.body["messages"][0]["content"]
+    assert "- race-summary: What happened: winner, podium, pole" in system
+    assert "- driver-session-summary: How a driver's session went" in system
+    defs = request.body["tools"][0]["function"]["parameters"]["$defs"]
+    assert {"RaceSummaryQuery", "DriverSessionSummaryQuery"} <= set(defs)
 
 
 async def test_archive_query_with_nulls_and_no_wrapper_is_accepted(

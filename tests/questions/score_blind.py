@@ -34,27 +34,30 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
 SPLIT = Path(__file__).with_name("blind_split.json")
+sys.path.insert(0, str(ROOT / "src"))
 
-SESSION_KINDS = {
-    "classification", "fastest-lap", "best-laps", "theoretical-best", "sectors",
-    "speed-traps", "race-pace", "strategy", "degradation", "positions", "grid-vs-finish",
-    "gaps", "teammates", "long-runs", "pit-stops", "weather",
-}  # fmt: skip
-ARCHIVE_KINDS = {
-    "race-winner", "podium", "standings", "champion", "career-stat", "most-wins",
-    "wins-at-circuit", "season-head-to-head",
-}  # fmt: skip
-BUILT = SESSION_KINDS | ARCHIVE_KINDS
+from f1core.kinds.registry import KINDS  # noqa: E402  (after src is on the path)
+
+# The kinds built so far: the registry's (a kind the split names that is not there yet
+# counts apart).
+BUILT = {kind.name for kind in KINDS}
 
 # Existing kinds whose answer legitimately carries what another kind asks for: "who won
 # the race" is a classification or a race-winner; a season's champion is also the top of
 # the standings. A neighbour still has to carry the right slots and values.
 ANSWERED_BY: dict[str, set[str]] = {
-    "classification": {"race-winner", "podium", "fastest-lap", "best-laps"},
+    "classification": {
+        "race-winner",
+        "podium",
+        "fastest-lap",
+        "best-laps",
+        "driver-session-summary",
+        "race-summary",
+    },
     "fastest-lap": {"classification", "best-laps"},
     "best-laps": {"classification", "fastest-lap"},
-    "race-winner": {"classification", "podium"},
-    "podium": {"classification"},
+    "race-winner": {"classification", "podium", "race-summary"},
+    "podium": {"classification", "race-summary"},
     "champion": {"standings"},
     "standings": {"champion", "career-stat"},
     "career-stat": {"standings"},

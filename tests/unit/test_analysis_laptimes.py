@@ -195,9 +195,18 @@ def test_sector_comparison_gaps() -> None:
         "0:21.500",
         "",
     )
+    # compared drivers: the fastest of them, never called the session's fastest
     assert paragraph(sectors_kind.KIND, s, ["NOR", "VER"]) == (
-        "Fastest sectors in the 2024 Spanish Grand Prix Qualifying: S1 Max Verstappen (VER), "
-        "S2 Lando Norris (NOR), S3 VER."
+        "Fastest sectors of Lando Norris (NOR) and Max Verstappen (VER) in the 2024 Spanish "
+        "Grand Prix Qualifying: S1 VER, S2 NOR, S3 VER."
+    )
+    # one driver: his sectors placed in the session, then the session's fastest
+    assert paragraph(sectors_kind.KIND, s, ["NOR"]) == (
+        "Lando Norris (NOR)'s best sectors in the 2024 Spanish Grand Prix Qualifying: "
+        "S1 " + f"{rows['NOR'].sector_ms[0] / 1000:.3f}" + " s (P2, 0.100 s off the best), "
+        "S2 " + f"{rows['NOR'].sector_ms[1] / 1000:.3f}" + " s (P1), "
+        "S3 " + f"{rows['NOR'].sector_ms[2] / 1000:.3f}" + " s (P2, 0.100 s off the best). "
+        "Fastest in the session: S1 Max Verstappen (VER), S2 NOR, S3 VER."
     )
 
 

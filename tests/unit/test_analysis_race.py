@@ -532,3 +532,25 @@ def test_teammates_in_qualifying_have_no_pace_columns() -> None:
     result = teammates(session(laps, kind=SessionKind.QUALIFYING))
     assert result.table().columns == ("Team", "A", "B", "Best A", "Best B", "Gap")
     assert result.table().rows == (("Mercedes", "RUS", "HAM", "1:11.498", "1:11.500", "+0.002"),)
+
+
+def test_one_drivers_race_pace_is_placed_in_the_field_never_called_the_best() -> None:
+    s = session(
+        [
+            *run("NOR", [100_000, 90_500, 90_700, 90_600], track_status="1"),
+            *run("VER", [100_000, 91_000, 91_000, 91_000], track_status="1"),
+            *run("HAM", [100_000, 91_500, 91_400, 91_600], track_status="1"),
+        ],
+        total_laps=4,
+    )
+    assert paragraph(race_pace_kind.KIND, s, ["VER"]) == (
+        "Max Verstappen (VER)'s race pace in the 2024 Spanish Grand Prix Race: median clean "
+        "lap 1:31.000 over 3 laps, P2 of 3, 0.400 s a lap slower than Lando Norris (NOR)'s "
+        "1:30.600."
+    )
+    assert paragraph(race_pace_kind.KIND, s, ["NOR"]).endswith(
+        "median clean lap 1:30.600 over 3 laps, the best of the field."
+    )
+    assert paragraph(race_pace_kind.KIND, s, ["VER", "HAM"]).startswith(
+        "Of Max Verstappen (VER) and Lewis Hamilton (HAM), VER had the better race pace"
+    )

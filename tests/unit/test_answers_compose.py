@@ -102,10 +102,10 @@ def test_every_chart_is_vega_lite_v5_with_inline_json_data(analysis: str, mark: 
 def test_race_pace_paragraph_names_drivers_and_times() -> None:
     composed = _compose("race-pace", ("VER", "PER"))
     assert composed.text.startswith(
-        "Max Verstappen (VER) had the best race pace in the 2023 Azerbaijan Grand Prix Race: "
-        "median clean lap 1:40."
+        "Of Max Verstappen (VER) and Sergio Pérez (PER), VER had the better race pace in the "
+        "2023 Azerbaijan Grand Prix Race: median clean lap 1:40."
     )
-    assert "; Sergio Pérez (PER) 1:40." in composed.text
+    assert "; PER 1:40." in composed.text
     chart = composed.chart
     assert chart is not None
     _box, dots = chart["layer"]

@@ -497,3 +497,23 @@ def test_json_is_compressed_once_and_web_files_by_the_web_router(
     assert page.headers["content-encoding"] == "br"
     assert page.text.startswith("<!doctype html>")
     assert page.headers.get_list("content-type") == ["text/html; charset=utf-8"]
+
+
+def test_a_follow_up_is_read_against_the_context_sent_with_it(client: TestClient[Any]) -> None:
+    """``context`` is the previous answer's query; the history shows what it resolved to."""
+    headers = bearer(register_and_login(client, "ana"))
+    context = {"type": "champion", "year": 1988, "championship": "drivers", "runner_up": False}
+    body = {"question": "and in 1989?", "context": context}
+    followed = client.post("/api/v1/ask", json=body, headers=headers)
+    # the archive of this app is empty: the question got as far as asking it for 1989
+    assert_problem(followed, 503, "data_unavailable")
+    [entry] = client.get("/api/v1/history", headers=headers).json()["items"]
+    assert entry["interpreted_query"] == {**context, "year": 1989}
+    alone = client.post("/api/v1/ask", json={"question": "and in 1989?"}, headers=headers)
+    assert_problem(alone, 422, "refused")
+    bad = client.post(
+        "/api/v1/ask",
+        json={"question": "and in 1989?", "context": {"type": "nope"}},
+        headers=headers,
+    )
+    assert "context" in assert_problem(bad, 400, "validation")["detail"]

@@ -6,7 +6,7 @@ import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.unit.question_bank import QUERY_BANK, REFUSAL_BANK
+from tests.unit import question_bank, question_bank_fans
 
 from adapters.rules import RuleBasedQueryInterpreter
 from f1core.domain.session import SessionKind
@@ -21,11 +21,16 @@ from f1core.query import (
     encode_query,
 )
 
+# The tuned bank: the hand-written entries and the fans' batch (written before the
+# interpreter was run on it).
+QUERY_BANK = question_bank.QUERY_BANK + question_bank_fans.FAN_QUERIES
+REFUSAL_BANK = question_bank.REFUSAL_BANK + question_bank_fans.FAN_REFUSALS
+
 INTERPRETER = RuleBasedQueryInterpreter(current_year=2026, last_season=2025)
 
 
 def test_bank_is_big_enough() -> None:
-    assert len(QUERY_BANK) + len(REFUSAL_BANK) >= 200
+    assert len(QUERY_BANK) + len(REFUSAL_BANK) >= 600
     assert len({q for q, _ in QUERY_BANK} | {q for q, _ in REFUSAL_BANK}) == len(QUERY_BANK) + len(
         REFUSAL_BANK
     ), "duplicate questions in the bank"

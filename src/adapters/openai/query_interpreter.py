@@ -14,7 +14,7 @@ from f1core.errors import InvalidRequestError
 from f1core.kinds.registry import KINDS
 from f1core.ports.clock import Clock, system_clock
 from f1core.ports.query_interpreter import QueryInterpreter
-from f1core.query import Interpretation, Query, Refusal, decode_query
+from f1core.query import Interpretation, Query, Refusal, decode_query, encode_query
 
 from .client import ChatModel
 from .schema import QUERY_TOOL, REFUSE_TOOL, tool_definitions
@@ -57,6 +57,11 @@ Refusal kinds: ambiguous (ask the one thing missing, e.g. "Which session: qualif
 the race?"), off_topic (not about Formula 1), future (a season or race not yet run),
 unknown_name (a driver, team or event you cannot identify), unsupported (about Formula 1
 but no query answers it).
+
+A follow-up question comes with the previous question's query as JSON. Resolve it against
+that query ("and in the race?" changes the session, "what about Bottas?" the drivers, "and
+in 2019?" the season; "and the fastest lap?" asks its own kind for the same event); a
+question that stands on its own ignores it; a follow-up you cannot resolve is ambiguous.
 """
 
 
@@ -105,19 +110,26 @@ class OpenAIQueryInterpreter(ChatModel):
         # Built once: the schema is large and the same for every question.
         self._tools: list[Any] = tool_definitions(strict=strict)
 
-    async def interpret(self, question: str) -> Interpretation:
+    async def interpret(self, question: str, context: Query | None = None) -> Interpretation:
         """The query the model chose, its refusal, or the fallback's reading of the question."""
+        user = question
+        if context is not None:
+            previous = encode_query(context).decode()
+            user = f"Previous question's query: {previous}\nFollow-up question: {question}"
         try:
-            completion = await self._complete(self._system_prompt(), question, self._tools)
+            completion = await self._complete(self._system_prompt(), user, self._tools)
             interpretation = self._read(completion)
         except TimeoutError:
-            return await self._fall_back(question, f"no reply within {self._timeout_s:g} s")
+            return await self._fall_back(
+                question, context, f"no reply within {self._timeout_s:g} s"
+            )
         except openai.APIStatusError as exc:
-            return await self._fall_back(question, f"the server answered HTTP {exc.status_code}")
+            cause = f"the server answered HTTP {exc.status_code}"
+            return await self._fall_back(question, context, cause)
         except openai.OpenAIError as exc:
-            return await self._fall_back(question, f"{type(exc).__name__}: {exc}")
+            return await self._fall_back(question, context, f"{type(exc).__name__}: {exc}")
         except _UnusableReplyError as exc:
-            return await self._fall_back(question, str(exc))
+            return await self._fall_back(question, context, str(exc))
         if isinstance(interpretation, Refusal):
             return interpretation
         return self._check_season(interpretation)
@@ -159,10 +171,10 @@ class OpenAIQueryInterpreter(ChatModel):
             )
         return query
 
-    async def _fall_back(self, question: str, cause: str) -> Interpretation:
+    async def _fall_back(self, question: str, context: Query | None, cause: str) -> Interpretation:
         if self._fallback is not None:
             logger.warning("language model unusable (%s); using the fallback interpreter", cause)
-            return await self._fallback.interpret(question)
+            return await self._fallback.interpret(question, context)
         logger.warning("language model unusable (%s); refusing", cause)
         return Refusal(
             reason=(

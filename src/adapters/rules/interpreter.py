@@ -15,12 +15,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+import msgspec
+
 from adapters.rules.archive_stat_rules import StatAsk, stat_query
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
+    COUNTRY_EVENTS,
     DRIVERS,
     GRAND_PRIX,
+    HISTORIC_CIRCUITS,
     HISTORIC_DRIVERS,
+    HISTORIC_NICKNAMES,
+    ONE_SEASON_EVENTS,
     PLACE_DISPLAY,
     PLACE_EVENTS,
     SHARED_SURNAMES,
@@ -30,6 +36,7 @@ from adapters.rules.vocabulary import (
 from f1core.coverage import FIRST_TIMED_SEASON, LAST_ARCHIVE_SEASON, MAX_QUESTION_LENGTH
 from f1core.domain.events import EVENT_ALIASES
 from f1core.domain.session import SessionKind
+from f1core.errors import InvalidRequestError
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
@@ -40,13 +47,15 @@ from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
 from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
-from f1core.kinds.base import SessionQuestion
+from f1core.kinds.base import RACES, SessionQuestion
 from f1core.kinds.cues import INTENT_WORDS, Intent
 from f1core.kinds.registry import SESSION_QUESTIONS
 from f1core.query import (
     Interpretation,
     Query,
     Refusal,
+    decode_query,
+    encode_query,
 )
 from f1core.text import strip_accents as _fold
 from f1core.text import words as _norm
@@ -159,12 +168,51 @@ _WEAK_SESSION_PHRASES = frozenset(
     }
 )
 
+# Other sports and other racing series: about racing, or sport, but not Formula 1.
+_OTHER_SPORTS = _words(
+    r"motogp|moto gp|indycar|indy car|indy 500|indianapolis 500|nascar|formula e|"
+    r"formula 2|formula two|formula 3|formula three|f2|f3|wec|le mans|rally|wrc|dtm|"
+    r"supercars|superbikes?|karting|world cup|super bowl|nba|nfl|nhl|mlb|premier league|"
+    r"champions league|wimbledon|olympics|olympic|tour de france|fifa|uefa|rugby|cricket|"
+    r"tennis|golf|football|soccer|basketball|baseball|ice hockey|boxing|ufc"
+)
 _CREATIVE = _words(
     r"poem|poems|haiku|song|lyrics|limerick|joke|jokes|recipe|essay|story|novel|sonnet|"
     r"rap|translate|homework|bitcoin|stock|stocks|crypto"
 )
+# Facets no kind computes. A question that asks for one is refused with what the data holds,
+# never answered by the kind whose other words it shares ("what engine did Ferrari use at
+# Monza" is not the Monza results). Tried in order; the first match names what is missing.
+_UNANSWERED: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        _words(r"engines?(?! (?:failure|failures|problem|problems|issue|issues))|power units?"),
+        "engines",
+    ),
+    (_words(r"pressures?"), "tyre pressures"),
+    (
+        _words(r"fuel (?:loads?|levels?|consumption|usage|flow|weight)|how much fuel|fuel load"),
+        "fuel loads",
+    ),
+    (_words(r"setups?|set ups?|wings?|downforce|ride height"), "car set-ups"),
+    (_words(r"earn|earns|earned|salary|salaries|paid|wages?|contracts?|budget|cost cap"), "money"),
+    (_words(r"penalty|penalties|penalised|penalized|penalty points"), "penalties"),
+    (_words(r"crowd|attendance|spectators|tickets?"), "attendance"),
+    (_words(r"g force|g forces|gforce"), "g-forces"),
+    (_words(r"average speed|mean speed"), "average speeds"),
+    (_words(r"slowest lap|worst lap|who was (?:the )?slowest|slowest driver"), "the slowest"),
+    (_words(r"finished last|came last|last place|finish last"), "who finished last"),
+    (_words(r"without (?:a|an|any|ever|winning|scoring)"), "counts with a 'without' condition"),
+    (_words(r"in a single season|in one season|in a season"), "single-season records"),
+    (_words(r"(?:on|at|after|by) lap \d+"), "the order on one lap"),
+    (
+        _words(r"(?:won|win|wins|winning) the (?:start|strategy|battle|duel|fight|scrap)"),
+        "who won a battle",
+    ),
+)
+
 _F1_WORDS = _words(
     r"f1|formula 1|formula one|grand prix|gp|race|races|raced|racing|qualifying|quali|pole|"
+    r"fastest|quickest|"
     r"poles|lap|laps|podium|podiums|driver|drivers|championship|champion|champions|title|"
     r"titles|standings|pit|pits|pitstop|pitstops|tyre|tyres|tire|tires|stint|stints|sector|"
     r"sectors|speed trap|team|teams|constructor|constructors|season|sprint|practice|wins|"
@@ -190,7 +238,9 @@ _CONSTRUCTORS = _words(
 )
 _H2H = _words(
     r"head to head|h2h|head2head|vs|versus|v|against|compare|compared|comparison|"
-    r"compare between|beat|outqualified|outqualify|out qualified|battle"
+    r"compare between|beat|outqualified|outqualify|out qualified|battle|"
+    r"more points|more wins|more podiums|more poles|scored more|did better|finished ahead|"
+    r"who was better|better driver"
 )
 _COUNT = _words(r"how many|how much|number of|count of|total")
 _STAT_WORDS: tuple[
@@ -204,7 +254,8 @@ _STAT_WORDS: tuple[
 )
 _MOST_WINS = _words(
     r"most wins|most victories|most race wins|most grand prix wins|won the most|"
-    r"most successful|winningest|won most|the most races|most races won"
+    r"most successful|winningest|won most|the most races|most races won|"
+    r"most [a-z]+ wins|won (?:[a-z]+ ){1,4}the most|the most times"
 )
 _WON = _words(
     r"won|win|wins|winner|winners|victory|victor|triumphed|first place|"
@@ -222,6 +273,14 @@ _H2H_OR_SEASON = re.compile(f"{_H2H.pattern}|{_SEASON_WORD.pattern}")
 _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who got")
 _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
+# "Schumacher's wins at Magny-Cours": a career count at one circuit, no season needed.
+_QUALIFY_FOR_SPRINT = _words(r"(?:qualify|qualified|qualifying|quali) (?:for|in) the sprint")
+_QUALIFYING_ONLY = _words(
+    r"outqualify|outqualified|outqualifies|out qualified|out qualify|off pole|off the pole|"
+    r"behind pole|qualified|qualify"
+)
+_RACE_END = _words(r"finish|finished|finishing|chequered flag|checkered flag|crossed the line")
+_WINS_AT = _words(r"wins at|won at|victories at|wins in|victories in|win at")
 _WHO_WON = _words(r"who won|winner")
 _ANYTHING = re.compile("")
 _TEAMMATE = _words(
@@ -239,7 +298,20 @@ _HISTORIC = re.compile(
     f"{_MARGIN.pattern}|{_POLE_WORD.pattern}|{_FASTEST_LAP_WORD.pattern}|{_SUMMARY.pattern}|"
     f"{_PODIUM.pattern}"
 )
+_POLE_WORDS = _words(r"pole|poles|pole position|polesitter|pole sitter")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
+
+# A summary tells a whole session: a question about one moment of it is not one.
+_SUMMARY_MOMENT = _words(
+    r"(?:the |race )?start|restarts?|first lap|opening laps?|lap one|last (?:\w+ )?laps|"
+    r"final (?:\w+ )?laps|closing laps|crash|crashes|crashed|incidents?|overtakes?|"
+    r"overtaking|overtook|passes|battles?|fights?|duels?|the track|the circuit"
+)
+# "How did X do", "what happened to X": about someone, so X must be a known driver or team.
+_SUMMARY_WHOM = _words(
+    r"how did (?:\w+ ){1,3}(?:do|get on|fare|perform|get along)|what happened to|"
+    r"what went wrong for|how was \w+ s"
+)
 
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple(
     (intent, _words(words)) for intent, words in INTENT_WORDS
@@ -272,7 +344,16 @@ _COMMON = _word_set(
     off not no yes if but just only also still yet again ok okay hey hi hello thanks
     thank s t what's circuit track lap record straight line max maximum minimum min
     close closest far how's gp grands prix edition event events race's entry entries
-    starts raced
+    starts raced everyone everybody anyone anybody actual actually
+    """
+)
+
+# Words that follow a person's name at the start of a question ("Zhang's strategy").
+_PERSONAL = _word_set(
+    """
+    s fastest quickest best strategy pace lap laps pit pits stops sectors sector tyres tires
+    stint stints vs versus speed top gap position positions wins podiums poles points career
+    record results result times qualifying quali race
     """
 )
 
@@ -299,7 +380,7 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
             phrases[key] = ("event", name, "exact")
             if not key.endswith("grand prix"):
                 phrases[f"{key} grand prix"] = ("event", name, "exact")
-    for place, forms in PLACE_EVENTS.items():
+    for place, forms in (*PLACE_EVENTS.items(), *COUNTRY_EVENTS.items()):
         for form in forms:
             phrases[_norm(form)] = ("event", place, "exact")
             if not form.endswith("grand prix"):
@@ -307,6 +388,10 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
     for alias in list(EVENT_ALIASES):
         key = _norm(alias)
         phrases.setdefault(f"{key} grand prix", ("event", _place_display(key), "exact"))
+    for circuit in HISTORIC_CIRCUITS:
+        phrases.setdefault(_norm(circuit), ("event", _place_display(_norm(circuit)), "exact"))
+    for nick, name in HISTORIC_NICKNAMES.items():
+        phrases[_norm(nick)] = ("person", name, "historic")
     for team, forms in TEAMS.items():
         for form in forms:
             phrases[_norm(form)] = ("team", team, "exact")
@@ -338,6 +423,33 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
 
 
 _PHRASES = _build_phrases()
+# Event and team names, by their number of words, for typo-tolerant matching.
+_PLACE_NAMES: dict[int, dict[str, tuple[_Kind, str]]] = {}
+for _key, (_kind, _value, _how) in _PHRASES.items():
+    if _kind in ("event", "team") and len(_key) >= 5:
+        _PLACE_NAMES.setdefault(len(_key.split()), {})[_key] = (_kind, _value)
+
+
+def _fuzzy_place(parsed: _Parsed, i: int) -> int:
+    """Tag a misspelt event or team ("silverston", "abu dabi", "ferari") starting at word
+    ``i``; the number of words taken, 0 when none. Never picks between two close names."""
+    for size in (2, 1):
+        words = parsed.tokens[i : i + size]
+        if len(words) < size or any(w in _NOT_FUZZY or not w.isalpha() for w in words):
+            continue
+        said = " ".join(words)
+        if len(said) < 5:
+            continue
+        names = _PLACE_NAMES.get(size, {})
+        close = difflib.get_close_matches(said, list(names), n=3, cutoff=0.85)
+        targets = {names[c] for c in close}
+        if len(targets) == 1:
+            kind, value = targets.pop()
+            parsed.tags.append(_Tag(kind, value, i, i + size, "fuzzy"))
+            return size
+    return 0
+
+
 _MAX_PHRASE = max(len(k.split()) for k in _PHRASES)
 _BY_CODE: dict[str, DriverEntry] = {d.code: d for d in DRIVERS}
 _SURNAMES: dict[str, str] = {_norm(d.last): d.code for d in DRIVERS if " " not in d.last}
@@ -389,16 +501,132 @@ class RuleBasedQueryInterpreter:
         self._current_year = current_year or dt.date.today().year
         self._last_season = last_season
 
-    async def interpret(self, question: str) -> Interpretation:
-        """The query ``question`` asks, or a ``Refusal`` saying what is missing."""
-        return self.interpret_now(question)
+    async def interpret(self, question: str, context: Query | None = None) -> Interpretation:
+        """The query ``question`` asks, or a ``Refusal`` saying what is missing.
 
-    def interpret_now(self, question: str) -> Interpretation:
+        ``context`` is the previous question's query: a follow-up ("and in the race?",
+        "what about Bottas?", "and in 2019?") is read against it.
+        """
+        return self.interpret_now(question, context)
+
+    def interpret_now(self, question: str, context: Query | None = None) -> Interpretation:
         """The synchronous core of ``interpret`` (pure; handy in benchmarks and tests)."""
         try:
-            return self._interpret(question)
+            if context is None:
+                return self._interpret(question)
+            return self._interpret_in_context(question, context)
         except _RefusedError as refusal:
             return refusal.refusal
+
+    # --- follow-ups ------------------------------------------------------------------------
+
+    def _interpret_in_context(self, question: str, context: Query) -> Interpretation:
+        """A follow-up resolved against ``context``; a question that stands alone as itself.
+
+        A question is a follow-up when it starts like one ("and", "what about", ...) or when
+        on its own it lacks a season or event. A follow-up that only names new slots (a
+        season, an event, a session, drivers) asks the previous kind again with them; one
+        with words of its own asks its own kind, with the season, event and session it does
+        not name taken from the previous question. What cannot be resolved is refused.
+        """
+        try:
+            alone: Interpretation = self._interpret(question)
+        except _RefusedError as refusal:
+            alone = refusal.refusal
+        p = self._parse(question)
+        marked = bool(_FOLLOW_UP.search(p.text))
+        if not marked and not (isinstance(alone, Refusal) and alone.kind == "ambiguous"):
+            return alone
+        previous = msgspec.json.decode(encode_query(context))
+        if _only_slots(p):
+            return self._same_kind_with(p, previous)
+        if not self._asks_something(p.text):
+            raise _refusal(
+                "I couldn't tell what that follow-up asks; ask a whole question, e.g. "
+                "'and the fastest lap?' or 'what about Bottas?'.",
+                "ambiguous",
+            )
+        self._inherit(p, previous)
+        return self._decide(p)
+
+    @staticmethod
+    def _asks_something(t: str) -> bool:
+        """Words of a kind of question: a session intent, a result or an archive intent."""
+        return bool(
+            _intent(t)
+            or _WON.search(t)
+            or _PODIUM.search(t)
+            or any(rule.words.search(t) for rule in _ARCHIVE_RULES)
+        )
+
+    def _same_kind_with(self, p: _Parsed, previous: dict[str, Any]) -> Interpretation:
+        changed = dict(previous)
+        years = _unique(p.years)
+        year = years[0] if len(years) == 1 else previous.get("year")
+        tags = {kind: [t for t in p.tags if t.kind == kind] for kind in _SLOT_TAGS}
+        asked: list[tuple[str, Any]] = []
+        if len(years) == 1:
+            asked.append(("year", years[0]))
+        if tags["event"]:
+            asked.append(("circuit" if "circuit" in previous else "event", tags["event"][0].value))
+        if tags["session"]:
+            asked.append(("session", tags["session"][0].value))
+        if tags["driver"] or tags["person"]:
+            asked.extend(self._people_slots(p, previous, year if isinstance(year, int) else None))
+        if tags["team"] and previous.get("subject_kind") == "team":
+            asked.append(("subject", tags["team"][0].value))
+        if not asked:
+            raise _refusal(
+                "I couldn't tell what that follow-up changes; name a season, an event, a "
+                "session or a driver, or ask a whole question.",
+                "ambiguous",
+            )
+        for slot, value in asked:
+            if slot not in previous:
+                raise _refusal(
+                    f"The previous answer has no {slot} to change; ask a whole question.",
+                    "ambiguous",
+                )
+            changed[slot] = value
+        if changed.get("type") == "race-summary" and changed.get("drivers"):
+            # "What about Bottas?" after a race's summary asks for his session's.
+            changed["type"] = "driver-session-summary"
+        try:
+            return decode_query(msgspec.json.encode(changed))
+        except InvalidRequestError:
+            raise _refusal(
+                "That follow-up doesn't fit the previous question; ask a whole question.",
+                "ambiguous",
+            ) from None
+
+    def _people_slots(
+        self, p: _Parsed, previous: dict[str, Any], year: int | None
+    ) -> list[tuple[str, Any]]:
+        if "drivers" in previous:
+            return [("drivers", list(self._drivers(p, year)))]
+        people = self._people(p, year)
+        if "driver_a" in previous and len(people) == 2:
+            return [("driver_a", people[0]), ("driver_b", people[1])]
+        for slot in ("subject", "driver"):
+            if slot in previous and previous.get("subject_kind", "driver") == "driver":
+                if len(people) != 1:
+                    raise _refusal("Ask about one driver at a time.", "ambiguous")
+                return [(slot, people[0])]
+        return [("drivers", people)]  # no such slot: refused by the caller
+
+    @staticmethod
+    def _inherit(p: _Parsed, previous: dict[str, Any]) -> None:
+        """Give ``p`` the previous question's season, event and session it does not name."""
+        if not p.years and isinstance(previous.get("year"), int):
+            p.years.append(previous["year"])
+        has = {tag.kind for tag in p.tags}
+        if "event" not in has and isinstance(previous.get("event"), str):
+            p.tags.append(_Tag("event", previous["event"], -1, -1))
+        if "session" not in has and isinstance(previous.get("session"), str):
+            p.tags.append(_Tag("session", previous["session"], -1, -1))
+        if "driver" not in has and _PRONOUN.search(p.text):
+            for code in previous.get("drivers") or ():
+                p.tags.append(_Tag("driver", code, -1, -1, "code"))
 
     # --- pass 1 and 2: years, names --------------------------------------------------------
 
@@ -536,6 +764,10 @@ class RuleBasedQueryInterpreter:
                     i += size
                     break
             else:
+                size = _fuzzy_place(parsed, i)
+                if size:
+                    i += size
+                    continue
                 self._tag_word(parsed, i, tokens[i], original[i])
                 i += 1
 
@@ -563,12 +795,14 @@ class RuleBasedQueryInterpreter:
 
     @staticmethod
     def _looks_like_name(parsed: _Parsed, i: int) -> bool:
-        """A capitalised word mid-sentence, or a word in a slot only a person fills."""
+        """A capitalised word mid-sentence, or a word in a slot only a person fills; first
+        in the question, a capitalised word whose next word is what a person has
+        ("Zhang's strategy", "Johnson fastest lap")."""
         word = parsed.original[i]
-        if word[:1].isupper() and i > 0 and not word.isupper():
+        after = parsed.tokens[i + 1] if i + 1 < len(parsed.tokens) else ""
+        if word[:1].isupper() and not word.isupper() and (i > 0 or after in _PERSONAL):
             return True
         before = parsed.tokens[i - 1] if i > 0 else ""
-        after = parsed.tokens[i + 1] if i + 1 < len(parsed.tokens) else ""
         return before in {
             "vs",
             "versus",
@@ -586,6 +820,12 @@ class RuleBasedQueryInterpreter:
     def _decide(self, p: _Parsed) -> Interpretation:
         t = p.text
         has_names = any(tag.kind in ("driver", "team", "event") for tag in p.tags)
+        if _OTHER_SPORTS.search(t):
+            raise _refusal(
+                "I only hold Formula 1: results, lap times, strategy and standings of the "
+                "world championship.",
+                "off_topic",
+            )
         if _CREATIVE.search(t):
             raise _refusal(
                 "I only answer questions about Formula 1 data: results, lap times, "
@@ -602,6 +842,13 @@ class RuleBasedQueryInterpreter:
                 "driver, a team or a season.",
                 "off_topic",
             )
+        for pattern, facet in _UNANSWERED:
+            if pattern.search(t):
+                raise _refusal(
+                    f"I can't answer questions about {facet}. I can give results, lap times, "
+                    "sectors, speeds, pit stops, tyres, positions and the archive's counts.",
+                    "unsupported",
+                )
         events = _unique(tag.value for tag in p.tags if tag.kind == "event")
         sessions = [tag for tag in p.tags if tag.kind == "session"]
         if not events and not sessions and self._is_everyday(t, p):
@@ -654,6 +901,8 @@ class RuleBasedQueryInterpreter:
                 "ambiguous",
             )
         event = events[0] if events else None
+        if year is None and event in ONE_SEASON_EVENTS and not p.relative_year:
+            year = ONE_SEASON_EVENTS[event]
         session, session_hint = self._session(p, sessions)
         return self._archive_or_session(p, year, event, session, session_hint)
 
@@ -662,7 +911,11 @@ class RuleBasedQueryInterpreter:
         """Weather or news wording with no race, driver or season in sight."""
         if p.years or any(tag.kind in ("driver", "team", "person") for tag in p.tags):
             return False
-        return bool(_words(r"weather|forecast|temperature|rain|news|stock|price").search(t))
+        return bool(
+            _words(
+                r"weather|forecast|temperature|rain|news|stock|price|how do i|how to|how can i"
+            ).search(t)
+        )
 
     @staticmethod
     def _archive_person_question(t: str) -> bool:
@@ -675,6 +928,11 @@ class RuleBasedQueryInterpreter:
     @staticmethod
     def _session(p: _Parsed, sessions: list[_Tag]) -> tuple[SessionKind | None, bool]:
         strong = _unique(SessionKind(tag.value) for tag in sessions if tag.how != "weak")
+        if set(strong) == {
+            SessionKind.QUALIFYING,
+            SessionKind.SPRINT,
+        } and _QUALIFY_FOR_SPRINT.search(p.text):
+            strong = [SessionKind.SPRINT_QUALIFYING]  # "where did he qualify for the sprint"
         if len(strong) > 1:
             raise _refusal(
                 "The question names several sessions ("
@@ -761,11 +1019,9 @@ class RuleBasedQueryInterpreter:
             return None
         facts = sum(bool(w.search(t)) for w in (_PODIUM, _POLE_WORD, _FASTEST_LAP_WORD, _MARGIN))
         old = a.year < FIRST_TIMED_SEASON
-        if (
-            _MARGIN.search(t)
-            or facts >= 2
-            or (old and (_SUMMARY.search(t) or _POLE_WORD.search(t) or _FASTEST_LAP_WORD.search(t)))
-        ):
+        # a recorded season's margin is the session's official classification (its kinds)
+        asked = _MARGIN.search(t) or _SUMMARY.search(t) or _POLE_WORD.search(t)
+        if facts >= 2 or (old and (asked or _FASTEST_LAP_WORD.search(t))):
             return HistoricRaceQuery(year=a.year, event=a.event)
         return None
 
@@ -803,6 +1059,8 @@ class RuleBasedQueryInterpreter:
         )
 
     def _career_count(self, a: _Ask) -> Interpretation | None:
+        if a.event is not None and a.year is not None and _intent(a.p.text, skip_results=True):
+            return None  # "how many laps did he complete in Baku 2018": a session question
         stat = self._stat(a.p.text)
         return None if stat is None else self._count(a.p, a.year, a.event, stat)
 
@@ -834,6 +1092,8 @@ class RuleBasedQueryInterpreter:
         assert event is not None
         if _PODIUM.search(t):
             return PodiumQuery(year=a.year, event=event)
+        if _POLE_WORDS.search(t):
+            return None  # "who won the pole" is qualifying's, not the race's winner
         if not _intent(t, skip_results=True) or _WHO_WON.search(t):
             return RaceWinnerQuery(year=a.year, event=event)
         return None
@@ -948,6 +1208,8 @@ class RuleBasedQueryInterpreter:
     ) -> Interpretation:
         t = p.text
         intent: Intent | None = _intent(t)
+        if intent == "gap" and _RACE_END.search(t) and session in (None, *RACES):
+            intent = "results"  # how far behind he finished: the official classification
         if intent == "results" and (_WON.search(t) or _PODIUM.search(t)):
             intent = "won"
         if intent is None and (_WON.search(t) or _PODIUM.search(t)):
@@ -974,13 +1236,14 @@ class RuleBasedQueryInterpreter:
                 "answer results, podiums, standings and career counts.",
                 "unsupported",
             )
-        for tag in p.tags:
-            if tag.kind == "person":
-                raise _refusal(
-                    f"I don't know a driver called {tag.value!r} in {year}; use a "
-                    "surname, a three-letter code (e.g. VER) or a car number.",
-                    "unknown_name",
-                )
+        unknown = [tag.value for tag in p.tags if tag.kind == "person"] + p.unknown_names
+        if unknown:
+            # a session answer about the drivers it knows would silently drop the others
+            raise _refusal(
+                f"I don't know a driver called {unknown[0]!r} in {year}; use a "
+                "surname, a three-letter code (e.g. VER) or a car number.",
+                "unknown_name",
+            )
         weak = {
             SessionKind(tag.value) for tag in p.tags if tag.kind == "session" and tag.how == "weak"
         }
@@ -991,7 +1254,28 @@ class RuleBasedQueryInterpreter:
             session = SessionKind.SPRINT_QUALIFYING
         drivers = self._drivers(p, year) + self._team_drivers(p, year)
         drivers = tuple(_unique(drivers))
+        if intent == "summary":
+            self._check_summary(t, drivers)
+        if intent == "summary" and drivers:
+            # "How was Alonso's qualifying?" is about him, not the whole session.
+            intent = "driver_summary"
         return _build(intent, session, year=year, event=event, drivers=drivers)
+
+    @staticmethod
+    def _check_summary(t: str, drivers: tuple[str, ...]) -> None:
+        """A summary tells a whole session or a driver's: refuse a moment or an unknown whom."""
+        moment = _SUMMARY_MOMENT.search(t)
+        if moment:
+            raise _refusal(
+                f"I can't single out {moment.group(0).strip()!r} of a session; I can tell "
+                "what happened in the whole session, or in one driver's session (e.g. "
+                "'what happened to Bottas in Baku 2018').",
+                "unsupported",
+            )
+        if not drivers and _SUMMARY_WHOM.search(t):
+            raise _refusal(
+                "Whose session? Name a driver (a surname, a code) or a team.", "unknown_name"
+            )
 
     @staticmethod
     def _implied_session(intent: Intent, t: str, gp_hint: bool) -> SessionKind:
@@ -1001,8 +1285,10 @@ class RuleBasedQueryInterpreter:
             raise _refusal("Which practice session: FP1, FP2 or FP3?", "ambiguous")
         if isinstance(implied, SessionKind):
             return implied
-        if gp_hint:
-            return SessionKind.RACE
+        if _QUALIFYING_ONLY.search(t):
+            return SessionKind.QUALIFYING  # "outqualified", "how far off pole"
+        if gp_hint or _RACE_END.search(t):
+            return SessionKind.RACE  # "how far behind did he finish": only a race finishes
         raise _refusal(
             "Which session: qualifying or the race? Or one of FP1-FP3, the sprint or "
             "sprint qualifying?",
@@ -1083,6 +1369,10 @@ def _at_event(a: _Ask) -> bool:
     return a.event is not None and bool(_WON.search(a.p.text))
 
 
+def _at_event_any_season(a: _Ask) -> bool:
+    return a.event is not None and a.year is None and a.session is None
+
+
 def _race_of_event(a: _Ask) -> bool:
     return a.event is not None and a.session in (None, SessionKind.RACE)
 
@@ -1101,10 +1391,34 @@ _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
     _ArchiveRule("head_to_head", _H2H_OR_SEASON, _season_pair, _R._head_to_head),
     _ArchiveRule("champion", _CHAMPION, _season_title, _R._champion),
     _ArchiveRule("times_won_at", _TIMES, _at_event, _R._times_won_at),
+    _ArchiveRule("times_won_at", _WINS_AT, _at_event_any_season, _R._times_won_at),
     _ArchiveRule("race_result", _RESULT_WORDS, _race_of_event, _R._race_result),
 )
 """The archive intents, tried in order; the first whose words and slots fit answers, unless
 it returns None, and a question no rule answers goes to the session kinds."""
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:and|or|but|what about|how about|same for|same but|same question for|now|then|"
+    r"also|ok|okay)\b"
+)
+_PRONOUN = _words(r"he|his|him|she|her|they|their|them")
+_SLOT_TAGS = ("event", "session", "driver", "person", "team")
+# Words a follow-up that only swaps slots may carry besides its names and seasons.
+_FILLER = _word_set(
+    """
+    and or but what about how same for question now then also ok okay in the at of on a an
+    with instead please one there that this it was were is did do does him her his them
+    their they he she same again
+    """
+)
+
+
+def _only_slots(p: _Parsed) -> bool:
+    """The follow-up names slots (and filler) only: "and in the race?", "what about Bottas"."""
+    named = {i for tag in p.tags if tag.start >= 0 for i in range(tag.start, tag.end)}
+    rest = [t for i, t in enumerate(p.tokens) if i not in named and t not in _FILLER]
+    return not rest and (bool(p.years) or any(tag.kind in _SLOT_TAGS for tag in p.tags))
 
 
 def _intent(t: str, *, skip_results: bool = False) -> Intent | None:

@@ -259,7 +259,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Monaco Grand Prix": ("monaco grand prix",),
     "Canadian Grand Prix": ("canadian", "canada"),
     "French Grand Prix": ("french", "france"),
-    "Austrian Grand Prix": ("austrian", "austria"),
+    "Austrian Grand Prix": ("austrian", "austrian grand prix"),
     "Styrian Grand Prix": ("styrian", "styria"),
     "British Grand Prix": ("british", "britain", "great britain", "uk", "england"),
     "70th Anniversary Grand Prix": ("70th anniversary", "70th anniversary grand prix"),
@@ -267,7 +267,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Hungarian Grand Prix": ("hungarian", "hungary"),
     "Belgian Grand Prix": ("belgian", "belgium"),
     "Dutch Grand Prix": ("dutch", "netherlands", "holland"),
-    "Italian Grand Prix": ("italian", "italy"),
+    "Italian Grand Prix": ("italian", "italian grand prix"),
     "Tuscan Grand Prix": ("tuscan", "tuscany"),
     "Emilia Romagna Grand Prix": ("emilia romagna", "emilia"),
     "Portuguese Grand Prix": ("portuguese", "portugal"),
@@ -295,6 +295,21 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Swiss Grand Prix": ("swiss", "switzerland"),
     "Luxembourg Grand Prix": ("luxembourg",),
     "Detroit Grand Prix": ("detroit",),
+    "Dallas Grand Prix": ("dallas",),
+    "Moroccan Grand Prix": ("moroccan", "morocco"),
+    "Pescara Grand Prix": ("pescara",),
+}
+
+# Grands Prix held in one season only (races.csv, 1950-2025): named without a year, they
+# still name one race ("who won the Sakhir GP").
+ONE_SEASON_EVENTS: dict[str, int] = {
+    "Pescara Grand Prix": 1957,
+    "Moroccan Grand Prix": 1958,
+    "Dallas Grand Prix": 1984,
+    "70th Anniversary Grand Prix": 2020,
+    "Tuscan Grand Prix": 2020,
+    "Eifel Grand Prix": 2020,
+    "Sakhir Grand Prix": 2020,
 }
 
 # Event names whose Grand Prix changed name over 2018-2025: handed on as the place, which
@@ -302,6 +317,33 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
 PLACE_EVENTS: dict[str, tuple[str, ...]] = {
     "Mexico City": ("mexican", "mexico", "mexico city grand prix", "mexican grand prix"),
     "São Paulo": ("brazilian grand prix", "sao paulo grand prix", "brazilian", "brazil"),
+}
+
+# Countries that held more than one Grand Prix in a season (Italy: Monza, Mugello and Imola
+# in 2020; Austria: the Austrian and Styrian GPs in 2020-21): handed on as the country, so
+# the season's calendar decides. "Italy" in 2019 is Monza; in 2020 it asks which one.
+COUNTRY_EVENTS: dict[str, tuple[str, ...]] = {
+    "Italy": ("italy",),
+    "Austria": ("austria",),
+}
+
+# Circuits of the archive's seasons that FastF1's calendars (2018 on) never name: handed on
+# as said; the archive finds them by circuit name or town ("schumacher wins at magny cours").
+HISTORIC_CIRCUITS = (
+    "magny cours", "estoril", "jerez", "adelaide", "brands hatch", "zolder", "nivelles",
+    "dijon", "jarama", "anderstorp", "watkins glen", "long beach", "phoenix", "jacarepagua",
+    "aida", "okayama", "fuji", "sepang", "istanbul park", "valencia street circuit",
+    "yeongam", "buddh", "indianapolis", "donington", "aintree", "rouen", "reims", "zeltweg",
+    "clermont ferrand", "mosport", "montjuic", "caesars palace", "boavista", "monsanto",
+    "avus", "bremgarten", "pedralbes", "ain diab", "riverside", "sebring", "mont tremblant",
+)  # fmt: skip
+
+# Nicknames of drivers before 2018 -> the name handed to the archive.
+HISTORIC_NICKNAMES: dict[str, str] = {
+    "schumi": "Michael Schumacher",
+    "schumey": "Michael Schumacher",
+    "the professor": "Alain Prost",
+    "magic senna": "Ayrton Senna",
 }
 
 # How a circuit alias is written back when its title case would look wrong.

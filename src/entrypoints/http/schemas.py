@@ -76,9 +76,10 @@ class DisabledBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class AskBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A question in plain words."""
+    """A question in plain words; ``context``, the previous answer's query, for a follow-up."""
 
     question: Question
+    context: Query | None = None
 
 
 class QueryBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

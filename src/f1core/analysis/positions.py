@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import msgspec
 
+from f1core.analysis.classification import ClassificationEntry, classification
 from f1core.analysis.laps import driver_names, select_drivers, sort_excluded
 from f1core.domain.session import Session
 from f1core.domain.table import Cell, ExcludedLap, Table
@@ -202,6 +203,9 @@ class Gaps(msgspec.Struct, frozen=True, gc=False):
     """(code, full name) of every driver in the session, for the paragraph."""
     liveries: tuple[DriverLivery, ...] = ()
     """Each driver's team colour and teammate place, for the chart."""
+    finish: tuple[ClassificationEntry, ...] = ()
+    """The official classification: the order and gaps at the flag, which lap timing
+    only approximates (the winner's total time and each gap come from the results)."""
 
     def at_lap(self, lap: int) -> tuple[GapRow, ...]:
         """The rows of one lap, in running order."""
@@ -289,4 +293,5 @@ def gaps(session: Session, drivers: Sequence[str] | None = None) -> Gaps:
         excluded=sort_excluded(excluded),
         names=driver_names(session),
         liveries=session_liveries(session),
+        finish=classification(session).rows,
     )

@@ -64,6 +64,8 @@ def paragraph(result: Classification, query: ClassificationQuery) -> str:
             detail = f" with {format_laptime(row.best_qualifying_ms)}"
         elif not result.qualifying and row.status and not row.classified.isdigit():
             detail = f" ({row.status})"
+        elif not result.qualifying and row.gap_ms is not None:
+            detail = f", {secs(row.gap_ms)} behind {who(first.driver)}"  # the official gap
         parts.append(f"{who(code)} {verb} {_pos(row)}{detail}.")
     return " ".join(parts)
 

@@ -19,7 +19,7 @@ from f1core.kinds.base import (
     Spec,
 )
 from f1core.kinds.cues import Cue
-from f1core.kinds.prose import DriverNames
+from f1core.kinds.prose import DriverNames, and_list
 
 
 class DegradationQuery(SessionQuery, frozen=True, kw_only=True, tag="degradation"):
@@ -41,8 +41,10 @@ def paragraph(result: TyreDegradation, query: DegradationQuery) -> str:
         )
     who = DriverNames((s.driver, s.full_name) for s in result.stints)
     top = result.stints[0]
+    # Named drivers: the stints are theirs only, and the paragraph says so.
+    of = f" of {and_list(who.all(query.drivers))}" if query.drivers else ""
     text = (
-        f"Steepest degradation in the {result.session}: {who(top.driver)} on "
+        f"Steepest degradation{of} in the {result.session}: {who(top.driver)} on "
         f"{top.compound or 'unknown tyres'}, {top.slope_s_per_lap:+.3f} s per lap "
         f"(r² {top.r2:.2f}, {top.laps} laps)"
     )

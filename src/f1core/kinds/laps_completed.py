@@ -101,12 +101,14 @@ def paragraph(result: LapsCompleted, query: LapsCompletedQuery) -> str:
     most, fewest = result.drivers[0], result.drivers[-1]
     if most.laps == fewest.laps:
         return f"Every driver completed {counted(most.laps, 'lap')} in the {result.session}."
-    tied = sum(1 for d in result.drivers if d.laps == most.laps)
-    top = (
-        f"{tied} drivers completed {counted(most.laps, 'lap')}{of_total}"
-        if tied > 1
-        else f"{one(most)}, the most"
-    )
+    tied = [d for d in result.drivers if d.laps == most.laps]
+    if len(tied) == 1:
+        top = f"{one(most)}, the most"
+    elif len(tied) <= 4:
+        names = and_list([who(d.driver) for d in tied])
+        top = f"{names} completed {counted(most.laps, 'lap')}{of_total}, the most"
+    else:
+        top = f"{len(tied)} drivers completed {counted(most.laps, 'lap')}{of_total}"
     return f"In the {result.session}, {top}; the fewest: {one(fewest)}."
 
 

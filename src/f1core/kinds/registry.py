@@ -29,6 +29,7 @@ from f1core.kinds import (
     best_laps,
     classification,
     degradation,
+    driver_session_summary,
     fastest_lap,
     gaps,
     grid_vs_finish,
@@ -37,6 +38,7 @@ from f1core.kinds import (
     pit_stops,
     positions,
     race_pace,
+    race_summary,
     sectors,
     speed_traps,
     strategy,
@@ -64,6 +66,8 @@ SESSION_QUESTIONS: tuple[SessionQuestion[Any, Any], ...] = (
     pit_stops.KIND,
     weather.KIND,
     laps_completed.KIND,
+    race_summary.KIND,
+    driver_session_summary.KIND,
 )
 """Every session kind, in the order they are listed to users."""
 

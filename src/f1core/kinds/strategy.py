@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from f1core.analysis.stats import counted
-from f1core.analysis.strategy import DriverStrategy, Strategy, stints
+from f1core.analysis.strategy import DriverStrategy, Stint, Strategy, stints
 from f1core.answers import charts
 from f1core.domain.session import Session, SessionKind
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
@@ -60,10 +61,17 @@ def _stints(driver: DriverStrategy) -> str:
 def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
     """One bar per stint on a lap axis, in compound colours (the drivers asked about only)."""
     focus = set(query.drivers)
-    shown = [d for d in result.drivers if not focus or d.driver in focus]
+    shown = [(d.driver, d.stints) for d in result.drivers if not focus or d.driver in focus]
+    return stint_chart(f"Stints, {result.session}", shown, year=query.year)
+
+
+def stint_chart(
+    title: str, plans: Sequence[tuple[str, Sequence[Stint]]], *, year: int
+) -> Spec | None:
+    """Each driver's stints as bars on a lap axis in compound colours; None without stints."""
     values = [
         {
-            "driver": d.driver,
+            "driver": driver,
             "stint": s.number,
             "compound": s.compound or "UNKNOWN",
             "first_lap": s.first_lap,
@@ -73,13 +81,13 @@ def chart(result: Strategy, query: StrategyQuery) -> Spec | None:
             "start": s.first_lap,
             "end": s.last_lap + 1,
         }
-        for d in shown
-        for s in d.stints
+        for driver, stints in plans
+        for s in stints
     ]
     if not values:
         return None
-    order = [d.driver for d in shown]
-    return charts.stint_bars(f"Stints, {result.session}", values, order, year=query.year)
+    order = [driver for driver, _ in plans]
+    return charts.stint_bars(title, values, order, year=year)
 
 
 KIND = SessionQuestion(

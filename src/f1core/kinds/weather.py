@@ -5,6 +5,7 @@ from __future__ import annotations
 from f1core.analysis.weather import Weather, effect_text, weather
 from f1core.answers import charts
 from f1core.domain.session import Session
+from f1core.errors import DataUnavailableError
 from f1core.kinds.base import ALL_SESSIONS, SessionQuery, SessionQuestion, Spec
 from f1core.kinds.cues import Cue
 
@@ -14,7 +15,12 @@ class WeatherQuery(SessionQuery, frozen=True, kw_only=True, tag="weather"):
 
 
 def _compute(session: Session, query: WeatherQuery) -> Weather:
-    return weather(session)
+    result = weather(session)
+    if result.conditions is None:
+        # Missing data is an error the user can see as one (exit 2, a 503 problem), not an
+        # answer that says there is nothing to say.
+        raise DataUnavailableError(f"no weather data was recorded for the {session.title}")
+    return result
 
 
 def paragraph(result: Weather, query: WeatherQuery) -> str:

@@ -89,7 +89,9 @@ class AskController(Controller):
     ) -> Response[Answer]:
         """Answer a question in plain words; it is recorded in the caller's history."""
         answer = await _counted(
-            metrics, "question", lambda: ask_question.execute(data.question, user_id=viewer.id)
+            metrics,
+            "question",
+            lambda: ask_question.execute(data.question, user_id=viewer.id, context=data.context),
         )
         return etag_response(request, answer, ANSWER_CACHE_CONTROL)
 

@@ -15,7 +15,7 @@ from f1core.domain.history import QueryStatus, summarize
 from f1core.errors import F1Error, InvalidRequestError
 from f1core.ports.answer_phraser import AnswerPhraser
 from f1core.ports.query_interpreter import QueryInterpreter
-from f1core.query import Refusal, encode_query
+from f1core.query import Query, Refusal, encode_query
 from f1core.usecases.ask.answer_query import AnswerQuery, Timer
 from f1core.usecases.ask.errors import QuestionRefusedError
 from f1core.usecases.history.record_question import RecordQuestion
@@ -48,8 +48,10 @@ class AskQuestion:
         self._phraser = phraser
         self._timer = timer
 
-    async def execute(self, question: str, *, user_id: int | None = None) -> Answer:
-        """The answer to ``question``.
+    async def execute(
+        self, question: str, *, user_id: int | None = None, context: Query | None = None
+    ) -> Answer:
+        """The answer to ``question``, read as a follow-up of ``context`` where it is one.
 
         Raises ``InvalidRequestError`` for an empty or over-long question,
         ``QuestionRefusedError`` when the interpreter refuses, the errors of
@@ -69,7 +71,7 @@ class AskQuestion:
         timings: dict[str, float] = {}
         query_json: dict[str, Any] | None = None
         try:
-            interpretation = await self._interpreter.interpret(text)
+            interpretation = await self._interpreter.interpret(text, context)
             timings["interpret_ms"] = _ms(start, self._timer())
             if isinstance(interpretation, Refusal):
                 raise QuestionRefusedError(interpretation)

@@ -66,13 +66,32 @@ async function updateSuggestions(input, datalist) {
   datalist.replaceChildren(...options.map((value) => el("option", { value })));
 }
 
-/** The address that asks `question` again: the Ask page with it in `?q=`. */
-export function permalink(question) {
-  return new URL(`/ask?${new URLSearchParams({ q: question })}`, window.location.origin).href;
+// The conversation so far: the previous answer's query, sent as `context` so that a
+// follow-up ("and in the race?", "what about Bottas?") is read against it.
+let context = null;
+
+/** The address that asks `question` again: the Ask page with it in `?q=` (and the query
+ * it followed up in `?context=`, so a follow-up's link gives the same answer). */
+export function permalink(question, previous = null) {
+  const params = { q: question };
+  if (previous) params.context = JSON.stringify(previous);
+  return new URL(`/ask?${new URLSearchParams(params)}`, window.location.origin).href;
 }
 
-function permalinkBox(question) {
-  const url = permalink(question);
+function followUpNote() {
+  const note = el("p", { class: "help follow-up" }, [
+    "Ask a follow-up (“and in the race?”, “what about Bottas?”) or ",
+  ]);
+  note.append(el("button", { type: "button", class: "link", text: "start a new question", onclick: () => {
+    context = null;
+    note.remove();
+    byId("question").focus();
+  } }), ".");
+  return note;
+}
+
+function permalinkBox(question, previous) {
+  const url = permalink(question, previous);
   const note = el("span", { class: "help", role: "status" });
   return el("p", { class: "permalink" }, [
     el("a", { href: url, text: "Permalink" }),
@@ -84,17 +103,19 @@ function permalinkBox(question) {
   ]);
 }
 
-export async function ask(question, answerBox) {
+export async function ask(question, answerBox, previous = context) {
   showError("ask-error", null);
   setStatus("ask-status", "Working on it…");
   byId("ask-button").disabled = true;
   answerBox.setAttribute("aria-busy", "true");
   try {
-    const answer = await api(endpoints.ask, { method: "POST", body: { question } });
+    const body = previous ? { question, context: previous } : { question };
+    const answer = await api(endpoints.ask, { method: "POST", body });
     renderAnswer(answer, answerBox);
-    answerBox.append(permalinkBox(question));
+    answerBox.append(permalinkBox(question, previous), followUpNote());
+    context = answer.query;
     // The address bar holds the permalink too, so a reload or a bookmark asks again.
-    history.replaceState(null, "", permalink(question));
+    history.replaceState(null, "", permalink(question, previous));
     setStatus("ask-status", "Answer ready.");
     answerBox.querySelector("h2").focus?.();
   } catch (err) {
@@ -116,7 +137,7 @@ export default function init() {
     ...EXAMPLES.map((q) =>
       el("li", {}, el("button", { type: "button", class: "link", text: q, onclick: () => {
         input.value = q;
-        ask(q, answerBox);
+        ask(q, answerBox, null); // an example starts a new conversation
       } })),
     ),
   );
@@ -135,11 +156,22 @@ export default function init() {
     }
     ask(question, answerBox);
   });
-  const preset = new URLSearchParams(window.location.search).get("q");
+  const params = new URLSearchParams(window.location.search);
+  const preset = params.get("q");
   if (preset) {
     input.value = preset;
-    ask(preset, answerBox);
+    ask(preset, answerBox, presetContext(params.get("context")));
   } else {
     input.focus();
+  }
+}
+
+/** The query a permalink's `?context=` carries, or null when absent or not JSON. */
+function presetContext(raw) {
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
   }
 }
