@@ -63,7 +63,6 @@ from f1core.domain.archive_race import (
     race_pit_stops,
 )
 from f1core.domain.archive_stat import (
-    NOT_STARTED,
     SEASON_METRICS,
     Match,
     Resolved,
@@ -72,6 +71,7 @@ from f1core.domain.archive_stat import (
     counts_races,
     finish,
     resolve,
+    started,
 )
 from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
 from f1core.domain.archive_teammates import resolve as resolve_teammates
@@ -1009,7 +1009,7 @@ def _stat_hit(spec: StatSpec, f: dict[str, Any], season: bool) -> bool:
         "fastest_laps": f["rank"] == 1,
         "dnfs": f["position_text"] == "R",
         "races": f["position_order"] == 1,
-        "starts": f["position_text"] not in NOT_STARTED,
+        "starts": started(f["position_text"], f["grid"]),
     }.get(m, True)
 
 

@@ -235,7 +235,8 @@ async def test_points_fastest_laps_dnfs_starts_per_season(
     assert (await _both(archive, fake, StatSpec(metric="dnfs", driver="hamilton"))).value == (
         ham.positionText == "R"
     ).sum()
-    starts = ham[~ham.positionText.isin(["F", "W"])].raceId.nunique()
+    no_start = ham.positionText.isin(["F", "W"]) | ((ham.positionText == "E") & (ham.grid == 0))
+    starts = ham[~no_start].raceId.nunique()
     assert (
         await _both(archive, fake, StatSpec(metric="starts", driver="hamilton"))
     ).value == starts
@@ -334,11 +335,12 @@ async def test_teammates_against_pandas(
         rb = res[res.driverId == b].set_index("raceId")
         both = ra.index.intersection(rb.index)
         assert p.rounds == len(both)
-        started = [
-            r
-            for r in both
-            if ra.positionText[r] not in ("F", "W") and rb.positionText[r] not in ("F", "W")
-        ]
+
+        def began(row: pd.Series) -> bool:
+            text = row.positionText
+            return text not in ("F", "W") and not (text == "E" and row.grid == 0)
+
+        started = [r for r in both if began(ra.loc[r]) and began(rb.loc[r])]
         ahead = sum(ra.positionOrder[r] < rb.positionOrder[r] for r in started)
         assert (p.races, p.race_ahead_a, p.race_ahead_b) == (
             len(started),
@@ -402,3 +404,14 @@ async def test_pit_stops_of_a_race_and_of_one_driver(
     assert len(everyone.stops) == int((stops.raceId == race_id).sum())
     with pytest.raises(SessionNotFoundError, match="from 2011"):
         await archive.pit_stops(2005, "Suzuka")
+
+
+async def test_starters_leave_out_non_qualifiers_and_pre_race_exclusions(
+    archive: SqlHistoricalArchive, data: dict[str, Any]
+) -> None:
+    r = data["results"]
+    race = r[(r.year == 1988) & (r.name == "Monaco Grand Prix")]
+    began = ~race.positionText.isin(["F", "W"]) & ~((race.positionText == "E") & (race.grid == 0))
+    got = await archive.historic_race(1988, "Monaco")
+    assert (got.starters, got.classified) == (int(began.sum()), int(race.position.notna().sum()))
+    assert got.starters == 26  # 31 entries: four did not qualify, one excluded beforehand

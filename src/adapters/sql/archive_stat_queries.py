@@ -179,5 +179,7 @@ def _hit(spec: StatSpec, f: Subquery, season: bool) -> ColumnElement[bool]:
     if m == "races":
         return f.c.position_order == 1
     if m == "starts":
-        return f.c.position_text.not_in(NOT_STARTED)
+        # see archive_stat.started: F/W never started; E without a grid slot did not
+        excluded_before = and_(f.c.position_text == "E", func.coalesce(f.c.grid, 0) == 0)
+        return and_(f.c.position_text.not_in(NOT_STARTED), ~excluded_before)
     return true()  # points: every row, summed

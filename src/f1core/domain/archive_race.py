@@ -17,6 +17,7 @@ from f1core.domain.archive import ARCHIVE_SOURCE, ArchiveRace, RaceSummary
 from f1core.domain.archive_counting import race_summary
 from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_stat import FIRST_FASTEST_LAP_SEASON as FIRST_FASTEST_LAP_SEASON
+from f1core.domain.archive_stat import started
 from f1core.domain.table import Table
 from f1core.errors import SessionNotFoundError
 
@@ -120,7 +121,7 @@ def historic_race(
         pole_source=pole_source,
         fastest_lap=car(fastest[0], fastest[0].fastest_time) if fastest else None,
         fastest_lap_number=fastest[0].fastest_lap if fastest else None,
-        starters=sum(1 for line in ordered if line.position_text not in ("F", "W")),
+        starters=sum(1 for line in ordered if started(line.position_text, line.grid)),
         classified=sum(1 for line in ordered if line.position is not None),
     )
 

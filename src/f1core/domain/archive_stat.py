@@ -8,9 +8,9 @@ The facts are one of two kinds:
 
 - *race facts*, one row per car in a race (``results.csv``; sprints only add points):
   wins (finished 1st), poles (started from grid 1, the one definition that holds for every
-  era), podiums (finished 1st-3rd), points, starts (every entry but "failed to qualify"
-  and "withdrawn"), fastest laps (fastest-lap rank 1; the archive records it from 2004),
-  DNFs (retired, position "R"), and races (the Grands Prix themselves, one row per race,
+  era), podiums (finished 1st-3rd), points, starts (every entry but "failed to qualify",
+  "withdrawn" and excluded before the start), fastest laps (fastest-lap rank 1; the
+  archive records it from 2004), DNFs (retired, position "R"), and races (the Grands Prix themselves, one row per race,
   its winner as the subject);
 - *season facts*, one row per driver or constructor in a season's latest standings:
   titles (first in a completed season) and championship position.
@@ -63,6 +63,14 @@ SEASON_METRICS: frozenset[str] = frozenset({"titles", "championship_position"})
 RACE_UNIT_METRICS: frozenset[str] = frozenset({"wins", "poles", "fastest_laps", "races"})
 FIRST_FASTEST_LAP_SEASON = 2004
 NOT_STARTED = ("F", "W")  # failed to qualify, withdrawn
+
+
+def started(position_text: str, grid: int | None) -> bool:
+    """Whether a result row is a start: not "failed to qualify" or "withdrawn", and not
+    excluded before the start (position "E" from no grid slot; a pit-lane start, grid 0
+    with a result, did start)."""
+    return position_text not in NOT_STARTED and not (position_text == "E" and not grid)
+
 
 NOUNS: dict[str, tuple[str, str]] = {
     "wins": ("win", "wins"),

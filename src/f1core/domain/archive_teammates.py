@@ -2,7 +2,8 @@
 
 A pair are team-mates in a round when both have a result for the same constructor in
 that race. The race count compares classification order (``positionOrder``) over the
-rounds both *started* (neither "failed to qualify" nor "withdrawn"): a retirement counts
+rounds both *started* (``archive_stat.started``: not "failed to qualify", "withdrawn" or
+excluded before the start): a retirement counts
 as behind, and "both classified" is reported on its own. Qualifying compares
 ``qualifying.csv`` positions over the rounds both have a qualifying result for the team;
 for seasons the archive has no qualifying results for (before 1994 in practice) the
@@ -19,10 +20,9 @@ import msgspec
 
 from f1core.domain.archive import ARCHIVE_SOURCE
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_stat import started
 from f1core.domain.table import Table
 from f1core.errors import InvalidRequestError, SessionNotFoundError
-
-NOT_STARTED = ("F", "W")
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):
@@ -144,7 +144,7 @@ def _count(
     for a, b in rounds:
         points_a += a.points
         points_b += b.points
-        if a.position_text not in NOT_STARTED and b.position_text not in NOT_STARTED:
+        if started(a.position_text, a.grid) and started(b.position_text, b.grid):
             c["races"] += 1
             c["race_ahead_a" if a.position_order < b.position_order else "race_ahead_b"] += 1
             if a.position is not None and b.position is not None:
