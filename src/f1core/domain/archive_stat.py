@@ -10,8 +10,8 @@ The facts are one of two kinds:
   wins (finished 1st), poles (started from grid 1, the one definition that holds for every
   era), podiums (finished 1st-3rd), points, starts (every entry but "failed to qualify",
   "withdrawn" and excluded before the start), fastest laps (fastest-lap rank 1; the
-  archive records it from 2004), DNFs (retired, position "R"), and races (the Grands Prix themselves, one row per race,
-  its winner as the subject);
+  archive records it from 2004), DNFs (retired, position "R"), and races (the Grands
+  Prix themselves, one row per race, its winner as the subject);
 - *season facts*, one row per driver or constructor in a season's latest standings:
   titles (first in a completed season) and championship position.
 
