@@ -52,6 +52,29 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_race import (
+    HistoricRace,
+    QualifyingResult,
+    RacePitStops,
+    ResultLine,
+    best_time,
+    historic_race,
+    qualifying_result,
+    race_pit_stops,
+)
+from f1core.domain.archive_stat import (
+    SEASON_METRICS,
+    Match,
+    Resolved,
+    StatAnswer,
+    StatSpec,
+    counts_races,
+    finish,
+    resolve,
+    started,
+)
+from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
+from f1core.domain.archive_teammates import resolve as resolve_teammates
 from f1core.domain.history import (
     HistoryEntry,
     NewHistoryEntry,
@@ -633,10 +656,23 @@ class InMemoryHistoricalArchive:
 
     async def race_result(self, year: int, event: str, *, top: int = 3) -> RaceResult:
         s = self._s()
+        return self._classification(s.results_by_race, year, event, top, "results")
+
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        s = self._s()
+        by_race: dict[int, list[dict[str, Any]]] = {}
+        for r in s.sprint_results:
+            by_race.setdefault(r["race_id"], []).append(r)
+        return self._classification(by_race, year, event, 99, "sprint results")
+
+    def _classification(
+        self, by_race: dict[int, list[dict[str, Any]]], year: int, event: str, top: int, what: str
+    ) -> RaceResult:
+        s = self._s()
         race = s.index.race(year, event)
-        rows = sorted(s.results_by_race.get(race.id, []), key=lambda r: r["position_order"])
+        rows = sorted(by_race.get(race.id, []), key=lambda r: r["position_order"])
         if not rows:
-            raise SessionNotFoundError(f"the {year} {race.name} has no results in the archive yet")
+            raise SessionNotFoundError(f"the {year} {race.name} has no {what} in the archive yet")
         entries = tuple(
             RaceEntry(
                 position=r["position"],
@@ -797,6 +833,185 @@ class InMemoryHistoricalArchive:
             **msgspec.structs.asdict(counts),
         )
 
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        s = self._s()
+        race = s.index.race(year, event)
+        rows = s.results_by_race.get(race.id, [])
+        if not rows:
+            raise SessionNotFoundError(f"the {year} {race.name} has no results in the archive yet")
+        lines = [
+            ResultLine(
+                r["driver_id"],
+                r["constructor_id"],
+                r["position"],
+                r["position_text"],
+                r["position_order"],
+                r["grid"],
+                r["laps"],
+                r["time"],
+                s.status[r["status_id"]],
+                r["fastest_lap"],
+                r["rank"],
+                r["fastest_lap_time"],
+            )
+            for r in rows
+        ]
+        poles = [q for q in s.qualifying if q["race_id"] == race.id and q["position"] == 1]
+        pole = None
+        if poles:
+            q = poles[0]
+            pole = (q["driver_id"], q["constructor_id"], best_time(q["q1"], q["q2"], q["q3"]))
+        return historic_race(s.index, race, lines, pole)
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        s = self._s()
+        race = s.index.race(year, event)
+        rows = sorted(
+            (
+                (q["position"], q["driver_id"], q["constructor_id"], q["q1"], q["q2"], q["q3"])
+                for q in s.qualifying
+                if q["race_id"] == race.id
+            ),
+            key=lambda row: row[0] if row[0] is not None else 10**6,
+        )
+        return qualifying_result(s.index, race, rows)
+
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        s = self._s()
+        race = s.index.race(year, event)
+        ids = tuple(s.index.driver(d, year=year).id for d in drivers)
+        rows = [
+            (p["driver_id"], p["stop"], p["lap"], p["duration"], p["milliseconds"])
+            for p in s.pit_stops
+            if p["race_id"] == race.id
+        ]
+        return race_pit_stops(s.index, race, rows, ids)
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        s = self._s()
+        team_id, driver_ids = resolve_teammates(s.index, year, team, drivers)
+        season = {r.id for r in s.index.season(year)}
+        entries = [
+            Entry(
+                r["race_id"],
+                r["driver_id"],
+                r["constructor_id"],
+                r["position_order"],
+                r["position"],
+                r["position_text"],
+                r["grid"],
+                float(r["points"]),
+            )
+            for r in s.results
+            if r["race_id"] in season
+        ]
+        quali = {
+            (q["race_id"], q["driver_id"], q["constructor_id"]): q["position"]
+            for q in s.qualifying
+            if q["race_id"] in season and q["position"] is not None
+        }
+        return season_battle(
+            s.index,
+            year,
+            entries,
+            quali,
+            has_qualifying=bool(quali),
+            team_id=team_id,
+            driver_ids=driver_ids,
+        )
+
+    async def stat(self, spec: StatSpec) -> StatAnswer:
+        """The statistic by plain loops over fact dicts (the SQL adapter groups in SQL)."""
+        s = self._s()
+        res = resolve(spec, s.index)
+        season = spec.metric in SEASON_METRICS
+        facts = s.season_facts(spec) if season else s.race_facts(spec)
+        kept = [f for f in facts if _stat_filter(spec, res, f, season)]
+        hits = [f for f in kept if _stat_hit(spec, f, season)]
+        by_race = season or counts_races(spec)
+
+        def measure(rows: list[dict[str, Any]]) -> float:
+            if spec.metric == "points":
+                return float(sum(f["points"] or 0 for f in rows))
+            return float(
+                len({f["race_id"] if by_race else (f["race_id"], f["driver_id"]) for f in rows})
+            )
+
+        agg = spec.aggregation
+        if agg == "count":
+            return finish(
+                spec, res, s.index, value=measure(kept if spec.metric == "points" else hits)
+            )
+        groups: dict[Any, list[dict[str, Any]]] = {}
+        field = "year" if agg == "per_season" else "subject_id"
+        for f in kept:
+            groups.setdefault(f[field], [])
+        for f in hits if spec.metric != "points" else kept:
+            groups[f[field]].append(f)
+        if agg in ("most", "fewest", "count_distinct"):
+            return finish(spec, res, s.index, grouped={k: measure(v) for k, v in groups.items()})
+        if agg == "per_season":
+            return finish(spec, res, s.index, seasons={k: measure(v) for k, v in groups.items()})
+        if agg in ("youngest", "oldest"):
+            pick = min if agg == "youngest" else max
+            extremes: dict[int, Any] = {}
+            for f in hits:
+                k = f["subject_id"]
+                extremes[k] = pick(extremes.get(k, f["date"]), f["date"])
+            return finish(spec, res, s.index, extremes=extremes)
+        if agg in ("first", "last") and hits:
+            day = (min if agg == "first" else max)(f["date"] for f in hits)
+            hits = [f for f in hits if f["date"] == day]
+        return finish(
+            spec,
+            res,
+            s.index,
+            matches=[
+                Match(
+                    subject_id=f["subject_id"],
+                    race_id=f["race_id"],
+                    position=f["position"],
+                    points=float(f["points"] or 0),
+                )
+                for f in hits
+            ],
+        )
+
+
+def _stat_filter(spec: StatSpec, res: Resolved, f: dict[str, Any], season: bool) -> bool:
+    checks = [
+        spec.year_from is None or f["year"] >= spec.year_from,
+        spec.year_to is None or f["year"] <= spec.year_to,
+        res.circuit_id is None or f["circuit_id"] == res.circuit_id,
+        res.driver_id is None or f["driver_id"] == res.driver_id,
+        res.team_id is None or f["constructor_id"] == res.team_id,
+        res.nationality_ids is None or f["subject_id"] in res.nationality_ids,
+    ]
+    if not season:
+        checks.append(spec.grid is None or f["grid"] == spec.grid)
+        checks.append(spec.position is None or f["position"] == spec.position)
+    return all(checks)
+
+
+def _stat_hit(spec: StatSpec, f: dict[str, Any], season: bool) -> bool:
+    m, pos = spec.metric, f["position"]
+    if season:
+        want = 1 if m == "titles" else spec.position
+        return want is None or pos == want
+    return {
+        "wins": pos == 1,
+        "poles": f["grid"] == 1,
+        "podiums": pos is not None and pos <= 3,
+        "fastest_laps": f["rank"] == 1,
+        "dnfs": f["position_text"] == "R",
+        "races": f["position_order"] == 1,
+        "starts": started(f["position_text"], f["grid"]),
+    }.get(m, True)
+
 
 class _ArchiveState:
     """One imported dump, indexed the simple way."""
@@ -816,6 +1031,14 @@ class _ArchiveState:
         by_id = {r.id: r for r in races}
         self.results = dump.records("archive_results")
         self.qualifying = dump.records("archive_qualifying")
+        self.pit_stops = (
+            dump.records("archive_pit_stops") if "archive_pit_stops" in dump.columns else []
+        )
+        self.sprint_results = (
+            dump.records("archive_sprint_results")
+            if "archive_sprint_results" in dump.columns
+            else []
+        )
         self.status = {r["id"]: r["status"] for r in dump.records("archive_status")}
         self.results_by_race: dict[int, list[dict[str, Any]]] = {}
         entries: dict[int, dict[int, set[int]]] = {}
@@ -836,6 +1059,7 @@ class _ArchiveState:
                     forename=d["forename"],
                     surname=d["surname"],
                     nationality=d["nationality"] or "",
+                    dob=d["dob"],
                 )
                 for d in dump.records("archive_drivers")
             ],
@@ -861,6 +1085,49 @@ class _ArchiveState:
             },
             team_seasons=team_seasons,
         )
+
+    def race_facts(self, spec: StatSpec) -> list[dict[str, Any]]:
+        rows = self.results + (self.sprint_results if spec.metric == "points" else [])
+        team = spec.subject == "team" and spec.metric != "races"
+        out = []
+        for r in rows:
+            race = self.index.races[r["race_id"]]
+            out.append(
+                {
+                    **r,
+                    "subject_id": r["constructor_id"] if team else r["driver_id"],
+                    "year": race.year,
+                    "circuit_id": race.circuit_id,
+                    "date": race.date,
+                }
+            )
+        return out
+
+    def season_facts(self, spec: StatSpec) -> list[dict[str, Any]]:
+        team = spec.subject == "team"
+        table = self.team_standings if team else self.driver_standings
+        finals = final_races(self.index, frozenset(table), None)
+        out = []
+        for race_id, complete in finals.items():
+            if spec.metric == "titles" and not complete:
+                continue
+            race = self.index.races[race_id]
+            for row in table[race_id]:
+                key = row["constructor_id"] if team else row["driver_id"]
+                out.append(
+                    {
+                        "race_id": race_id,
+                        "driver_id": None if team else key,
+                        "constructor_id": key if team else None,
+                        "subject_id": key,
+                        "position": row["position"],
+                        "points": row["points"],
+                        "year": race.year,
+                        "circuit_id": race.circuit_id,
+                        "date": race.date,
+                    }
+                )
+        return out
 
     @staticmethod
     def _by_race(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:

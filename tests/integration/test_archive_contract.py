@@ -485,3 +485,126 @@ async def test_interrupted_import_rolls_back(
         assert await archive.data_version() == first
     finally:
         await engine.dispose()
+
+
+# --- the compositional statistic -----------------------------------------------------------
+
+
+async def test_stat_ties_share_first_place(loaded: HistoricalArchive) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    got = await loaded.stat(
+        StatSpec(metric="wins", aggregation="most", year_from=2021, year_to=2021)
+    )
+    assert [(r.rank, r.name, r.value) for r in got.answer] == [
+        (1, "Lewis Hamilton", 2.0),
+        (1, "Max Verstappen", 2.0),
+    ]
+
+
+async def test_stat_counts_points_with_sprints_titles_and_retirements(
+    loaded: HistoricalArchive,
+) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    # 25 + 18 + 0 + 25 in races and 3 for the sprint
+    spec = StatSpec(metric="points", driver="max_verstappen", year_from=2021, year_to=2021)
+    assert (await loaded.stat(spec)).value == 71.0
+    # 2021 is still running: no title yet; 1957 and 2001 are complete
+    titles = await loaded.stat(StatSpec(metric="titles", aggregation="count_distinct"))
+    assert (titles.value, [r.name for r in titles.answer]) == (
+        2.0,
+        ["Juan Fangio", "Michael Schumacher"],
+    )
+    assert (await loaded.stat(StatSpec(metric="dnfs", driver="max_verstappen"))).value == 1.0
+    team = StatSpec(metric="starts", subject="team", team="red_bull", year_from=2021)
+    assert (await loaded.stat(team)).value == 4.0
+
+
+async def test_stat_first_win_and_youngest_winner(loaded: HistoricalArchive) -> None:
+    from f1core.domain.archive_stat import StatSpec
+
+    first = await loaded.stat(StatSpec(metric="wins", driver="hamilton", aggregation="first"))
+    # round 2 (Styrian) ran a week before round 1 (Austrian): dates decide, not rounds
+    assert [(r.name, r.race, r.year) for r in first.answer] == [
+        ("Lewis Hamilton", "Styrian Grand Prix", 2021)
+    ]
+    young = await loaded.stat(StatSpec(metric="wins", aggregation="youngest"))
+    top = young.answer[0]
+    assert (top.name, top.race, top.age) == (
+        "Max Verstappen",
+        "Austrian Grand Prix",
+        "23 years 277 days",
+    )
+
+
+# --- a historic race ---------------------------------------------------------------------------
+
+
+async def test_historic_race_from_the_official_results(loaded: HistoricalArchive) -> None:
+    race = await loaded.historic_race(2021, "Abu Dhabi")
+    assert [c.driver for c in race.podium] == ["Max Verstappen", "Lewis Hamilton", "Sergio Pérez"]
+    assert (race.winner_time, race.margin) == ("1:30:17.345", "+2.256")
+    assert race.pole is not None and race.pole_source == "qualifying"
+    assert (race.pole.driver, race.pole.detail) == ("Max Verstappen", "1:22.109")
+    assert race.fastest_lap is not None
+    assert (race.fastest_lap.driver, race.fastest_lap.detail, race.fastest_lap_number) == (
+        "Max Verstappen",
+        "1:26.103",
+        39,
+    )
+    # 1957 has no qualifying table: pole is whoever started first, and no fastest lap
+    old = await loaded.historic_race(1957, "Italian")
+    assert old.pole is not None
+    assert (old.pole.driver, old.pole_source) == ("Duncan Hamilton", "grid")
+    assert old.fastest_lap is None
+    assert old.margin == "+1 Lap"  # the runner-up was lapped: the status says so
+
+
+# --- team-mates ------------------------------------------------------------------------------
+
+
+async def test_teammates_count_only_rounds_both_drove_for_the_team(
+    loaded: HistoricalArchive,
+) -> None:
+    battle = await loaded.teammates(2021, team="mercedes")
+    (p,) = battle.pairs
+    # Hamilton is listed first: the pair is in id order, and his id is lower
+    assert (p.driver_a, p.driver_b, p.rounds, p.races) == (
+        "Lewis Hamilton",
+        "Valtteri Bottas",
+        4,
+        4,
+    )
+    assert (p.race_ahead_a, p.race_ahead_b) == (3, 1)
+    assert (p.both_classified, p.classified_ahead_a, p.classified_ahead_b) == (3, 2, 1)
+    assert (p.quali_source, p.quali_ahead_a, p.quali_ahead_b) == ("qualifying", 3, 1)
+    assert (p.points_a, p.points_b) == (83.0, 51.0)
+    named = await loaded.teammates(2021, drivers=("bottas",))
+    assert (named.pairs[0].driver_a, named.pairs[0].race_ahead_a) == ("Valtteri Bottas", 1)
+    with pytest.raises(SessionNotFoundError, match="no rounds as team-mates"):
+        await loaded.teammates(2021, drivers=("hamilton", "max_verstappen"))
+
+
+async def test_qualifying_result_keeps_q1_to_q3(loaded: HistoricalArchive) -> None:
+    q = await loaded.qualifying_result(2021, "British")
+    assert [(x.position, x.driver, x.q3) for x in q.lines[:2]] == [
+        (1, "Lewis Hamilton", "1:26.134"),
+        (2, "Max Verstappen", "1:26.209"),
+    ]
+    # the quickest official lap was Hamilton's Q2 time, not his pole lap
+    assert q.fastest() == (q.lines[0], "1:25.500", "Q2")
+    with pytest.raises(SessionNotFoundError, match="no qualifying results"):
+        await loaded.qualifying_result(1957, "Italian")
+
+
+async def test_sprint_result_is_the_sprint_not_the_race(loaded: HistoricalArchive) -> None:
+    sprint = await loaded.sprint_result(2021, "British")
+    assert [(e.driver, e.points) for e in sprint.entries] == [
+        ("Max Verstappen", 3.0),
+        ("Lewis Hamilton", 2.0),
+        ("Valtteri Bottas", 1.0),
+        ("Sergio Pérez", 0.0),
+    ]
+    with pytest.raises(SessionNotFoundError, match="no sprint results"):
+        await loaded.sprint_result(2021, "Abu Dhabi")

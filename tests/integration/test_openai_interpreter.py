@@ -23,8 +23,11 @@ from adapters.openai import OpenAIQueryInterpreter
 from adapters.openai.schema import QUERY_TOOL, REFUSE_TOOL, tool_definitions
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_stat import ArchiveStatQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.biggest_movers import BiggestMoversQuery
 from f1core.kinds.driver_pit_stops import DriverPitStopsQuery
 from f1core.kinds.driver_session_summary import DriverSessionSummaryQuery
@@ -432,3 +435,31 @@ async def test_non_strict_mode_sends_msgspecs_schema_and_no_temperature(
     # (through JSON: msgspec writes the `drivers` default as a tuple)
     assert body["tools"] == json.loads(json.dumps(tool_definitions(strict=False)))
     assert body["tools"][0]["function"]["strict"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            {"type": "archive-stat", "metric": "wins", "aggregation": "most", "rank": 3},
+            ArchiveStatQuery(metric="wins", aggregation="most", rank=3),
+        ),
+        (
+            {"type": "historic-race", "year": 1988, "event": "Monaco"},
+            HistoricRaceQuery(year=1988, event="Monaco"),
+        ),
+        (
+            {"type": "teammate-head-to-head", "year": 2016, "team": "Mercedes"},
+            TeammateHeadToHeadQuery(year=2016, team="Mercedes"),
+        ),
+    ],
+    ids=["archive-stat", "historic-race", "teammate-head-to-head"],
+)
+async def test_the_new_archive_kinds_come_through_the_tool_and_the_prompt(
+    server: FakeChatCompletionsServer, clock: FakeClock, args: dict[str, object], expected: object
+) -> None:
+    server.enqueue(tool_call_reply(QUERY_TOOL, {"query": args}))
+    async with interpreter(server, clock) as llm:
+        assert await llm.interpret("a question") == expected
+    system = server.requests[0].body["messages"][0]["content"]
+    assert f"- {args['type']}: " in system

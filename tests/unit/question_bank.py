@@ -14,10 +14,13 @@ from f1core.domain.session import SessionKind
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_stat import ArchiveStatQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.biggest_movers import BiggestMoversQuery
@@ -56,6 +59,37 @@ FP2 = SessionKind.FP2
 FP3 = SessionKind.FP3
 
 ESP = "Spanish Grand Prix"
+AS = ArchiveStatQuery
+
+
+def TM(  # noqa: N802 (reads like a query)
+    year: int, *, team: str | None = None, a: str | None = None, b: str | None = None
+) -> TeammateHeadToHeadQuery:
+    """Team-mates' season head-to-head."""
+    return TeammateHeadToHeadQuery(year=year, team=team, driver_a=a, driver_b=b)
+
+
+def HR(year: int, event: str) -> HistoricRaceQuery:  # noqa: N802 (reads like a query)
+    """A historic race's facts."""
+    return HistoricRaceQuery(year=year, event=event)
+
+
+def Y(year: int) -> dict[str, int]:  # noqa: N802 (reads like a slot)
+    """One season as an archive-stat range."""
+    return {"year_from": year, "year_to": year}
+
+
+def CP(place: int, year: int, *, team: bool = False) -> ArchiveStatQuery:  # noqa: N802
+    """Who finished ``place`` in ``year``'s drivers' (or constructors') championship."""
+    return ArchiveStatQuery(
+        metric="championship_position",
+        aggregation="list",
+        subject_kind="team" if team else "driver",
+        position=place,
+        **Y(year),
+    )
+
+
 AZE = "Azerbaijan Grand Prix"
 
 QUERY_BANK: list[tuple[str, Query]] = [
@@ -557,7 +591,7 @@ QUERY_BANK: list[tuple[str, Query]] = [
     ),
     (
         "how many races has alonso started",
-        CareerStatQuery(subject="Fernando Alonso", stat="entries"),
+        ArchiveStatQuery(metric="starts", driver="Fernando Alonso"),
     ),
     ("how many victories does prost have", CareerStatQuery(subject="prost", stat="wins")),
     (
@@ -1239,6 +1273,140 @@ QUERY_BANK: list[tuple[str, Query]] = [
         GridVsFinishQuery(year=2018, event="Baku", session=R, drivers=("LEC",)),
     ),
     ("grid vs finish miami sprint 2025", GridVsFinishQuery(year=2025, event="Miami", session=S)),
+    # --- archive statistics (issue 11), written before the rules for them ---------------
+    ("how many world titles does schumacher have", AS(metric="titles", driver="schumacher")),
+    ("how many championships did lewis hamilton win", AS(metric="titles", driver="Lewis Hamilton")),
+    ("who took the most pole positions in 2023", AS(metric="poles", aggregation="most", **Y(2023))),
+    ("most poles 1988", AS(metric="poles", aggregation="most", **Y(1988))),
+    (
+        "how many races did ferrari win in 2004",
+        CareerStatQuery(subject="Ferrari", subject_kind="team", stat="wins", year=2004),
+    ),
+    ("mclaren podiums 1988", AS(metric="podiums", subject_kind="team", team="McLaren", **Y(1988))),
+    (
+        "when was alonso's first grand prix win",
+        AS(metric="wins", aggregation="first", driver="Fernando Alonso"),
+    ),
+    ("jenson button's last victory", AS(metric="wins", aggregation="last", driver="jenson button")),
+    ("who is the youngest ever race winner", AS(metric="wins", aggregation="youngest")),
+    ("oldest driver to win a grand prix", AS(metric="wins", aggregation="oldest")),
+    ("youngest world champion", AS(metric="titles", aggregation="youngest")),
+    ("who was the youngest pole sitter", AS(metric="poles", aggregation="youngest")),
+    ("who finished 4th in the 1998 drivers championship", CP(4, 1998)),
+    ("who was third in the 2016 standings", CP(3, 2016)),
+    ("2008 constructors standings who came second", CP(2, 2008, team=True)),
+    ("which team finished third in the constructors championship in 2019", CP(3, 2019, team=True)),
+    ("first race held at suzuka", AS(metric="races", aggregation="first", circuit="Suzuka")),
+    (
+        "when was the first grand prix at monza",
+        AS(metric="races", aggregation="first", circuit="Monza"),
+    ),
+    (
+        "most recent grand prix held at imola",
+        AS(metric="races", aggregation="last", circuit="Imola"),
+    ),
+    (
+        "how many times has hamilton won from pole",
+        AS(metric="wins", driver="Lewis Hamilton", grid=1),
+    ),
+    ("how many wins from pole did senna get", AS(metric="wins", driver="senna", grid=1)),
+    (
+        "which constructor has won the most constructors titles",
+        AS(metric="titles", aggregation="most", subject_kind="team"),
+    ),
+    ("which driver has the most titles", AS(metric="titles", aggregation="most")),
+    (
+        "how many different race winners were there in 2012",
+        AS(metric="wins", aggregation="count_distinct", **Y(2012)),
+    ),
+    (
+        "how many different pole sitters in 2024",
+        AS(metric="poles", aggregation="count_distinct", **Y(2024)),
+    ),
+    ("who is third on the all time wins list", AS(metric="wins", aggregation="most", rank=3)),
+    ("who has the second most poles ever", AS(metric="poles", aggregation="most", rank=2)),
+    ("senna poles at mclaren", AS(metric="poles", driver="senna", team="McLaren")),
+    (
+        "how many wins did hamilton get with mercedes",
+        AS(metric="wins", driver="Lewis Hamilton", team="Mercedes"),
+    ),
+    ("how many fastest laps has hamilton set", AS(metric="fastest_laps", driver="Lewis Hamilton")),
+    (
+        "how many dnfs did verstappen have in 2022",
+        AS(metric="dnfs", driver="Max Verstappen", **Y(2022)),
+    ),
+    ("how many retirements has alonso had", AS(metric="dnfs", driver="Fernando Alonso")),
+    ("most podiums in 2021", AS(metric="podiums", aggregation="most", **Y(2021))),
+    ("who scored the most points in 2023", AS(metric="points", aggregation="most", **Y(2023))),
+    (
+        "most wins between 2010 and 2013",
+        AS(metric="wins", aggregation="most", year_from=2010, year_to=2013),
+    ),
+    ("how many wins have british drivers had", AS(metric="wins", nationality="British")),
+    ("most wins by a finnish driver", AS(metric="wins", aggregation="most", nationality="Finnish")),
+    (
+        "hamilton wins per season",
+        AS(metric="wins", aggregation="per_season", driver="Lewis Hamilton"),
+    ),
+    (
+        "ferrari poles each season since 2015",
+        AS(
+            metric="poles",
+            aggregation="per_season",
+            subject_kind="team",
+            team="Ferrari",
+            year_from=2015,
+        ),
+    ),
+    (
+        "how many times did alonso finish second",
+        AS(metric="starts", driver="Fernando Alonso", position=2),
+    ),
+    ("fewest points in 2023", AS(metric="points", aggregation="fewest", **Y(2023))),
+    ("who has the most starts", AS(metric="starts", aggregation="most")),
+    (
+        "who won the most titles in the 2000s",
+        AS(metric="titles", aggregation="most", year_from=2000, year_to=2009),
+    ),
+    (
+        "how many wins did mclaren have in the 1980s",
+        AS(metric="wins", subject_kind="team", team="McLaren", year_from=1980, year_to=1989),
+    ),
+    ("most poles in the 90s", AS(metric="poles", aggregation="most", year_from=1990, year_to=1999)),
+    (
+        "how many poles did hamilton get at monza",
+        AS(metric="poles", driver="Lewis Hamilton", circuit="Monza"),
+    ),
+    ("verstappen's first pole", AS(metric="poles", aggregation="first", driver="Max Verstappen")),
+    # a historic race from the official results
+    ("what was the winning margin in the 2010 abu dhabi gp", HR(2010, "Abu Dhabi Grand Prix")),
+    ("how much did hamilton win by at silverstone 2008", HR(2008, "Silverstone")),
+    ("who was on pole for the 1988 monaco grand prix", HR(1988, "Monaco Grand Prix")),
+    ("fastest lap of the 2010 abu dhabi gp", HR(2010, "Abu Dhabi Grand Prix")),
+    ("what happened at the 1998 belgian grand prix", HR(1998, "Belgian Grand Prix")),
+    ("podium pole and fastest lap of the 2005 japanese gp", HR(2005, "Japanese Grand Prix")),
+    # team-mates over a season, only the rounds both drove for the team
+    ("mercedes teammate head to head 2016", TM(2016, team="Mercedes")),
+    ("who won the teammate battle at red bull in 2019", TM(2019, team="Red Bull")),
+    ("how did alonso do against his teammate in 2023", TM(2023, a="Fernando Alonso")),
+    ("hamilton vs rosberg as teammates in 2016", TM(2016, a="Lewis Hamilton", b="rosberg")),
+    ("senna vs prost teammate battle 1988", TM(1988, a="senna", b="prost")),
+    # near neighbours the older kinds still answer exactly
+    (
+        "how many poles does max have in 2023",
+        CareerStatQuery(subject="Max Verstappen", stat="poles", year=2023),
+    ),
+    ("who won the most races in 2016", MostWinsQuery(year=2016)),
+    ("who was runner up in the 2016 championship", ChampionQuery(year=2016, runner_up=True)),
+    (
+        "how many times has senna won at monaco",
+        WinsAtCircuitQuery(circuit="Monaco", driver="senna"),
+    ),
+    ("who won the 2012 brazilian gp", RaceWinnerQuery(year=2012, event="São Paulo")),
+    (
+        "2008 constructors standings",
+        ChampionshipStandingsQuery(year=2008, championship="constructors"),
+    ),
 ]
 
 RefusalKind = Literal["ambiguous", "off_topic", "future", "unknown_name", "unsupported"]
@@ -1289,6 +1457,19 @@ REFUSAL_BANK: list[tuple[str, RefusalKind]] = [
     ("how many wins does Smith have", "unknown_name"),
     ("what was Bloggs's fastest lap in 2019 Monza qualifying", "unknown_name"),
     ("car 99 fastest lap 2024 spanish gp qualifying", "unknown_name"),
+    # archive statistics with a qualifier they cannot honour, or missing a season
+    ("most podiums without a win", "unsupported"),
+    ("longest winning streak in f1", "unsupported"),
+    ("how many consecutive wins did verstappen have", "unsupported"),
+    ("what is hamilton's pole to win conversion rate", "unsupported"),
+    ("who finished fourth in the championship", "ambiguous"),
+    ("youngest team to win a race", "unsupported"),
+    ("how many laps has hamilton led in his career", "unsupported"),
+    ("average points per race for norris in 2024", "unsupported"),
+    ("teammate battle at ferrari", "ambiguous"),
+    ("which driver won the most races in one season", "unsupported"),
+    ("who was the first driver to win 100 races", "unsupported"),
+    ("who finished third in the championship", "ambiguous"),
     # summaries never answer what they cannot honour
     ("what happened to Smith in the 2018 baku race", "unknown_name"),
     ("tell me what happened in the race", "ambiguous"),

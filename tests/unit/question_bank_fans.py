@@ -21,6 +21,7 @@ from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_stat import ArchiveStatQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.best_laps import BestLapsQuery
 from f1core.kinds.classification import ClassificationQuery
@@ -783,7 +784,8 @@ FAN_QUERIES: list[tuple[str, Query]] = [
     # --- career and season counts ------------------------------------------------------------
     (
         "how many grand prix starts has raikkonen made",
-        CareerStatQuery(subject="Kimi Raikkonen", stat="entries"),
+        # issue 11: starts leave out "failed to qualify" and "withdrawn"; entries do not
+        ArchiveStatQuery(metric="starts", driver="Kimi Raikkonen"),
     ),
     (
         "how many poles did lewis get in 2020",

@@ -46,7 +46,7 @@ NEAR_NEIGHBOURS: list[tuple[str, str]] = [
     ("who lost the most positions in the 2025 miami sprint", "biggest-movers|grid-vs-finish"),
     ("who finished third in the 2018 baku race", "classification"),
     ("who qualified third at monza 2019", "classification"),
-    ("who came second in the 2008 constructors championship", "archive-stat"),
+    ("who came second in the 2008 constructors championship", "archive-stat|champion"),
     ("who finished fourth in the 1998 drivers championship", "archive-stat"),
     ("who won the 2008 constructors championship", "champion|archive-stat"),
     ("who finished last in the 2018 baku race", REFUSE),

@@ -41,6 +41,16 @@ SAMPLES: dict[str, Any] = {
     "driver": "Senna",
     "driver_a": "Hamilton",
     "driver_b": "Rosberg",
+    "metric": "titles",
+    "aggregation": "most",
+    "rank": 3,
+    "year_from": 2000,
+    "year_to": 2010,
+    "team": "Ferrari",
+    "nationality": "British",
+    "grid": 1,
+    "position": 2,
+    "sprint": True,
 }
 
 

@@ -15,13 +15,17 @@ from tests.fakes import InMemoryHistoricalArchive
 from tests.unit.question_bank import QUERY_BANK
 
 from f1core.errors import AmbiguousReferenceError
+from f1core.kinds import archive_stat
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_stat import ArchiveStatQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.query import (
     Query,
@@ -33,6 +37,7 @@ DUMP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ergast-
 AMBIGUOUS_ON_PURPOSE = {
     "how many wins did schumacher have",
     "how many times did schumacher win at suzuka",
+    "how many world titles does schumacher have",
 }
 
 
@@ -66,6 +71,13 @@ async def _run(archive: InMemoryHistoricalArchive, query: Query) -> object:
             return await archive.wins_at_circuit(query.circuit, driver=query.driver)
         case SeasonHeadToHeadQuery():
             return await archive.head_to_head(query.year, query.driver_a, query.driver_b)
+        case HistoricRaceQuery(year=year, event=event):
+            return await archive.historic_race(year, event)
+        case TeammateHeadToHeadQuery(year=year, team=team):
+            drivers = tuple(d for d in (query.driver_a, query.driver_b) if d)
+            return await archive.teammates(year, team=team, drivers=drivers)
+        case ArchiveStatQuery():
+            return await archive_stat.KIND.compute(archive, query)
     raise AssertionError(f"not an archive query: {query!r}")
 
 

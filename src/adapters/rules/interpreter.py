@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar
 
 import msgspec
 
+from adapters.rules.archive_stat_rules import StatAsk, stat_query
 from adapters.rules.vocabulary import (
     CAR_NUMBERS,
     COUNTRY_EVENTS,
@@ -39,10 +40,12 @@ from f1core.errors import InvalidRequestError
 from f1core.kinds.archive_career_stat import CareerStatQuery
 from f1core.kinds.archive_champion import ChampionQuery
 from f1core.kinds.archive_head_to_head import SeasonHeadToHeadQuery
+from f1core.kinds.archive_historic_race import HistoricRaceQuery
 from f1core.kinds.archive_most_wins import MostWinsQuery
 from f1core.kinds.archive_podium import PodiumQuery
 from f1core.kinds.archive_race_winner import RaceWinnerQuery
 from f1core.kinds.archive_standings import ChampionshipStandingsQuery
+from f1core.kinds.archive_teammate_head_to_head import TeammateHeadToHeadQuery
 from f1core.kinds.archive_wins_at_circuit import WinsAtCircuitQuery
 from f1core.kinds.base import RACES, SessionQuestion
 from f1core.kinds.cues import INTENT_WORDS, Intent
@@ -82,6 +85,7 @@ class _Parsed:
     unknown_names: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     original: list[str] = field(default_factory=list)
+    year_range: tuple[int | None, int | None] | None = None
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -213,7 +217,7 @@ _F1_WORDS = _words(
     r"titles|standings|pit|pits|pitstop|pitstops|tyre|tyres|tire|tires|stint|stints|sector|"
     r"sectors|speed trap|team|teams|constructor|constructors|season|sprint|practice|wins|"
     r"won|win|winner|victories|grid|teammate|teammates|wdc|wcc|circuit|track|fp1|fp2|fp3|"
-    r"strategy|degradation|overtakes|points"
+    r"strategy|degradation|overtakes|points|victory|starts|dnf|dnfs|retirements"
 )
 _RUNNER_UP = _words(
     r"runner up|runners up|runnerup|second in the (?:drivers |constructors )?"
@@ -273,6 +277,22 @@ _QUALIFYING_ONLY = _words(
 _RACE_END = _words(r"finish|finished|finishing|chequered flag|checkered flag|crossed the line")
 _WINS_AT = _words(r"wins at|won at|victories at|wins in|victories in|win at")
 _WHO_WON = _words(r"who won|winner")
+_ANYTHING = re.compile("")
+_TEAMMATE = _words(
+    r"teammate|teammates|team mate|team mates|teammate battle|teammate head to head|"
+    r"intra team|inside the team|his teammate|her teammate|their teammate"
+)
+_MARGIN = _words(
+    r"winning margin|margin of victory|victory margin|won by how much|by how much|"
+    r"how much did \w+ win by|what was the margin|the margin"
+)
+_POLE_WORD = _words(r"pole|pole position|on pole|pole sitter|polesitter")
+_FASTEST_LAP_WORD = _words(r"fastest lap|fastest laps")
+_SUMMARY = _words(r"what happened|summary|summarise|summarize|recap|report|tell me about")
+_HISTORIC = re.compile(
+    f"{_MARGIN.pattern}|{_POLE_WORD.pattern}|{_FASTEST_LAP_WORD.pattern}|{_SUMMARY.pattern}|"
+    f"{_PODIUM.pattern}"
+)
 _POLE_WORDS = _words(r"pole|poles|pole position|polesitter|pole sitter")
 _TITLE_UNSUPPORTED = _words(r"how many (?:world )?(?:titles|championships)")
 
@@ -448,6 +468,13 @@ _VAGUE_WHEN_RE = re.compile(
     r"latest race|next race|recent race|most recent race|last sunday)\b",
     re.IGNORECASE,
 )
+_YEAR_RANGE_RE = re.compile(
+    r"\b(?:between|from)\s+(1[89]\d\d|20\d\d)\s+(?:and|to|until)\s+(1[89]\d\d|20\d\d)\b|"
+    r"\b(1[89]\d\d|20\d\d)\s*(?:-|\u2013|to)\s*(1[89]\d\d|20\d\d)\b|"
+    r"\b(since|after|before|until|up to)\s+(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_DECADE_RE = re.compile(r"(?:\bthe\s+)?(?:\b(19|20)|['’‘]|\b)(\d)0s\b", re.IGNORECASE)
 _AFTER_ROUND_RE = re.compile(
     r"\bafter\s+(?:round|race|rd|r)\s*(\d{1,2})\b|\bafter\s+(\d{1,2})\s+(?:rounds|races)\b",
     re.IGNORECASE,
@@ -525,7 +552,7 @@ class RuleBasedQueryInterpreter:
             _intent(t)
             or _WON.search(t)
             or _PODIUM.search(t)
-            or any(rule.words.search(t) for rule in _ARCHIVE_RULES)
+            or any(rule.words.search(t) for rule in _ARCHIVE_RULES if rule.words is not _ANYTHING)
         )
 
     def _same_kind_with(self, p: _Parsed, previous: dict[str, Any]) -> Interpretation:
@@ -647,6 +674,31 @@ class RuleBasedQueryInterpreter:
             return " "
 
         text = _AFTER_ROUND_RE.sub(take_round, text)
+        year_range: tuple[int | None, int | None] | None = None
+
+        def take_range(m: re.Match[str]) -> str:
+            nonlocal year_range
+            if m.group(5):
+                y, word = int(m.group(6)), m.group(5).lower()
+                year_range = (y, None) if word == "since" else (y + 1, None)
+                if word in ("before", "until", "up to"):
+                    year_range = (None, y - 1 if word == "before" else y)
+            else:
+                a, b = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+                year_range = (a, b)
+            return " "
+
+        text = _YEAR_RANGE_RE.sub(take_range, text)
+
+        def take_decade(m: re.Match[str]) -> str:
+            nonlocal year_range
+            digit = int(m.group(2))
+            century = int(m.group(1)) if m.group(1) else (19 if digit >= 5 else 20)
+            start = century * 100 + digit * 10
+            year_range = (start, start + 9)
+            return " "
+
+        text = _DECADE_RE.sub(take_decade, text)
         vague = _VAGUE_WHEN_RE.search(text)
         text = _YEAR_RE.sub(take_year, text)
         text = _SHORT_YEAR_RE.sub(take_short, text)
@@ -672,6 +724,7 @@ class RuleBasedQueryInterpreter:
             after_round=after_round,
             tokens=tokens,
             original=original,
+            year_range=year_range,
         )
         if vague and not years:
             parsed.relative_year = vague.group(0).lower()
@@ -909,6 +962,13 @@ class RuleBasedQueryInterpreter:
         if _intent(p.text) == "laps_led":
             # Laps led live in the lap timing, never in the archive: no archive rule may
             # read "how many laps did the winner lead" as a question about the winner.
+            if year is None and event is None:
+                raise _refusal(
+                    "Laps led come from lap-by-lap timing, which the archive does not hold, "
+                    "so I can't count them over a career; ask about one race from "
+                    f"{FIRST_TIMED_SEASON}, e.g. 'who led the most laps in Baku 2018'.",
+                    "unsupported",
+                )
             return self._session_query(p, year, event, session, gp_hint)
         ask = _Ask(p, year, event, session, championship)
         for rule in _ARCHIVE_RULES:
@@ -920,6 +980,64 @@ class RuleBasedQueryInterpreter:
 
     # Each archive rule's answer: a query, a refusal (raised), or None to let later rules
     # and then the session kinds try.
+
+    def _archive_stat(self, a: _Ask) -> Interpretation | None:
+        p = a.p
+        if _RUNNER_UP.search(p.text) and not p.year_range:
+            return None  # the champion kind says who was runner-up, with the gap
+        if _TEAMMATE.search(p.text) or _H2H.search(p.text):
+            return None  # a battle between drivers, not a statistic
+        words = next(
+            (" ".join(p.tokens[x.start : x.end]) for x in p.tags if x.kind == "event"), None
+        )
+        answer = stat_query(
+            StatAsk(
+                text=p.text,
+                year=a.year,
+                year_range=p.year_range,
+                event=a.event,
+                event_words=words,
+                session=a.session not in (None, SessionKind.RACE),
+                people=tuple(self._people(p, a.year)),
+                teams=tuple(_unique(x.value for x in p.tags if x.kind == "team")),
+            )
+        )
+        if isinstance(answer, Refusal):
+            raise _RefusedError(answer)
+        if answer is None and p.year_range is not None:
+            raise _refusal(
+                "A range of seasons works for archive statistics (wins, poles, titles...); "
+                "for anything else ask about one season.",
+                "unsupported",
+            )
+        return answer
+
+    def _historic_race(self, a: _Ask) -> Interpretation | None:
+        t = a.p.text
+        if a.event is None or a.year is None or a.session not in (None, SessionKind.RACE):
+            return None
+        facts = sum(bool(w.search(t)) for w in (_PODIUM, _POLE_WORD, _FASTEST_LAP_WORD, _MARGIN))
+        old = a.year < FIRST_TIMED_SEASON
+        # a recorded season's margin is the session's official classification (its kinds)
+        asked = _MARGIN.search(t) or _SUMMARY.search(t) or _POLE_WORD.search(t)
+        if facts >= 2 or (old and (asked or _FASTEST_LAP_WORD.search(t))):
+            return HistoricRaceQuery(year=a.year, event=a.event)
+        return None
+
+    def _teammate_battle(self, a: _Ask) -> Interpretation | None:
+        if a.event is not None or a.session not in (None, *_SEASON_BATTLES):
+            return None  # one session's team-mate gaps: the session kind answers
+        people = self._people(a.p, a.year)
+        teams = _unique(x.value for x in a.p.tags if x.kind == "team")
+        if len(teams) > 1 or len(people) > 2 or not (teams or people):
+            return None
+        year = self._need_year(a.year, "team-mates")
+        return TeammateHeadToHeadQuery(
+            year=year,
+            team=teams[0] if teams else None,
+            driver_a=people[0] if people else None,
+            driver_b=people[1] if len(people) > 1 else None,
+        )
 
     def _titles_count(self, a: _Ask) -> Interpretation | None:
         raise _refusal(
@@ -1201,6 +1319,9 @@ class _Ask:
 
 
 ArchiveIntent = Literal[
+    "stat",
+    "historic_race",
+    "teammate_battle",
     "titles_count",
     "runner_up",
     "standings",
@@ -1248,6 +1369,13 @@ def _at_event(a: _Ask) -> bool:
     return a.event is not None and bool(_WON.search(a.p.text))
 
 
+_SEASON_BATTLES = (SessionKind.QUALIFYING, SessionKind.RACE)
+
+
+def _season_of_one_session_kind(a: _Ask) -> bool:
+    return a.year is not None and a.event is None and a.session in _SEASON_BATTLES
+
+
 def _at_event_any_season(a: _Ask) -> bool:
     return a.event is not None and a.year is None and a.session is None
 
@@ -1258,6 +1386,11 @@ def _race_of_event(a: _Ask) -> bool:
 
 _R = RuleBasedQueryInterpreter
 _ARCHIVE_RULES: tuple[_ArchiveRule, ...] = (
+    _ArchiveRule("stat", _ANYTHING, _always, _R._archive_stat),
+    _ArchiveRule("historic_race", _HISTORIC, _always, _R._historic_race),
+    _ArchiveRule("teammate_battle", _TEAMMATE, _always, _R._teammate_battle),
+    # "did Hamilton beat Rosberg in qualifying in 2016": a season's battle, per session kind
+    _ArchiveRule("teammate_battle", _H2H, _season_of_one_session_kind, _R._teammate_battle),
     _ArchiveRule("titles_count", _TITLE_UNSUPPORTED, _always, _R._titles_count),
     _ArchiveRule("runner_up", _RUNNER_UP, _always, _R._runner_up),
     _ArchiveRule("standings", _STANDINGS, _no_event, _R._standings),

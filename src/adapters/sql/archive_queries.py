@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sql import archive_tables as t
 from adapters.sql.archive_importer import latest_import
+from adapters.sql.archive_stat_queries import archive_stat
 from f1core.domain.archive import (
     ArchiveCircuit,
     ArchiveDriver,
@@ -49,6 +50,19 @@ from f1core.domain.archive_counting import (
     teams_in_order,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_race import (
+    HistoricRace,
+    QualifyingResult,
+    RacePitStops,
+    ResultLine,
+    best_time,
+    historic_race,
+    qualifying_result,
+    race_pit_stops,
+)
+from f1core.domain.archive_stat import StatAnswer, StatSpec
+from f1core.domain.archive_teammates import Entry, TeammateBattle, season_battle
+from f1core.domain.archive_teammates import resolve as resolve_teammates
 from f1core.errors import DataUnavailableError, InvalidRequestError, SessionNotFoundError
 
 _EMPTY = "the historical archive is empty: load it with `f1 archive import DIR`"
@@ -99,10 +113,18 @@ class SqlHistoricalArchive:
 
     async def race_result(self, year: int, event: str, *, top: int = 3) -> RaceResult:
         """The first ``top`` of the race ``event`` names in ``year``."""
+        return await self._classification(t.results, year, event, top, "results")
+
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        """The sprint's full classification."""
+        return await self._classification(t.sprint_results, year, event, 99, "sprint results")
+
+    async def _classification(
+        self, r: Table, year: int, event: str, top: int, what: str
+    ) -> RaceResult:
         async with self._engine.connect() as conn:
             snap = await self._current(conn)
             race = snap.index.race(year, event)
-            r = t.results
             query = (
                 select(
                     r.c.position,
@@ -123,7 +145,7 @@ class SqlHistoricalArchive:
             rows = (await conn.execute(query)).all()
         if not rows:
             raise SessionNotFoundError(
-                f"the {year} {race.name} (round {race.round}, {race.date}) has no results "
+                f"the {year} {race.name} (round {race.round}, {race.date}) has no {what} "
                 "in the archive yet"
             )
         idx = snap.index
@@ -309,6 +331,136 @@ class SqlHistoricalArchive:
             **{f: getattr(counts, f) for f in counts.__struct_fields__},
         )
 
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        """Podium, pole, fastest lap and margin from the official results."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            r, q = t.results, t.qualifying
+            query = (
+                select(
+                    r.c.driver_id,
+                    r.c.constructor_id,
+                    r.c.position,
+                    r.c.position_text,
+                    r.c.position_order,
+                    r.c.grid,
+                    r.c.laps,
+                    r.c.time,
+                    t.status.c.status,
+                    r.c.fastest_lap,
+                    r.c.rank,
+                    r.c.fastest_lap_time,
+                )
+                .join(t.status, t.status.c.id == r.c.status_id)
+                .where(r.c.race_id == race.id)
+            )
+            lines = [ResultLine(*tuple(row)) for row in await conn.execute(query)]
+            pole_row = (
+                await conn.execute(
+                    select(q.c.driver_id, q.c.constructor_id, q.c.q1, q.c.q2, q.c.q3).where(
+                        q.c.race_id == race.id, q.c.position == 1
+                    )
+                )
+            ).first()
+        if not lines:
+            raise SessionNotFoundError(
+                f"the {year} {race.name} (round {race.round}, {race.date}) has no results "
+                "in the archive yet"
+            )
+        pole = None
+        if pole_row is not None:
+            pole = (pole_row[0], pole_row[1], best_time(pole_row[2], pole_row[3], pole_row[4]))
+        return historic_race(snap.index, race, lines, pole)
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        """Qualifying classification of one Grand Prix, in position order."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            q = t.qualifying
+            rows = (
+                await conn.execute(
+                    select(q.c.position, q.c.driver_id, q.c.constructor_id, q.c.q1, q.c.q2, q.c.q3)
+                    .where(q.c.race_id == race.id)
+                    .order_by(q.c.position)
+                )
+            ).all()
+        return qualifying_result(snap.index, race, [tuple(row) for row in rows])
+
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        """A race's pit stops, in lap order."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            race = snap.index.race(year, event)
+            ids = tuple(snap.index.driver(d, year=year).id for d in drivers)
+            p = t.pit_stops
+            query = select(p.c.driver_id, p.c.stop, p.c.lap, p.c.duration, p.c.milliseconds).where(
+                p.c.race_id == race.id
+            )
+            rows = [tuple(row) for row in await conn.execute(query)]
+        return race_pit_stops(snap.index, race, rows, ids)
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        """Team-mates' head-to-head over the rounds both took part in."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            idx = snap.index
+            team_id, driver_ids = resolve_teammates(idx, year, team, drivers)
+            race_ids = [x.id for x in _season(snap, year)]
+            r, q = t.results, t.qualifying
+            narrow = r.c.constructor_id == team_id if team_id is not None else None
+            if narrow is None:
+                # the teams the named drivers drove for: their team-mates' rows are needed
+                teams_of = select(r.c.constructor_id).where(
+                    r.c.race_id.in_(race_ids), r.c.driver_id.in_(driver_ids)
+                )
+                narrow = r.c.constructor_id.in_(teams_of)
+            rows = await conn.execute(
+                select(
+                    r.c.race_id,
+                    r.c.driver_id,
+                    r.c.constructor_id,
+                    r.c.position_order,
+                    r.c.position,
+                    r.c.position_text,
+                    r.c.grid,
+                    r.c.points,
+                ).where(r.c.race_id.in_(race_ids), narrow)
+            )
+            entries = [Entry(*tuple(row)) for row in rows]
+            quali_rows = await conn.execute(
+                select(q.c.race_id, q.c.driver_id, q.c.constructor_id, q.c.position).where(
+                    q.c.race_id.in_(race_ids), q.c.position.is_not(None)
+                )
+            )
+            quali = {(a, b, c): pos for a, b, c, pos in quali_rows}
+        return season_battle(
+            idx,
+            year,
+            entries,
+            quali,
+            has_qualifying=bool(quali),
+            team_id=team_id,
+            driver_ids=driver_ids,
+        )
+
+    async def stat(self, spec: StatSpec) -> StatAnswer:
+        """A compositional statistic, counted and grouped in SQL."""
+        async with self._engine.connect() as conn:
+            snap = await self._current(conn)
+            return await archive_stat(
+                conn,
+                snap.index,
+                spec,
+                driver_standings=snap.driver_standings,
+                constructor_standings=snap.constructor_standings,
+            )
+
     async def data_version(self) -> ArchiveImport | None:
         """The latest import, or None before the first."""
         async with self._engine.connect() as conn:
@@ -330,6 +482,7 @@ async def _load_snapshot(conn: AsyncConnection, version: int) -> _Snapshot:
             forename=row.forename,
             surname=row.surname,
             nationality=row.nationality or "",
+            dob=row.dob,
         )
         for row in await conn.execute(select(t.drivers))
     ]

@@ -47,6 +47,7 @@ class ArchiveDriver(msgspec.Struct, frozen=True, gc=False):
     forename: str
     surname: str
     nationality: str
+    dob: dt.date | None = None
 
     @property
     def name(self) -> str:

@@ -21,6 +21,7 @@ from f1core.domain.archive import (
     SubjectKind,
 )
 from f1core.domain.archive_names import ReferenceIndex
+from f1core.domain.archive_stat import ranked
 from f1core.errors import SessionNotFoundError
 
 
@@ -32,21 +33,10 @@ def rank_leaders(
     ``names`` maps an id to ``(name, ref)``. Rows ranked beyond ``limit`` are dropped,
     but a tie at the cut stays whole, so the table never silently splits a tie.
     """
-    ordered = sorted(
-        ((count, names[key]) for key, count in counts.items() if count > 0),
-        key=lambda item: (-item[0], item[1][0]),
+    return tuple(
+        LeaderRow(rank=r.rank or 0, name=r.name or "", ref=r.ref or "", count=int(r.value or 0))
+        for r in ranked(counts, names, fewest=False, limit=limit, keep_zero=False)
     )
-    rows: list[LeaderRow] = []
-    rank = 0
-    previous: int | None = None
-    for index, (count, (name, ref)) in enumerate(ordered, start=1):
-        if count != previous:
-            rank = index
-            previous = count
-        if rank > limit:
-            break
-        rows.append(LeaderRow(rank=rank, name=name, ref=ref, count=count))
-    return tuple(rows)
 
 
 class RaceLine(msgspec.Struct, frozen=True, gc=False):

@@ -53,6 +53,11 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
+def with_team(name: str, code: str | None, team: str) -> str:
+    """An archive driver with their team: "Max Verstappen (VER, Red Bull)"."""
+    return f"{name} ({code}, {team})" if code else f"{name} ({team})"
+
+
 def named(name: str, code: str | None) -> str:
     """An archive driver as "Full Name (CODE)", or the name alone when there is no code."""
     return f"{name} ({code})" if code else name

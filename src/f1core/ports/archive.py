@@ -15,6 +15,9 @@ from f1core.domain.archive import (
     SubjectKind,
     Tally,
 )
+from f1core.domain.archive_race import HistoricRace, QualifyingResult, RacePitStops
+from f1core.domain.archive_stat import StatAnswer, StatSpec
+from f1core.domain.archive_teammates import TeammateBattle
 
 
 class HistoricalArchive(Protocol):
@@ -31,6 +34,13 @@ class HistoricalArchive(Protocol):
 
         Raises ``SessionNotFoundError`` when no race of ``year`` matches or it has no
         results yet, ``AmbiguousReferenceError`` when several do.
+        """
+        ...
+
+    async def sprint_result(self, year: int, event: str) -> RaceResult:
+        """The full classification of the sprint held with the race ``event`` names.
+
+        Raises ``SessionNotFoundError`` when that weekend had no sprint (or no results yet).
         """
         ...
 
@@ -74,6 +84,47 @@ class HistoricalArchive(Protocol):
         """Season head-to-head of two drivers in races and qualifying.
 
         Raises ``SessionNotFoundError`` when either did not race that season.
+        """
+        ...
+
+    async def historic_race(self, year: int, event: str) -> HistoricRace:
+        """A race's podium, pole, fastest lap and official winning margin.
+
+        Raises like ``race_result``.
+        """
+        ...
+
+    async def qualifying_result(self, year: int, event: str) -> QualifyingResult:
+        """A Grand Prix's official qualifying classification with Q1-Q3 times.
+
+        Raises like ``race_result``; ``SessionNotFoundError`` when the archive has no
+        qualifying results for it (it holds them from 1994 on).
+        """
+        ...
+
+    async def pit_stops(
+        self, year: int, event: str, *, drivers: tuple[str, ...] = ()
+    ) -> RacePitStops:
+        """A race's pit stops (recorded from 2011), only ``drivers``' when given."""
+        ...
+
+    async def teammates(
+        self, year: int, *, team: str | None = None, drivers: tuple[str, ...] = ()
+    ) -> TeammateBattle:
+        """Team-mates' season head-to-head, counted over the rounds both took part in.
+
+        ``team`` alone gives every pair of that team; one driver gives them against each
+        team-mate; two drivers give that pair. Raises ``SessionNotFoundError`` when the
+        drivers were not team-mates that season.
+        """
+        ...
+
+    async def stat(self, spec: StatSpec) -> StatAnswer:
+        """A compositional statistic: ``spec.metric`` filtered and aggregated.
+
+        See ``f1core.domain.archive_stat`` for what each metric counts. Raises
+        ``InvalidRequestError`` for a combination with no honest answer, and the name
+        lookups' ``SessionNotFoundError`` / ``AmbiguousReferenceError``.
         """
         ...
 

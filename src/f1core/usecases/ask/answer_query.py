@@ -12,11 +12,13 @@ import msgspec
 from f1core.domain.answer import Answer
 from f1core.domain.history import answer_cache_key
 from f1core.domain.session import SessionRef
-from f1core.errors import DataUnavailableError
+from f1core.errors import DataUnavailableError, F1Error
+from f1core.kinds.archive_fallback import archive_fallback
 from f1core.kinds.base import (
     ANSWER_FORMAT_VERSION,
     ArchiveQuestion,
     ComposedAnswer,
+    QueryBase,
     SessionQuery,
     SessionQuestion,
 )
@@ -88,7 +90,16 @@ class AnswerQuery:
         hit = await self._cached(key, question, start)
         if hit is not None:
             return hit
-        session = await self._loader.load(ref)
+        try:
+            session = await self._loader.load(ref)
+        except DataUnavailableError as missing:
+            fallback = archive_fallback(query) if self._archive is not None else None
+            if fallback is None:
+                raise
+            try:
+                return await self._from_archive_instead(fallback, ref, question)
+            except F1Error:
+                raise missing from None  # the archive cannot stand in: the timing is missing
         loaded = self._timer()
         result = kind.answer(session, query)
         analysed = self._timer()
@@ -103,6 +114,18 @@ class AnswerQuery:
         )
         await self._store(key, answer)
         return answer
+
+    async def _from_archive_instead(
+        self, query: QueryBase, ref: SessionRef, question: str | None
+    ) -> Answer:
+        """The archive's answer for a session whose timing is not recorded, saying so."""
+        kind = kind_of(query)
+        assert isinstance(kind, ArchiveQuestion)
+        answer = await self._archive_answer(kind, query, question)
+        note = (
+            f"FastF1 timing of the {ref} is not recorded; this comes from the archive's results. "
+        )
+        return msgspec.structs.replace(answer, text=note + answer.text)
 
     # --- archive ----------------------------------------------------------------------------
 
