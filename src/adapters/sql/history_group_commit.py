@@ -86,8 +86,14 @@ class SqlHistoryGroupCommit:
     def stage(self, entry: NewHistoryEntry) -> _Ticket:
         loop = asyncio.get_running_loop()
         ticket = _Ticket(entry, loop)
+        writer = self._writer
+        if writer is not None and not writer.done() and writer.get_loop() is not loop:
+            # The last writer's loop was closed under it (a test client's portal): rows
+            # staged on it have nobody left to answer them.
+            self._pending = [t for t in self._pending if t.inserted.get_loop() is loop]
+            writer = None
         self._pending.append(ticket)
-        if self._writer is None or self._writer.done():
+        if writer is None or writer.done():
             self._writer = loop.create_task(self._drain())
         return ticket
 

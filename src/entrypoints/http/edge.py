@@ -67,11 +67,9 @@ class EdgeMiddleware:
         self.user_of_token = user_of_token
         self.log_requests = log_requests
         self.hooks = tuple(hooks)
-        self._always_hsts = always_hsts
-        self._health_counted = (
-            metrics.requests.labels(HEALTH_PATH, "GET", "200"),
-            metrics.latency.labels(HEALTH_PATH, "200"),
-        )
+        self._health_headers = _HEALTH_HEADERS_TLS if always_hsts else _HEALTH_HEADERS
+        # Probes are counted, not timed: the answer is constant bytes.
+        self._health_count = metrics.requests.labels(HEALTH_PATH, "GET", "200")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = cast(dict[str, Any], scope)
@@ -85,12 +83,8 @@ class EdgeMiddleware:
         raw[REQUEST_ID_KEY] = request_id
         if raw["path"] == HEALTH_PATH and raw["method"] == "GET":
             await self._healthy(raw, send, request_id)
-            count, latency = self._health_counted
-            elapsed = time.perf_counter() - started
-            count.inc()
-            latency.observe(elapsed)
             if self.log_requests:
-                self._log(raw, request_id, HEALTH_PATH, 200, elapsed)
+                self._log(raw, request_id, HEALTH_PATH, 200, time.perf_counter() - started)
             return
         status = 500
         hooks = self.hooks
@@ -118,11 +112,11 @@ class EdgeMiddleware:
                 self._log(raw, request_id, route, status, elapsed)
 
     async def _healthy(self, scope: dict[str, Any], send: Send, request_id: str) -> None:
-        tls = self._always_hsts or scope.get("scheme") == "https"
-        headers = [*(_HEALTH_HEADERS_TLS if tls else _HEALTH_HEADERS)]
-        headers.append((b"x-request-id", request_id.encode()))
+        base = _HEALTH_HEADERS_TLS if scope.get("scheme") == "https" else self._health_headers
+        headers = [*base, (b"x-request-id", request_id.encode())]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": _HEALTHY, "more_body": False})
+        self._health_count.inc()
 
     def _log(
         self, raw: dict[str, Any], request_id: str, route: str, status: int, elapsed: float

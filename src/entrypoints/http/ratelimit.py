@@ -30,7 +30,7 @@ class MemoryMovingWindow:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         # per key: the window's length and the times of its hits, oldest first
-        self._hits: dict[tuple[str, ...], tuple[float, deque[float]]] = {}
+        self._hits: dict[tuple[object, ...], tuple[float, deque[float]]] = {}
         self._next_sweep = clock() + _SWEEP_EVERY_S
 
     def hit(self, limit: RateLimitItem, *key: str) -> int | None:
@@ -39,7 +39,7 @@ class MemoryMovingWindow:
         window = limit.get_expiry()
         if now >= self._next_sweep:
             self._sweep(now)
-        name = (limit.key_for(), *key)
+        name = (limit.amount, window, *key)  # the same limit and key: the same count
         entry = self._hits.get(name)
         if entry is None:
             entry = self._hits[name] = (window, deque())
