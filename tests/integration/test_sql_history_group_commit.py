@@ -8,19 +8,12 @@ without committing is rolled back, and a row the database refuses fails alone.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.contract.sql_backends import (
-    Database,
-    empty_account_tables,
-    postgres_database,
-    sqlite_database,
-)
 
 from adapters.security.argon2_password_hasher import Argon2PasswordHasher
 from adapters.security.bundled_common_passwords import BundledCommonPasswords
@@ -34,26 +27,6 @@ from f1core.usecases.history.record_question import RecordQuestion
 
 PASSWORD = "correct horse battery"
 HASHER = Argon2PasswordHasher(memory_cost_kib=1024, time_cost=1)
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    if request.param == "sqlite":
-        yield sqlite_database(tmp_path_factory.mktemp("group-commit"))
-    else:
-        yield from postgres_database()
-
-
-@pytest.fixture
-async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
-    engine = database.engine()
-    await empty_account_tables(engine)
-    try:
-        yield engine
-    finally:
-        await engine.dispose()
 
 
 def count_inserts(engine: AsyncEngine) -> list[str]:
