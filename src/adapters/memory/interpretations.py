@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from f1core.ports.query_interpreter import QueryInterpreter
-from f1core.query import Interpretation
+from f1core.query import Interpretation, Query
 
 
 class RememberingQueryInterpreter:
@@ -23,7 +23,9 @@ class RememberingQueryInterpreter:
         self._max_entries = max_entries
         self._kept: OrderedDict[str, Interpretation] = OrderedDict()
 
-    async def interpret(self, question: str) -> Interpretation:
+    async def interpret(self, question: str, context: Query | None = None) -> Interpretation:
+        if context is not None:  # a follow-up is read against its conversation, afresh
+            return await self.inner.interpret(question, context)
         kept = self._kept.get(question)
         if kept is not None:
             self._kept.move_to_end(question)
