@@ -171,6 +171,7 @@ def create_app(
         trusted_proxies=TrustedProxies(settings.trusted_proxies),
         log_requests=config.log_requests,
         always_hsts=config.trust_tls,
+        cors=bool(config.cors_origins),
         # Litestar's before_send, run by the edge (so its own 429s get them too).
         hooks=[
             security_headers(always_hsts=config.trust_tls),

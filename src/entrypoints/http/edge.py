@@ -58,6 +58,7 @@ class EdgeMiddleware:
         trusted_proxies: TrustedProxies,
         log_requests: bool = True,
         always_hsts: bool = False,
+        cors: bool = False,
         hooks: Sequence[Hook] = (),
     ) -> None:
         self.app = app
@@ -68,6 +69,8 @@ class EdgeMiddleware:
         self.log_requests = log_requests
         self.hooks = tuple(hooks)
         self._health_headers = _HEALTH_HEADERS_TLS if always_hsts else _HEALTH_HEADERS
+        # A browser's cross-origin probe goes through Litestar, for its CORS headers.
+        self._cors = cors
         # Probes are counted, not timed: the answer is constant bytes.
         self._health_count = metrics.requests.labels(HEALTH_PATH, "GET", "200")
 
@@ -81,7 +84,11 @@ class EdgeMiddleware:
         self.trusted_proxies.apply(scope)
         request_id = _request_id(scope)
         raw[REQUEST_ID_KEY] = request_id
-        if raw["path"] == HEALTH_PATH and raw["method"] == "GET":
+        if (
+            raw["path"] == HEALTH_PATH
+            and raw["method"] == "GET"
+            and not (self._cors and any(k == b"origin" for k, _ in raw["headers"]))
+        ):
             await self._healthy(raw, send, request_id)
             if self.log_requests:
                 self._log(raw, request_id, HEALTH_PATH, 200, time.perf_counter() - started)
