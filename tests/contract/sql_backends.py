@@ -12,11 +12,12 @@ import asyncio
 import concurrent.futures
 import os
 import secrets
-from collections.abc import Coroutine, Iterator
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -90,3 +91,26 @@ async def empty_account_tables(engine: AsyncEngine) -> None:
         else:
             for table in ACCOUNT_TABLES:
                 await connection.execute(text(f"DELETE FROM {table}"))
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def each_backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str
+) -> Iterator[Database]:
+    """A module-scoped database fixture's body, for ``params=BACKENDS``."""
+    if request.param == "sqlite":
+        yield sqlite_database(tmp_path_factory.mktemp(name))
+    else:
+        yield from postgres_database()
+
+
+async def emptied_engine(database: Database) -> AsyncIterator[AsyncEngine]:
+    """An engine on ``database`` with the account tables emptied; disposed after."""
+    engine = database.engine()
+    await empty_account_tables(engine)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()

@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+from tests.contract.sql_backends import BACKENDS, Database, each_backend, emptied_engine
 
 from adapters.fastf1 import FastF1SessionSource
 from f1core.domain.session import Session, SessionRef
@@ -115,3 +117,18 @@ def raw_fastf1(replay_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ca
         return loaded[key]
 
     return load
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A migrated database for the module, on SQLite and then on PostgreSQL."""
+    yield from each_backend(request, tmp_path_factory, "sql")
+
+
+@pytest.fixture
+async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
+    """An engine on ``database`` with empty account tables."""
+    async for emptied in emptied_engine(database):
+        yield emptied

@@ -7,18 +7,11 @@ The clock is a counter, so nothing here waits.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, update
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.contract.sql_backends import (
-    Database,
-    empty_account_tables,
-    postgres_database,
-    sqlite_database,
-)
 from tests.fakes import FakeMonotonicClock
 
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
@@ -31,26 +24,6 @@ from f1core.usecases.accounts.authenticate import Authenticate
 SECRET = "an-integration-test-secret-of-40-bytes!!"
 ISSUER = PyJwtTokenIssuer(SECRET)
 TTL_S = 2.0
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    if request.param == "sqlite":
-        yield sqlite_database(tmp_path_factory.mktemp("user-state"))
-    else:
-        yield from postgres_database()
-
-
-@pytest.fixture
-async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
-    engine = database.engine()
-    await empty_account_tables(engine)
-    try:
-        yield engine
-    finally:
-        await engine.dispose()
 
 
 async def add_user(engine: AsyncEngine) -> User:

@@ -114,6 +114,18 @@ def test_health_and_security_headers_on_success_and_errors(client: TestClient[An
     assert "GET" in wrong_method.headers["allow"]
 
 
+def test_health_from_another_origin_gets_cors_headers(tmp_path: Path) -> None:
+    config = HttpConfig(rate_limit="1000/minute", cors_origins=("https://dash.example",))
+    with make_client(tmp_path, config) as c:
+        probe = c.get("/healthz")
+        browser = c.get("/healthz", headers={"Origin": "https://dash.example"})
+    for r in (probe, browser):
+        assert r.status_code == 200 and r.json() == {"status": "ok", "checks": {}}
+        assert_security_headers(r)
+    assert browser.headers["access-control-allow-origin"] == "https://dash.example"
+    assert "access-control-allow-origin" not in probe.headers
+
+
 def test_hsts_over_tls(tmp_path: Path) -> None:
     with make_client(tmp_path) as c:
         r = c.get("https://testserver.local/healthz")

@@ -22,24 +22,14 @@ class SqlHistoryRepository:
 
     async def add(self, entry: NewHistoryEntry) -> HistoryEntry:
         result = await self._c.execute(
-            insert(query_history)
-            .values(
-                user_id=entry.user_id,
-                question=entry.question,
-                interpreted_query=entry.interpreted_query,
-                answer_summary=entry.answer_summary,
-                status=entry.status.value,
-                timings_ms=entry.timings_ms,
-                created_at=entry.created_at,
-            )
-            .returning(*query_history.c)
+            insert(query_history).values(**history_values(entry)).returning(*query_history.c)
         )
-        return _entry(result.one()._mapping)
+        return entry_from_row(result.one()._mapping)
 
     async def get(self, user_id: int, entry_id: int) -> HistoryEntry | None:
         query = select(query_history).where((_h.id == entry_id) & (_h.user_id == user_id))
         row = (await self._c.execute(query)).first()
-        return None if row is None else _entry(row._mapping)
+        return None if row is None else entry_from_row(row._mapping)
 
     async def list(
         self, user_id: int, *, limit: int, before_id: int | None = None
@@ -48,7 +38,7 @@ class SqlHistoryRepository:
         if before_id is not None:
             query = query.where(_h.id < before_id)
         rows = await self._c.execute(query.order_by(_h.id.desc()).limit(limit))
-        return tuple(_entry(r._mapping) for r in rows)
+        return tuple(entry_from_row(r._mapping) for r in rows)
 
     async def delete(self, user_id: int, entry_id: int) -> bool:
         result = await self._c.execute(
@@ -58,7 +48,21 @@ class SqlHistoryRepository:
         return result.rowcount == 1
 
 
-def _entry(row: Any) -> HistoryEntry:
+def history_values(entry: NewHistoryEntry) -> dict[str, Any]:
+    """The columns of a new entry's row."""
+    return {
+        "user_id": entry.user_id,
+        "question": entry.question,
+        "interpreted_query": entry.interpreted_query,
+        "answer_summary": entry.answer_summary,
+        "status": entry.status.value,
+        "timings_ms": entry.timings_ms,
+        "created_at": entry.created_at,
+    }
+
+
+def entry_from_row(row: Any) -> HistoryEntry:
+    """A stored entry from its row's mapping."""
     return HistoryEntry(
         id=row["id"],
         user_id=row["user_id"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from types import TracebackType
 from typing import Self
 
@@ -26,23 +25,14 @@ class SqlUnitOfWork:
     history: SqlHistoryRepository
     saved_answers: SqlSavedAnswerRepository
 
-    def __init__(self, engine: AsyncEngine, queue: asyncio.Lock | None = None) -> None:
+    def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._connection: AsyncConnection | None = None
-        # Units of work sharing ``queue`` run one at a time (see ``sqlite_writer_queue``).
-        self._queue = queue
 
     async def __aenter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("SqlUnitOfWork is already in use; units of work do not nest")
-        if self._queue is not None:
-            await self._queue.acquire()
-        try:
-            connection = await self._engine.connect()
-        except BaseException:
-            if self._queue is not None:
-                self._queue.release()
-            raise
+        connection = await self._engine.connect()
         self._connection = connection
         self.users = SqlUserRepository(connection)
         self.refresh_tokens = SqlRefreshTokenRepository(connection)
@@ -64,11 +54,7 @@ class SqlUnitOfWork:
                 if connection.in_transaction():
                     await connection.rollback()
             finally:
-                try:
-                    await connection.close()
-                finally:
-                    if self._queue is not None:
-                        self._queue.release()
+                await connection.close()
 
     async def commit(self) -> None:
         await self._live().commit()
@@ -80,16 +66,3 @@ class SqlUnitOfWork:
         if self._connection is None:
             raise RuntimeError("use the unit of work inside `async with`")
         return self._connection
-
-
-def sqlite_writer_queue(engine: AsyncEngine) -> asyncio.Lock | None:
-    """On SQLite, a queue for this process's frequent writers (the history insert).
-
-    SQLite has one writer at a time, and a connection that finds the file locked sleeps
-    in its busy handler (in growing steps, up to tens of milliseconds) rather than
-    queueing: with 32 concurrent inserts that made the slowest answers take seconds.
-    Waiting on an asyncio lock instead hands the write over the moment the last one
-    commits. Only units of work that never open another one may share it (no nesting,
-    no deadlock). None on PostgreSQL, which queues row writes itself.
-    """
-    return asyncio.Lock() if engine.dialect.name == "sqlite" else None

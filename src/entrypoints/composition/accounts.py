@@ -15,7 +15,8 @@ from adapters.security.bundled_common_passwords import BundledCommonPasswords
 from adapters.security.pyjwt_token_issuer import PyJwtTokenIssuer
 from adapters.sql.answer_cache import SqlAnswerCache
 from adapters.sql.cached_user_lookup import SqlCachedUserLookup
-from adapters.sql.unit_of_work import SqlUnitOfWork, sqlite_writer_queue
+from adapters.sql.history_group_commit import SqlGroupCommitUnitOfWork, SqlHistoryGroupCommit
+from adapters.sql.unit_of_work import SqlUnitOfWork
 from entrypoints.settings import Settings
 from f1core.domain.login_throttle import ThrottlePolicy
 from f1core.ports.clock import system_clock
@@ -116,11 +117,11 @@ class AccountsContainer(containers.DeclarativeContainer):
     change_role = providers.Factory(ChangeRole, uow=uow)
     disable_user = providers.Factory(DisableUser, uow=uow, clock=clock)
 
-    # The history insert on every answer: queued in-process on SQLite (one writer).
-    history_writer_queue = providers.Singleton(sqlite_writer_queue, engine)
+    # The history insert on every answer: group-committed by one writer per process.
+    history_writer = providers.Singleton(SqlHistoryGroupCommit, engine=engine)
     record_question = providers.Factory(
         RecordQuestion,
-        uow=providers.Factory(SqlUnitOfWork, engine=engine, queue=history_writer_queue),
+        uow=providers.Factory(SqlGroupCommitUnitOfWork, writer=history_writer),
         clock=clock,
     )
     list_history = providers.Factory(ListHistory, uow=uow)

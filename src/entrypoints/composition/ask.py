@@ -12,6 +12,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from adapters.memory.interpretations import RememberingQueryInterpreter
 from adapters.rules import RuleBasedQueryInterpreter
 from adapters.snapshot import SCHEMA_VERSION
 from entrypoints.settings import Settings
@@ -74,7 +75,10 @@ class AskContainer(containers.DeclarativeContainer):
     answer_cache: providers.Dependency[AnswerCache] = providers.Dependency()
     record_question: providers.Dependency[RecordQuestion] = providers.Dependency()
 
-    offline = providers.Singleton(RuleBasedQueryInterpreter)
+    # The rules read a question the same way every time: their readings are kept.
+    offline = providers.Singleton(
+        RememberingQueryInterpreter, inner=providers.Singleton(RuleBasedQueryInterpreter)
+    )
     interpreter = providers.Selector(
         providers.Callable(interpreter_kind, settings),
         offline=offline,

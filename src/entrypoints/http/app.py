@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from datetime import UTC, datetime
@@ -81,11 +82,11 @@ def create_app(
     limiter = RateLimiter(config, settings.redis_url)
 
     scheduler = _SchedulerSlot(container, settings)
+    startup: list[Any] = [settle_heap, scheduler.start]
     if tracer_provider is None and tracing_wanted(os.environ):
         tracer_provider = provider_from_env(os.environ)
     use_provider(tracer_provider)
     plugins: list[Any] = [StrictStructSchemaPlugin()]
-    startup: list[Any] = [scheduler.start]
     if tracer_provider is not None:
         plugins.append(OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=tracer_provider)))
         provider = tracer_provider
@@ -124,7 +125,6 @@ def create_app(
         ],
         dependencies=DEPENDENCIES,
         exception_handlers=EXCEPTION_HANDLERS,
-        before_send=[security_headers(always_hsts=config.trust_tls), not_modified],
         cors_config=_cors(config),
         # JSON answers and the OpenAPI document: brotli, or gzip for older clients. The
         # web router compresses its own files once and keeps them (SKIP_COMPRESSION).
@@ -157,7 +157,6 @@ def create_app(
     )
     document_problems(app)
     document_plain_text(app, PLAIN_TEXT)
-    app.before_send.append(allow_header(app.routes))
     app.state.container = container
     app.state.metrics = metrics
     app.state.limiter = limiter
@@ -171,6 +170,14 @@ def create_app(
         user_of_token=_token_reader(container),
         trusted_proxies=TrustedProxies(settings.trusted_proxies),
         log_requests=config.log_requests,
+        always_hsts=config.trust_tls,
+        cors=bool(config.cors_origins),
+        # Litestar's before_send, run by the edge (so its own 429s get them too).
+        hooks=[
+            security_headers(always_hsts=config.trust_tls),
+            not_modified,
+            allow_header(app.routes),
+        ],
     )
     logger.info(
         "http app ready: database %s, rate limits in %s",
@@ -178,6 +185,19 @@ def create_app(
         limiter.backend,
     )
     return app
+
+
+def settle_heap() -> None:
+    """Take what the process has built so far out of the cyclic garbage collector's view.
+
+    Modules, classes and the container live as long as the worker; a full collection
+    walked all of them (over 100,000 objects: 0.2 to 0.45 s with the event loop stopped,
+    the slowest answers under load). Frozen, they are never walked again; what is made
+    later is collected as usual. Run at startup and after a cold session load (which
+    imports FastF1 and pandas).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class _SchedulerSlot:

@@ -7,7 +7,7 @@ the async engine Resource, so their providers await it. No handler ever builds a
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar, cast
 
 from litestar import Request
@@ -66,6 +66,21 @@ async def _resolve(provided: T | Awaitable[T]) -> T:
     return provided
 
 
+# Use cases that hold nothing per call (their units of work keep a transaction per task)
+# are built once per app: resolving one through the async engine Resource cost more per
+# request (futures and gathers, ~0.4 ms for ask and authenticate) than answering it.
+_SHARED_KEY = "shared_use_cases"
+
+
+async def _shared(state: State, name: str, build: Callable[[Container], Any]) -> Any:
+    shared: dict[str, Any] = state.setdefault(_SHARED_KEY, {})
+    found = shared.get(name)
+    if found is None:
+        # Not remembered when building fails (the database is down): the next one retries.
+        found = shared[name] = await _resolve(build(container_of(state)))
+    return found
+
+
 def _retrieved(future: asyncio.Future[Any]) -> None:
     # The error itself reaches the request that is still waiting, or nobody needs it.
     if not future.cancelled():
@@ -98,7 +113,7 @@ async def provide_log_out_everywhere(state: State) -> LogOutEverywhere:
 
 
 async def provide_authenticate(state: State) -> Authenticate:
-    return await _resolve(container_of(state).accounts.authenticate())
+    return cast(Authenticate, await _shared(state, "authenticate", _authenticate))
 
 
 async def provide_list_users(state: State) -> ListUsers:
@@ -146,11 +161,24 @@ async def provide_delete_saved_answer(state: State) -> DeleteSavedAnswer:
 
 
 async def provide_ask_question(state: State) -> AskQuestion:
-    return await _resolve(container_of(state).ask.ask_question())
+    return cast(AskQuestion, await _shared(state, "ask_question", _ask_question))
 
 
 async def provide_answer_query(state: State) -> AnswerQuery:
-    return await _resolve(container_of(state).ask.answer_query())
+    return cast(AnswerQuery, await _shared(state, "answer_query", _answer_query))
+
+
+def _authenticate(container: Container) -> Any:
+    # Reads the user through the per-process user-state cache, never its unit of work.
+    return container.accounts.authenticate()
+
+
+def _ask_question(container: Container) -> Any:
+    return container.ask.ask_question()
+
+
+def _answer_query(container: Container) -> Any:
+    return container.ask.answer_query()
 
 
 async def provide_loader(state: State) -> SessionLoader:

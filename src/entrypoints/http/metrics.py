@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -115,6 +116,9 @@ class InstrumentedSessionSource:
             with span("session load", year=ref.year, event=str(ref.event), kind=ref.kind.value):
                 session = await self._inner.load(ref)
             outcome = "loaded"
+            # A cold load imports FastF1 and pandas: keep their modules out of every later
+            # full garbage collection, as at startup (see ``app.settle_heap``).
+            gc.freeze()
             return session
         finally:
             self._metrics.session_loads.labels(outcome).observe(time.perf_counter() - started)

@@ -132,7 +132,11 @@ def _contains_words(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
-def _tiers(event: EventInfo) -> tuple[set[str], set[str], set[str], tuple[str, ...]]:
+# Each event's vocabulary is built once (per calendar entry), not on every question.
+@functools.lru_cache(maxsize=4096)
+def _tiers(
+    event: EventInfo,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
     name = normalize_event_text(event.name)
     official = normalize_event_text(event.official_name)
     location = normalize_event_text(event.location)
@@ -144,7 +148,7 @@ def _tiers(event: EventInfo) -> tuple[set[str], set[str], set[str], tuple[str, .
     for alias, targets in _NORMALIZED_ALIASES.items():
         if location in targets or name in targets:
             by_place.add(alias)
-    return by_name, by_place, {country}, (name, official, location)
+    return frozenset(by_name), frozenset(by_place), frozenset({country}), (name, official, location)
 
 
 def resolve_event(text: str, events: Sequence[EventInfo]) -> EventInfo:
