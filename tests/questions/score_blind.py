@@ -59,7 +59,8 @@ ANSWERED_BY: dict[str, set[str]] = {
     "race-winner": {"classification", "podium", "race-summary"},
     "podium": {"classification", "race-summary"},
     "champion": {"standings"},
-    "standings": {"champion", "career-stat"},
+    "standings": {"champion", "career-stat", "archive-stat"},
+    "season-head-to-head": {"teammate-head-to-head"},
     "career-stat": {"standings"},
     "most-wins": {"career-stat"},
     "teammates": {"best-laps"},
@@ -71,7 +72,13 @@ ANSWERED_BY: dict[str, set[str]] = {
     "biggest-movers": {"grid-vs-finish"},
     "laps-completed": {"classification"},
     "teammate-head-to-head": {"season-head-to-head"},
-    "historic-race": {"podium", "race-winner"},
+    "historic-race": {
+        "podium",
+        "race-winner",
+        "archive-stat",
+        "qualifying-result",
+        "race-classification",
+    },
     "archive-stat": {"career-stat", "most-wins", "champion", "wins-at-circuit", "standings"},
 }
 

@@ -336,6 +336,19 @@ QUERY_BANK: list[tuple[str, Query]] = [
         "by how much did bottas trail hamilton at the finish in baku 2018",
         ClassificationQuery(year=2018, event="Baku", session=R, drivers=("BOT", "HAM")),
     ),
+    # archive statistics: a team is a filter when a driver is asked for; people are counted
+    (
+        "which driver won the most grands prix for lotus",
+        AS(metric="wins", aggregation="most", team="Lotus"),
+    ),
+    (
+        "how many german drivers have won a race",
+        AS(metric="wins", aggregation="count_distinct", nationality="German"),
+    ),
+    (
+        "how many grands prix did alonso win for renault",
+        AS(metric="wins", driver="Fernando Alonso", team="Renault"),
+    ),
     # historic circuits and nicknames, wins at a circuit without a season
     ("who won at estoril in 1985", RaceWinnerQuery(year=1985, event="Estoril")),
     ("prost wins at jerez", WinsAtCircuitQuery(circuit="Jerez", driver="prost")),

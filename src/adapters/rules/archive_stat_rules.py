@@ -91,6 +91,7 @@ _FINISHED_POS = _w(
 _TEAM_SUBJECT = _w(
     r"constructor|constructors|team|teams|constructors titles|constructors championships"
 )
+_PERSON_ASKED = _w(r"who|whose|which driver|what driver|which drivers|drivers|driver")
 _PEOPLE_WORDS = (
     r"drivers|driver|winners|winner|champions|champion|teams|team|constructors|constructor"
 )
@@ -129,6 +130,9 @@ _UNHONOURED = _w(
     r"in a season|in a single season|in one season|single season|in one year|in a year|"
     r"\d+ (?:races|race wins|wins|grands prix|grand prix|poles|podiums|titles|championships|"
     r"victories|points|starts)"
+)
+_HOW_MANY_PEOPLE = _w(
+    rf"how many (?:(?:{'|'.join(DEMONYMS)}) )?(?:drivers|winners|champions|teams|constructors)"
 )
 _LAPS_LED = _w(r"laps led|led the most laps|laps in the lead|laps leading")
 
@@ -204,7 +208,10 @@ def stat_query(a: StatAsk) -> ArchiveStatQuery | Refusal | None:
     if a.year_range is not None:
         year_from, year_to = a.year_range
     place = championship_place(t)
-    team_subject = bool(_TEAM_SUBJECT.search(t)) or (bool(a.teams) and not a.people)
+    # "who won the most races for Ferrari" asks for a driver, Ferrari is a filter
+    team_subject = bool(_TEAM_SUBJECT.search(t)) or (
+        bool(a.teams) and not a.people and not _PERSON_ASKED.search(t)
+    )
     subject: Literal["driver", "team"] = "team" if team_subject else "driver"
     driver = a.people[0] if a.people else None
     team = a.teams[0] if a.teams else None
@@ -304,6 +311,8 @@ def stat_query(a: StatAsk) -> ArchiveStatQuery | Refusal | None:
 def _aggregation(t: str) -> StatAggregation | None:
     if _PER_SEASON.search(t):
         return "per_season"
+    if _HOW_MANY_PEOPLE.search(t):
+        return "count_distinct"  # "how many Finnish drivers have won": people, not wins
     if _DISTINCT.search(t) and _COUNT.search(t):
         return "count_distinct"
     if _YOUNGEST.search(t):

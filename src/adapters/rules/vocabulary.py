@@ -244,6 +244,27 @@ TEAMS: dict[str, tuple[str, ...]] = {
     "Racing Point": ("racing point",),
     "Force India": ("force india",),
     "Renault": ("renault",),
+    # teams of the archive's seasons: handed on as named, the archive resolves them
+    "Benetton": ("benetton",),
+    "Lotus": ("lotus", "team lotus"),
+    "Brabham": ("brabham",),
+    "Tyrrell": ("tyrrell",),
+    "Ligier": ("ligier",),
+    "Jordan": ("jordan",),
+    "BAR": ("bar", "british american racing"),
+    "Minardi": ("minardi",),
+    "Jaguar": ("jaguar",),
+    "Toyota": ("toyota",),
+    "Honda": ("honda",),
+    "BMW Sauber": ("bmw sauber", "bmw"),
+    "Brawn": ("brawn", "brawn gp"),
+    "Arrows": ("arrows",),
+    "Stewart": ("stewart grand prix",),
+    "Cooper": ("cooper",),
+    "Vanwall": ("vanwall",),
+    "Maserati": ("maserati",),
+    "Matra": ("matra",),
+    "March": ("march engineering",),
 }
 
 # Grand Prix names (and the countries people use for them) -> the event name handed on.
