@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from entrypoints.composition import bootstrap
-from entrypoints.composition.ask import InterpreterUnavailableError
+from entrypoints.composition.questions import InterpreterUnavailableError
 from entrypoints.settings import Settings
 
 
