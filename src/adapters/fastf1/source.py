@@ -48,7 +48,15 @@ class FastF1SessionSource:
 
     async def load(self, ref: SessionRef) -> Session:
         """Load laps, results, weather and race control of one session (no telemetry)."""
-        return await self._run(self._load, ref)
+        return await self._run(self._load, ref, True)
+
+    async def load_without_weather(self, ref: SessionRef) -> Session:
+        """``load`` without the weather stream (``weather_loaded`` False).
+
+        Race-control messages are always loaded: FastF1 marks deleted laps from them, so
+        every lap-based answer depends on them.
+        """
+        return await self._run(self._load, ref, False)
 
     async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
         """In replay mode, the sessions whose timing streams were recorded; live, None.
@@ -136,7 +144,7 @@ class FastF1SessionSource:
         self._calendars[year] = calendar
         return calendar
 
-    def _load(self, ref: SessionRef) -> Session:
+    def _load(self, ref: SessionRef, weather: bool) -> Session:
         import fastf1
         from fastf1.exceptions import DataNotLoadedError
 
@@ -150,13 +158,15 @@ class FastF1SessionSource:
         # By round number, not name: FastF1 fuzzy-matches names and could load another event.
         ff1 = fastf1.get_session(ref.year, event.round, held[ref.kind])
         try:
-            ff1.load(laps=True, telemetry=False, weather=True, messages=True)
+            ff1.load(laps=True, telemetry=False, weather=weather, messages=True)
             laps = ff1.laps
         except DataNotLoadedError as exc:
             raise unavailable from exc
         if laps is None or len(laps) == 0:
             raise unavailable
-        return map_session(ff1, SessionRef(ref.year, event.name, ref.kind), event)
+        return map_session(
+            ff1, SessionRef(ref.year, event.name, ref.kind), event, weather_loaded=weather
+        )
 
     def _find(self, ref: SessionRef) -> tuple[EventInfo, dict[SessionKind, str]]:
         calendar = self._calendar(ref.year)

@@ -67,7 +67,7 @@ class DeferredArchive:
 class AnnouncedSource:
     """A session source that says what it is about to fetch before each slow call."""
 
-    def __init__(self, inner: SessionSource, announce: Announce) -> None:
+    def __init__(self, inner: FastF1SessionSource, announce: Announce) -> None:
         self._inner = inner
         self._announce = announce
 
@@ -76,14 +76,22 @@ class AnnouncedSource:
         return await self._inner.events(year)
 
     async def load(self, ref: SessionRef) -> Session:
-        self._announce(
-            f"loading the {ref.year} {ref.event} {ref.kind.label} from FastF1 "
-            "(first time only: a few seconds; later questions read the snapshot)"
-        )
+        self._announce(_loading(ref))
         return await self._inner.load(ref)
+
+    async def load_without_weather(self, ref: SessionRef) -> Session:
+        self._announce(_loading(ref))
+        return await self._inner.load_without_weather(ref)
 
     async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
         return await self._inner.known_sessions(year)
+
+
+def _loading(ref: SessionRef) -> str:
+    return (
+        f"loading the {ref.year} {ref.event} {ref.kind.label} from FastF1 "
+        "(first time only: a few seconds; later questions read the snapshot)"
+    )
 
 
 class OneShot:
@@ -112,7 +120,7 @@ class OneShot:
             )
             source: SessionSource = self._source
             if self._announce is not None:
-                source = AnnouncedSource(source, self._announce)
+                source = AnnouncedSource(self._source, self._announce)
             self._loader = SessionLoader(
                 source,
                 MsgpackSnapshotStore(settings.data_dir),

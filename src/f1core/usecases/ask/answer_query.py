@@ -88,7 +88,7 @@ class AnswerQuery:
         hit = await self._cached(key, question, start)
         if hit is not None:
             return hit
-        session = await self._loader.load(ref)
+        session = await self._loader.load(ref, weather=kind.uses_weather)
         loaded = self._timer()
         result = kind.answer(session, query)
         analysed = self._timer()
