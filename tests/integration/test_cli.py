@@ -245,3 +245,39 @@ def test_ask_for_a_user_records_the_question_in_their_history(tmp_path: Path) ->
     unknown = f1(env, "ask", "fastest lap 2024 spanish gp qualifying", "--user", "nobody")
     assert unknown.returncode == 2
     assert "no user named 'nobody'" in unknown.stderr
+
+
+_IMPORTED = """
+import json, sys
+from entrypoints.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = ("sqlalchemy", "alembic", "dependency_injector", "fastf1", "pandas", "numpy")
+print(json.dumps(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def _heavy_imports(env: dict[str, str], *args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    imported: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return imported
+
+
+def test_commands_import_only_what_they_need(tmp_path: Path) -> None:
+    env = _fresh(tmp_path)
+    assert _heavy_imports(env, "--help") == []
+    assert _heavy_imports(env, "analyses") == []
+    # The first question loads the session from FastF1; then it is a snapshot away.
+    assert "fastf1" in _heavy_imports(env, "ask", "fastest lap 2024 spanish gp qualifying")
+    assert _heavy_imports(env, "ask", "fastest lap 2024 spanish gp qualifying") == []
+    assert _heavy_imports(env, "analyze", "fastest-lap", "2024", "Spanish GP", "Q") == []
+    assert _heavy_imports(env, "sessions", "2024") == []
