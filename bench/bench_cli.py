@@ -11,7 +11,8 @@ start to exit):
   (``ratio`` = FastF1 / ours, target at least 8);
 - ``cli_ask_cold``: the same two with nothing cached (a fresh data directory, a fresh
   FastF1 cache, both replaying F1_FASTF1_REPLAY_DIR) (``ratio`` = ours / FastF1, target
-  at most 1.1).
+  at most 1.1). With F1_ERGAST_DIR set (``nox -s bench`` sets it) it is also the
+  configured archive dump (F1_ARCHIVE_DIR), which a session question must not import.
 
 Both sides must print the same driver and lap time, or the bench fails. Processes run
 with Python's bytecode cache on, as on a user's machine (PYTHONDONTWRITEBYTECODE is
@@ -47,6 +48,10 @@ def replay_dir() -> str:
 
 def base_env() -> dict[str, str]:
     env = {**os.environ, "F1_FASTF1_REPLAY_DIR": replay_dir(), "F1_INTERPRETER": "offline"}
+    # With an archive dump configured, as a deployment has it: a session question must not
+    # import it (the first archive question does).
+    if "F1_ERGAST_DIR" in env:
+        env.setdefault("F1_ARCHIVE_DIR", env["F1_ERGAST_DIR"])
     src = str(ROOT / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     for name in ("PYTHONDONTWRITEBYTECODE", "OPENAI_API_KEY", "F1_DATABASE_URL"):
@@ -66,7 +71,8 @@ def run(command: Command) -> tuple[float, str]:
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        output = (done.stdout + done.stderr)[-2000:]
+        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}):\n{output}")
     return elapsed, done.stdout
 
 

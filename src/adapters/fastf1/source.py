@@ -37,6 +37,8 @@ class FastF1SessionSource:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fastf1")
         # Touched only from the worker thread, so it needs no lock.
         self._calendars: dict[int, tuple[tuple[EventInfo, dict[SessionKind, str]], ...]] = {}
+        # FastF1's own schedule objects, so a load does not fetch and parse it again.
+        self._schedules: dict[int, Any] = {}
         self._closed = False
 
     # -- port ----------------------------------------------------------------------------
@@ -142,10 +144,10 @@ class FastF1SessionSource:
         if not calendar:
             raise SessionNotFoundError(f"the {year} calendar has no events")
         self._calendars[year] = calendar
+        self._schedules[year] = schedule
         return calendar
 
     def _load(self, ref: SessionRef, weather: bool) -> Session:
-        import fastf1
         from fastf1.exceptions import DataNotLoadedError
 
         from adapters.fastf1.mapping import map_session
@@ -156,7 +158,9 @@ class FastF1SessionSource:
             f" is not available" + (" (not in the recorded data)" if self._replay_dir else "")
         )
         # By round number, not name: FastF1 fuzzy-matches names and could load another event.
-        ff1 = fastf1.get_session(ref.year, event.round, held[ref.kind])
+        # From the schedule ``_find`` loaded (what ``fastf1.get_session`` would fetch again).
+        schedule = self._schedules[ref.year]
+        ff1 = schedule.get_event_by_round(event.round).get_session(held[ref.kind])
         try:
             ff1.load(laps=True, telemetry=False, weather=weather, messages=True)
             laps = ff1.laps
