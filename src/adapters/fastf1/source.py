@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import logging
 import warnings
 from collections.abc import Callable
@@ -100,6 +101,7 @@ class FastF1SessionSource:
 
         try:
             configure_fastf1(self._cache_dir, self._replay_dir)
+            _freeze_imports()
             with warnings.catch_warnings():
                 # Ergast fallbacks warn on every failed request; failures are reported
                 # to the caller as f1core errors instead.
@@ -187,3 +189,19 @@ class FastF1SessionSource:
             f"no event named {ref.event!r} in the {ref.year} calendar; events are named as "
             "the calendar gives them (e.g. " + calendar[0][0].name + ")"
         )
+
+
+_frozen = False
+
+
+def _freeze_imports() -> None:
+    """Keep the garbage collector off what importing FastF1 and pandas made, once.
+
+    A load allocates millions of objects, and every full collection would walk the
+    hundreds of thousands that the imports left (modules, functions, classes), which live
+    as long as the process anyway: about 15% of a cold load here.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
