@@ -63,6 +63,7 @@ def bench(session: nox.Session) -> None:
     """Benchmarks: one JSON line per case, with the comparison measured in the same run."""
     _install(session, "test")
     env = _data_env(session)
+    session.run("python", "bench/bench_cli.py", env=env)
     session.run("python", "bench/bench_sessions.py", env=env)
     session.run("python", "bench/bench_archive.py", "--dump", env["F1_ERGAST_DIR"], env=env)
     session.run("python", "bench/bench_ask.py", "--dump", env["F1_ERGAST_DIR"], env=env)

@@ -109,3 +109,6 @@ permissive_umask  # pytest fixture, requested by name (tests/integration/conftes
 _._ipython_display_  # unused method (src/entrypoints/notebook.py)
 include  # unused variable (src/entrypoints/notebook.py)
 exclude  # unused variable (src/entrypoints/notebook.py)
+
+# Python: a module's __getattr__ serves its lazily imported names
+__getattr__  # unused function (src/entrypoints/composition/__init__.py)

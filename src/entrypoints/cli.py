@@ -7,13 +7,13 @@ to see one for an unexpected failure).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
-from entrypoints import cli_archive, cli_ask, cli_db, cli_serve
 from entrypoints.cli_support import CliApp, fail, pass_app, render_table
 from f1core.domain.session import SessionKind
 from f1core.errors import F1Error, InvalidRequestError
@@ -26,7 +26,34 @@ def _kind(value: str) -> SessionKind:
         raise click.BadParameter(exc.message) from exc
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose other commands live in their own modules, imported when one runs.
+
+    ``f1 ask`` then never imports the modules of ``f1 db``, ``f1 user``, ``f1 archive``
+    and ``f1 serve`` (nor what they import); ``f1 --help`` imports them all to list them.
+    """
+
+    lazy: ClassVar[dict[str, str]] = {
+        "archive": "entrypoints.cli_archive:archive",
+        "ask": "entrypoints.cli_ask:ask",
+        "chat": "entrypoints.cli_ask:chat",
+        "db": "entrypoints.cli_db:db",
+        "serve": "entrypoints.cli_serve:serve",
+        "user": "entrypoints.cli_db:user",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, name = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), name)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
 @click.option(
     "--json",
     "json_output",
@@ -45,7 +72,7 @@ def cli(ctx: click.Context, json_output: bool) -> None:
 @pass_app
 def sessions(app: CliApp, year: int) -> None:
     """List a season's events and sessions: which are cached, which have data to load."""
-    loader = app.container.sessions.loader()
+    loader = app.oneshot.loader
     listing = app.run(lambda: loader.available(year))
     lines = []
     for item in listing:
@@ -84,7 +111,7 @@ def session() -> None:
 @pass_app
 def session_show(app: CliApp, year: int, event: str, kind: str) -> None:
     """Summarise a session: e.g. ``f1 session show 2018 Baku R``."""
-    show = app.container.sessions.show_session()
+    show = app.oneshot.show_session()
     summary = app.run(lambda: show.execute(year, event, _kind(kind)))
     head = (
         f"{summary.title} (round {summary.round}, {summary.date})\n"
@@ -131,7 +158,7 @@ def analyze(
     options: dict[str, Any] = {}
     if fuel_correction is not None:
         options["fuel_correction_s_per_lap"] = fuel_correction
-    run = app.container.sessions.run_analysis()
+    run = app.oneshot.run_analysis()
     done = app.run(lambda: run.execute(analysis, year, event, _kind(kind), codes, **options))
     result = done.result
     text = f"{done.text}\n\n{render_table(result.table())}"
@@ -156,12 +183,6 @@ def analyses(app: CliApp) -> None:
     ]
     text = "\n".join(f"{s['name']:<18} {s['description']}" for s in specs)
     app.emit(specs, text)
-
-
-cli_db.register(cli)
-cli_archive.register(cli)
-cli_ask.register(cli)
-cli_serve.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

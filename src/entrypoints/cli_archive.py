@@ -127,8 +127,3 @@ async def _resolve(provided: Any) -> Any:
     if hasattr(provided, "__await__"):
         return await provided
     return provided
-
-
-def register(cli: click.Group) -> None:
-    """Attach ``f1 archive`` to the root CLI group."""
-    cli.add_command(archive)

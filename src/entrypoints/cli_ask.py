@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import msgspec
 
 from entrypoints.cli_support import CliApp, pass_app, render_table
-from f1core.domain.accounts import normalize_username
 from f1core.domain.answer import Answer
 from f1core.errors import F1Error, InvalidRequestError
 from f1core.query import Query, decode_query, encode_query
+
+if TYPE_CHECKING:
+    from f1core.usecases.history.record_question import RecordQuestion
 
 
 def format_answer(answer: Answer) -> str:
@@ -60,14 +62,17 @@ def _mark(chart: dict[str, Any]) -> str:
 @pass_app
 def ask(app: CliApp, question: str, username: str | None, follow_up: bool) -> None:
     """Answer QUESTION, e.g. ``f1 ask "fastest lap 2024 spanish gp qualifying"``."""
-    conversation = _Conversation.of_this_user()
+    conversation = _Conversation.of(app)
     context = conversation.last() if follow_up else None
     if follow_up and context is None:
         raise InvalidRequestError("there is no previous question to follow up; ask one first")
 
     async def work() -> Answer:
-        user_id = await _user_id(app, username) if username else None
-        use_case = await app.container.ask.ask_question()
+        # Only a named user's history needs the database here; a session question is
+        # answered from its snapshot, and the archive is opened by the first archive
+        # question (``OneShot``).
+        user_id, record = await _history(app, username)
+        use_case = app.oneshot.ask_question(record)
         answer: Answer = await use_case.execute(question, user_id=user_id, context=context)
         return answer
 
@@ -88,8 +93,8 @@ def chat(app: CliApp, username: str | None) -> None:
     interactive = sys.stdin.isatty()
 
     async def work() -> None:
-        user_id = await _user_id(app, username) if username else None
-        use_case = await app.container.ask.ask_question()
+        user_id, record = await _history(app, username)
+        use_case = app.oneshot.ask_question(record)
         context: Query | None = None
         while True:
             if interactive:
@@ -116,10 +121,8 @@ class _Conversation:
         self._path = path
 
     @classmethod
-    def of_this_user(cls) -> _Conversation:
-        from entrypoints.settings import Settings
-
-        return cls(Settings.from_env().data_dir / "cli-last-query.json")
+    def of(cls, app: CliApp) -> _Conversation:
+        return cls(app.settings.data_dir / "cli-last-query.json")
 
     def last(self) -> Query | None:
         try:
@@ -137,6 +140,8 @@ class _Conversation:
 
 async def _user_id(app: CliApp, username: str) -> int:
     # The CLI is the local operator: naming a user is enough to write to their history.
+    from f1core.domain.accounts import normalize_username  # its tables cost ~5 ms to load
+
     uow = await app.container.accounts.uow()
     async with uow:
         user = await uow.users.get_by_username(normalize_username(username))
@@ -146,7 +151,10 @@ async def _user_id(app: CliApp, username: str) -> int:
     return user_id
 
 
-def register(cli: click.Group) -> None:
-    """Attach ``f1 ask`` to the root CLI group."""
-    cli.add_command(ask)
-    cli.add_command(chat)
+async def _history(app: CliApp, username: str | None) -> tuple[int | None, RecordQuestion | None]:
+    """The user whose history records the questions, and the recorder; none without one."""
+    if not username:
+        return None, None
+    user_id = await _user_id(app, username)
+    record: RecordQuestion = await app.container.accounts.record_question()
+    return user_id, record

@@ -21,12 +21,6 @@ from f1core.ports.backups import BackupError, BackupReport, VerifyReport
 _ROLES = click.Choice([r.value for r in Role])
 
 
-def register(cli: click.Group) -> None:
-    """Add the ``db`` and ``user`` groups to the root command."""
-    cli.add_command(db)
-    cli.add_command(user)
-
-
 def _storage(app: CliApp) -> Any:
     return app.container.storage
 

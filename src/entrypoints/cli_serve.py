@@ -128,8 +128,3 @@ def serve(
             ),
         ),
     )
-
-
-def register(cli: click.Group) -> None:
-    """Attach ``f1 serve`` to the root CLI group."""
-    cli.add_command(serve)

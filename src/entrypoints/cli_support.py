@@ -1,7 +1,8 @@
 """What every CLI command shares: the container, ``--json`` output, one-line errors.
 
 Command groups live in their own modules (``cli.py``, ``cli_db.py``, ``cli_archive.py``) and
-use ``pass_app``; the root group in ``cli.py`` builds ``CliApp`` once per invocation.
+use ``pass_app``; the root group in ``cli.py`` builds ``CliApp`` once per invocation and
+imports a command's module only when that command runs.
 """
 
 from __future__ import annotations
@@ -19,16 +20,33 @@ from f1core.errors import F1Error
 
 if TYPE_CHECKING:
     from entrypoints.composition import Container
+    from entrypoints.composition.oneshot import OneShot
+    from entrypoints.settings import Settings
 
 T = TypeVar("T")
 
 
 class CliApp:
-    """Per-invocation state: settings, the lazily built container and the output mode."""
+    """Per-invocation state: settings, the lazily built wiring and the output mode.
+
+    ``oneshot`` serves the commands that need no database (sessions, analyses, questions)
+    without importing dependency-injector or SQLAlchemy; ``container`` is the full
+    composition root, built only for a command (or question) that needs the database.
+    """
 
     def __init__(self, *, json_output: bool) -> None:
         self.json_output = json_output
+        self._settings: Settings | None = None
         self._container: Container | None = None
+        self._oneshot: OneShot | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            from entrypoints.settings import Settings
+
+            self._settings = Settings.from_env()
+        return self._settings
 
     @property
     def container(self) -> Container:
@@ -36,10 +54,21 @@ class CliApp:
             # Imported on the first command that needs it: ``f1 --help`` and argument
             # errors never pay for SQLAlchemy, Alembic and every adapter.
             from entrypoints.composition import bootstrap
-            from entrypoints.settings import Settings
 
-            self._container = bootstrap(Settings.from_env())
+            self._container = bootstrap(self.settings)
         return self._container
+
+    @property
+    def oneshot(self) -> OneShot:
+        if self._oneshot is None:
+            from entrypoints.composition.oneshot import OneShot
+
+            self._oneshot = OneShot(
+                self.settings,
+                open_archive=lambda: self.container.archive.historical_archive(),
+                announce=_progress_line if sys.stderr.isatty() else None,
+            )
+        return self._oneshot
 
     def run(self, work: Callable[[], Coroutine[Any, Any, T]]) -> T:
         """Run async ``work`` to completion, then release the container's resources."""
@@ -48,6 +77,8 @@ class CliApp:
             try:
                 return await work()
             finally:
+                if self._oneshot is not None:
+                    self._oneshot.close()
                 if self._container is not None:
                     shutdown = self._container.shutdown_resources()
                     if isinstance(shutdown, Awaitable):
@@ -66,6 +97,11 @@ class CliApp:
 
 
 pass_app = click.make_pass_decorator(CliApp)
+
+
+def _progress_line(what: str) -> None:
+    """Say on the terminal why the next few seconds are slow (never into a pipe)."""
+    click.echo(f"{what}...", err=True)
 
 
 def render_table(table: Table) -> str:

@@ -31,7 +31,20 @@ class QueryEnvelope(msgspec.Struct, frozen=True):
     query: Query
 
 
-QUERY_JSON_SCHEMA: dict[str, object] = msgspec.json.schema(QueryEnvelope)
+if TYPE_CHECKING:
+    QUERY_JSON_SCHEMA: dict[str, object]
+    """The JSON schema of ``QueryEnvelope`` (built on first use: about 10 ms)."""
+
+
+def __getattr__(name: str) -> object:
+    # The schema serves the HTTP API and the LLM tool; a CLI answer never needs it, so
+    # it is built on first access rather than on every import.
+    if name == "QUERY_JSON_SCHEMA":
+        schema: dict[str, object] = msgspec.json.schema(QueryEnvelope)
+        globals()[name] = schema
+        return schema
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _DECODER: msgspec.json.Decoder[Query] = msgspec.json.Decoder(Query)
 

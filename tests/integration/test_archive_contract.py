@@ -608,3 +608,27 @@ async def test_sprint_result_is_the_sprint_not_the_race(loaded: HistoricalArchiv
     ]
     with pytest.raises(SessionNotFoundError, match="no sprint results"):
         await loaded.sprint_result(2021, "Abu Dhabi")
+
+
+_CATALOG = text(
+    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+    "WHERE connamespace = current_schema()::regnamespace "
+    "UNION ALL SELECT tablename, indexname, indexdef FROM pg_indexes "
+    "WHERE schemaname = current_schema()"
+)
+
+
+async def test_postgres_import_puts_back_every_constraint_and_index(tmp_path: Path) -> None:
+    # The PostgreSQL import drops foreign keys and secondary indexes while it copies.
+    engine = await make_archive_engine("postgresql", tmp_path, "archive_contract_catalog")
+    try:
+        async with engine.connect() as conn:
+            before = sorted((await conn.execute(_CATALOG)).all())
+        assert any(name.startswith("ix_archive_results") for _, name, _ in before)
+        assert any("FOREIGN KEY" in definition for _, _, definition in before)
+        await SqlArchiveImporter(engine).import_dump(MINI)
+        await SqlArchiveImporter(engine).import_dump(MINI)
+        async with engine.connect() as conn:
+            assert sorted((await conn.execute(_CATALOG)).all()) == before
+    finally:
+        await engine.dispose()

@@ -58,6 +58,13 @@ def test_bench_ask_runs_every_case() -> None:
     assert lines[2]["text"].startswith("Lewis Hamilton (HAM) won the 2018 Azerbaijan")
 
 
+def test_bench_cli_runs_every_case() -> None:
+    lines = run_bench("bench_cli.py", "--runs", "1", "--cold-runs", "1")
+    assert [x["case"] for x in lines] == ["cli_help", "cli_ask_warm", "cli_ask_cold"]
+    assert all(x["ours_ms"] > 0 for x in lines)
+    assert all(x["fastf1_ms"] > 0 for x in lines[1:])
+
+
 def test_bench_sessions_runs_every_case() -> None:
     lines = run_bench("bench_sessions.py", "--fastf1-runs", "1", "--runs", "2")
     assert {"fastf1_source_load_and_map", "snapshot_warm_load"} <= {x["case"] for x in lines}

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -183,3 +185,99 @@ def test_stint_chart_draws_each_compound_in_its_eras_colour(
     assert len(set(drawn.values())) == len(drawn)  # every compound its own colour
     # the lap axis ends with the race, not at the next round number
     assert encoding["x"]["scale"]["domain"] == [1, laps + 1]
+
+
+def _fresh(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "F1_DATA_DIR": str(tmp_path / "data"),
+        "F1_FASTF1_REPLAY_DIR": str(recorded_replay_dir()),
+        "F1_INTERPRETER": "offline",
+    }
+
+
+def _fastf1_track_temps(tmp_path: Path) -> tuple[float, float]:
+    """The 2021 Mexico City qualifying track temperatures, read with FastF1 directly."""
+    import fastf1
+
+    from adapters.fastf1.replay import configure_fastf1
+
+    configure_fastf1(tmp_path / "direct-cache", recorded_replay_dir())
+    session = fastf1.get_session(2021, "Mexico City Grand Prix", "Q")
+    session.load(laps=False, telemetry=False, weather=True, messages=False)
+    temps = session.weather_data["TrackTemp"]
+    return round(float(temps.min()), 1), round(float(temps.max()), 1)
+
+
+def test_a_session_question_leaves_the_database_closed_and_the_weather_for_later(
+    tmp_path: Path,
+) -> None:
+    env = _fresh(tmp_path)
+    first = f1_json(env, "ask", "fastest lap 2021 mexico qualifying")
+    assert first["table"]["rows"][0][0] == "BOT"
+    # No history asked for, no archive question: the database was never opened.
+    assert not (tmp_path / "data" / "f1.sqlite3").exists()
+    # The fastest-lap question loaded no weather; the weather question fills it in.
+    weather = f1_json(env, "ask", "what was the weather in 2021 mexico qualifying")
+    track = next(r for r in weather["table"]["rows"] if r[0].startswith("Track temperature"))
+    assert (float(track[1]), float(track[2])) == _fastf1_track_temps(tmp_path)
+    summary = f1_json(env, "session", "show", "2021", "Mexico", "Q")
+    assert summary["weather_samples"] > 0
+
+
+def test_ask_for_a_user_records_the_question_in_their_history(tmp_path: Path) -> None:
+    env = _fresh(tmp_path)
+    created = subprocess.run(
+        [sys.executable, "-m", "entrypoints.cli", "user", "create", "ana", "--password-stdin"],
+        env=env,
+        input="a long enough passphrase 42\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert created.returncode == 0, created.stderr
+    answer = f1_json(env, "ask", "fastest lap 2024 spanish gp qualifying", "--user", "ana")
+    assert answer["table"]["rows"][0][:1] == ["NOR"]
+    with sqlite3.connect(tmp_path / "data" / "f1.sqlite3") as db:
+        rows = db.execute("SELECT question, status FROM query_history").fetchall()
+    assert rows == [("fastest lap 2024 spanish gp qualifying", "answered")]
+    unknown = f1(env, "ask", "fastest lap 2024 spanish gp qualifying", "--user", "nobody")
+    assert unknown.returncode == 2
+    assert "no user named 'nobody'" in unknown.stderr
+
+
+_IMPORTED = """
+import json, sys
+from entrypoints.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = ("sqlalchemy", "alembic", "dependency_injector", "fastf1", "pandas", "numpy")
+print(json.dumps(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def _heavy_imports(env: dict[str, str], *args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    imported: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return imported
+
+
+def test_commands_import_only_what_they_need(tmp_path: Path) -> None:
+    env = _fresh(tmp_path)
+    assert _heavy_imports(env, "--help") == []
+    assert _heavy_imports(env, "analyses") == []
+    # The first question loads the session from FastF1; then it is a snapshot away.
+    assert "fastf1" in _heavy_imports(env, "ask", "fastest lap 2024 spanish gp qualifying")
+    assert _heavy_imports(env, "ask", "fastest lap 2024 spanish gp qualifying") == []
+    assert _heavy_imports(env, "analyze", "fastest-lap", "2024", "Spanish GP", "Q") == []
+    assert _heavy_imports(env, "sessions", "2024") == []

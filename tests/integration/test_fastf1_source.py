@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -129,6 +130,22 @@ def test_saudi_gp_2022_quali_flags_the_impossible_lap(load_recorded: Loader) -> 
     assert impossible[0].accurate is False
     best = fastest(session.laps)
     assert (best.driver, best.time_ms) == ("PER", 88200)
+
+
+def test_without_weather_the_laps_and_their_deletions_are_the_same(
+    fastf1_source: FastF1SessionSource, load_recorded: Loader
+) -> None:
+    # FastF1 marks deleted laps from the race-control messages, so those stay loaded.
+    mexico = SessionRef(2021, "Mexico City Grand Prix", SessionKind.QUALIFYING)
+    whole = load_recorded(mexico)
+    light = asyncio.run(fastf1_source.load_without_weather(mexico))
+    assert len(whole.weather) == 104
+    assert whole.weather_loaded
+    assert (light.weather, light.weather_loaded) == ((), False)
+    assert light.laps == whole.laps
+    assert light.messages == whole.messages
+    assert light.results == whole.results
+    assert sum(lap.deleted for lap in light.laps) == 2
 
 
 def test_sprint_shootout_2023_and_sprint_qualifying_2024(load_recorded: Loader) -> None:

@@ -17,7 +17,15 @@ from sqlalchemy.exc import IntegrityError
 from tests.contract.sql_backends import PG_URL, Database, postgres_database, sqlite_database
 
 from adapters.sql.engine import make_engine
-from adapters.sql.migrate import current_revision, head_revision, upgrade, upgrade_engine
+from adapters.sql.migrate import (
+    HEAD_REVISION,
+    current_revision,
+    ensure_migrated,
+    head_revision,
+    stored_revisions,
+    upgrade,
+    upgrade_engine,
+)
 from adapters.sql.tables import accounts_metadata
 from adapters.sql.unit_of_work import SqlUnitOfWork
 from f1core.domain.accounts import NewUser, Role, UsernameTakenError, username_skeleton
@@ -66,6 +74,26 @@ async def test_upgrade_is_idempotent(database: Database) -> None:
     try:
         assert await upgrade_engine(engine) == head_revision()
         assert await upgrade_engine(engine) == head_revision()
+    finally:
+        await engine.dispose()
+
+
+def test_head_revision_constant_is_the_newest_script() -> None:
+    # ensure_migrated compares with the constant, so a new migration must update it.
+    assert head_revision() == HEAD_REVISION
+
+
+async def test_ensure_migrated_upgrades_an_empty_database_once(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'fresh.sqlite3'}")
+    try:
+        assert await stored_revisions(engine) == ()
+        await ensure_migrated(engine)
+        assert await stored_revisions(engine) == (HEAD_REVISION,)
+        assert await current_revision(engine) == HEAD_REVISION
+        # Up to date: nothing to do, and the tables it made are still there.
+        await ensure_migrated(engine)
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("SELECT count(*) FROM users"))).scalar() == 0
     finally:
         await engine.dispose()
 

@@ -8,7 +8,7 @@ import pytest
 
 from adapters.memory.interpretations import RememberingQueryInterpreter
 from entrypoints.composition import bootstrap
-from entrypoints.composition.ask import InterpreterUnavailableError
+from entrypoints.composition.questions import InterpreterUnavailableError
 from entrypoints.settings import Settings
 
 

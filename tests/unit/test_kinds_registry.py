@@ -98,6 +98,24 @@ def test_every_analysis_runs_where_it_applies(name: str) -> None:
         assert msgspec.json.decode(msgspec.json.encode(out))["session"] == s.title
 
 
+@pytest.mark.parametrize("name", EXPECTED_NAMES)
+def test_only_kinds_that_say_so_read_the_weather(name: str) -> None:
+    # The loader skips the weather for kinds with uses_weather False: their answers must
+    # not change when the session comes without it.
+    spec = CATALOG[name]
+    for kind in spec.session_kinds:
+        whole = _busy_session(kind)
+        whole = msgspec.structs.replace(
+            whole, weather=tuple(weather_sample(60_000 * i, 30.0 + i) for i in range(12))
+        )
+        bare = msgspec.structs.replace(whole, weather=(), weather_loaded=False)
+        if spec.uses_weather:
+            with pytest.raises(DataUnavailableError):
+                run_analysis(name, bare)
+        else:
+            assert run_analysis_with_text(name, bare) == run_analysis_with_text(name, whole)
+
+
 def test_unknown_analysis_lists_the_names() -> None:
     with pytest.raises(InvalidRequestError) as err:
         run_analysis("lap-chart", _busy_session(SessionKind.RACE))

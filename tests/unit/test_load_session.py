@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import msgspec
 import pytest
 from tests.fakes import (
     FakeSessionSource,
@@ -13,7 +14,7 @@ from tests.fakes import (
     make_session,
 )
 
-from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
+from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef, WeatherSample
 from f1core.errors import (
     AmbiguousReferenceError,
     DataUnavailableError,
@@ -283,3 +284,74 @@ async def test_available_when_the_source_cannot_tell_leaves_loadable_unknown() -
         ((), None),
     ]
     assert source.load_calls == []
+
+
+# ---- loading without the weather -------------------------------------------------------
+
+
+class WeatherlessSource(FakeSessionSource):
+    """A source that can skip the weather, as the FastF1 adapter can; counts both loads."""
+
+    def __init__(self) -> None:
+        source, _ = world()
+        super().__init__(source.calendars, tuple(source.sessions.values()))
+        self.weatherless_calls: list[SessionRef] = []
+
+    async def load_without_weather(self, ref: SessionRef) -> Session:
+        self.weatherless_calls.append(ref)
+        whole = await FakeSessionSource.load(self, ref)
+        self.load_calls.pop()
+        return msgspec.structs.replace(whole, weather=(), weather_loaded=False)
+
+
+WEATHER = (WeatherSample(0, 24.0, 40.0, 50.0, 1013.0, False, 1.5, 180),)
+
+
+async def test_a_question_without_weather_asks_the_source_for_less() -> None:
+    source = WeatherlessSource()
+    snapshots = InMemorySnapshotStore()
+    loader = SessionLoader(source, snapshots)
+    session = await loader.load(SPAIN_Q.ref, weather=False)
+    assert (source.weatherless_calls, source.load_calls) == ([SPAIN_Q.ref], [])
+    assert session.weather_loaded is False
+    assert snapshots.sessions[SPAIN_Q.ref].weather_loaded is False
+    # Served again from memory without a second source call.
+    assert await loader.load(SPAIN_Q.ref, weather=False) is session
+    assert len(source.weatherless_calls) == 1
+
+
+async def test_a_later_question_that_needs_the_weather_fills_it_in() -> None:
+    source = WeatherlessSource()
+    source.sessions[SPAIN_Q.ref] = msgspec.structs.replace(SPAIN_Q, weather=WEATHER)
+    snapshots = InMemorySnapshotStore()
+    loader = SessionLoader(source, snapshots)
+    await loader.load(SPAIN_Q.ref, weather=False)
+    whole = await loader.load(SPAIN_Q.ref, weather=True)
+    assert whole.weather == WEATHER
+    assert whole.weather_loaded is True
+    assert source.load_calls == [SPAIN_Q.ref]
+    # The snapshot is rewritten whole, so a fresh process (a new loader) has the weather.
+    assert snapshots.sessions[SPAIN_Q.ref].weather == WEATHER
+    fresh = SessionLoader(source, snapshots)
+    assert (await fresh.load(SPAIN_Q.ref, weather=True)).weather == WEATHER
+    assert source.load_calls == [SPAIN_Q.ref]
+
+
+async def test_a_source_that_cannot_skip_the_weather_is_asked_for_the_whole_session() -> None:
+    source, snapshots = world()
+    loader = SessionLoader(source, snapshots)
+    session = await loader.load(SPAIN_Q.ref, weather=False)
+    assert session is SPAIN_Q
+    assert session.weather_loaded is True
+    assert source.load_calls == [SPAIN_Q.ref]
+
+
+async def test_a_weatherless_caller_shares_a_load_that_fetches_the_weather() -> None:
+    source = WeatherlessSource()
+    source.delay = 0.01
+    loader = SessionLoader(source, InMemorySnapshotStore())
+    whole, light = await asyncio.gather(
+        loader.load(SPAIN_Q.ref, weather=True), loader.load(SPAIN_Q.ref, weather=False)
+    )
+    assert whole is light
+    assert (source.load_calls, source.weatherless_calls) == ([SPAIN_Q.ref], [])

@@ -58,11 +58,14 @@ def event_info(row: Any, year: int) -> EventInfo:
     )
 
 
-def map_session(ff1: Any, ref: SessionRef, event: EventInfo) -> Session:
+def map_session(
+    ff1: Any, ref: SessionRef, event: EventInfo, *, weather_loaded: bool = True
+) -> Session:
     """A loaded FastF1 session (laps, results, weather, messages) as a domain ``Session``.
 
     Weather and race-control messages are optional in the recorded data: when FastF1
-    could not load them they map to empty tuples.
+    could not load them they map to empty tuples. ``weather_loaded`` False says the
+    weather was not asked for (so its absence says nothing about the recording).
     """
     laps = map_laps(ff1.laps)
     drivers = map_drivers(ff1.results)
@@ -79,10 +82,11 @@ def map_session(ff1: Any, ref: SessionRef, event: EventInfo) -> Session:
         drivers=drivers + unlisted,
         laps=laps,
         results=map_results(ff1.results),
-        weather=map_weather(_optional(ff1, "weather_data")),
+        weather=map_weather(_optional(ff1, "weather_data")) if weather_loaded else (),
         messages=map_messages(_optional(ff1, "race_control_messages")),
         source=SOURCE_NAME,
         total_laps=_total_laps(ff1),
+        weather_loaded=weather_loaded,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import logging
 import warnings
 from collections.abc import Callable
@@ -37,6 +38,8 @@ class FastF1SessionSource:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fastf1")
         # Touched only from the worker thread, so it needs no lock.
         self._calendars: dict[int, tuple[tuple[EventInfo, dict[SessionKind, str]], ...]] = {}
+        # FastF1's own schedule objects, so a load does not fetch and parse it again.
+        self._schedules: dict[int, Any] = {}
         self._closed = False
 
     # -- port ----------------------------------------------------------------------------
@@ -48,7 +51,15 @@ class FastF1SessionSource:
 
     async def load(self, ref: SessionRef) -> Session:
         """Load laps, results, weather and race control of one session (no telemetry)."""
-        return await self._run(self._load, ref)
+        return await self._run(self._load, ref, True)
+
+    async def load_without_weather(self, ref: SessionRef) -> Session:
+        """``load`` without the weather stream (``weather_loaded`` False).
+
+        Race-control messages are always loaded: FastF1 marks deleted laps from them, so
+        every lap-based answer depends on them.
+        """
+        return await self._run(self._load, ref, False)
 
     async def known_sessions(self, year: int) -> frozenset[tuple[str, SessionKind]] | None:
         """In replay mode, the sessions whose timing streams were recorded; live, None.
@@ -90,6 +101,7 @@ class FastF1SessionSource:
 
         try:
             configure_fastf1(self._cache_dir, self._replay_dir)
+            _freeze_imports()
             with warnings.catch_warnings():
                 # Ergast fallbacks warn on every failed request; failures are reported
                 # to the caller as f1core errors instead.
@@ -134,10 +146,10 @@ class FastF1SessionSource:
         if not calendar:
             raise SessionNotFoundError(f"the {year} calendar has no events")
         self._calendars[year] = calendar
+        self._schedules[year] = schedule
         return calendar
 
-    def _load(self, ref: SessionRef) -> Session:
-        import fastf1
+    def _load(self, ref: SessionRef, weather: bool) -> Session:
         from fastf1.exceptions import DataNotLoadedError
 
         from adapters.fastf1.mapping import map_session
@@ -148,15 +160,19 @@ class FastF1SessionSource:
             f" is not available" + (" (not in the recorded data)" if self._replay_dir else "")
         )
         # By round number, not name: FastF1 fuzzy-matches names and could load another event.
-        ff1 = fastf1.get_session(ref.year, event.round, held[ref.kind])
+        # From the schedule ``_find`` loaded (what ``fastf1.get_session`` would fetch again).
+        schedule = self._schedules[ref.year]
+        ff1 = schedule.get_event_by_round(event.round).get_session(held[ref.kind])
         try:
-            ff1.load(laps=True, telemetry=False, weather=True, messages=True)
+            ff1.load(laps=True, telemetry=False, weather=weather, messages=True)
             laps = ff1.laps
         except DataNotLoadedError as exc:
             raise unavailable from exc
         if laps is None or len(laps) == 0:
             raise unavailable
-        return map_session(ff1, SessionRef(ref.year, event.name, ref.kind), event)
+        return map_session(
+            ff1, SessionRef(ref.year, event.name, ref.kind), event, weather_loaded=weather
+        )
 
     def _find(self, ref: SessionRef) -> tuple[EventInfo, dict[SessionKind, str]]:
         calendar = self._calendar(ref.year)
@@ -173,3 +189,19 @@ class FastF1SessionSource:
             f"no event named {ref.event!r} in the {ref.year} calendar; events are named as "
             "the calendar gives them (e.g. " + calendar[0][0].name + ")"
         )
+
+
+_frozen = False
+
+
+def _freeze_imports() -> None:
+    """Keep the garbage collector off what importing FastF1 and pandas made, once.
+
+    A load allocates millions of objects, and every full collection would walk the
+    hundreds of thousands that the imports left (modules, functions, classes), which live
+    as long as the process anyway: about 15% of a cold load here.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()

@@ -136,8 +136,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        # No fsync: a snapshot is a cache. The rename keeps readers from ever seeing half a
+        # file; after a crash a torn file fails to decode, reads as absent and is rebuilt.
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

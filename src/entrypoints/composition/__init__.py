@@ -1,50 +1,29 @@
 """The composition root: the only place that imports adapters and wires them to use cases.
 
-Each part of the system has its own sub-container module; ``Container`` composes them
-around one ``Settings`` object. Drivers (CLI, HTTP, notebook) call ``bootstrap()`` and
-then ask the container for use cases; tests ``override()`` providers with fakes.
+Each part of the system has its own sub-container module; ``Container`` (in ``root``)
+composes them around one ``Settings`` object. Drivers (HTTP, notebook, the CLI's database
+commands) call ``bootstrap()`` and then ask the container for use cases; tests
+``override()`` providers with fakes. One-shot commands that need no database (``f1 ask``,
+``f1 sessions``, ...) use ``oneshot`` instead, which imports neither dependency-injector
+nor SQLAlchemy.
+
+``Container`` and ``bootstrap`` are loaded on first access, so importing a sub-module
+(``entrypoints.composition.oneshot``) does not pay for the whole root.
 """
 
 from __future__ import annotations
 
-from dependency_injector import containers, providers
+from typing import TYPE_CHECKING, Any
 
-from entrypoints.composition.accounts import AccountsContainer
-from entrypoints.composition.archive import ArchiveContainer
-from entrypoints.composition.ask import AskContainer
-from entrypoints.composition.sessions import SessionsContainer
-from entrypoints.composition.storage import StorageContainer
-from entrypoints.settings import Settings
-from f1core.usecases.history.answer_history_item import AnswerHistoryItem
-from f1core.usecases.history.save_history_answer import SaveHistoryAnswer
+if TYPE_CHECKING:
+    from entrypoints.composition.root import Container, bootstrap
+
+__all__ = ["Container", "bootstrap"]
 
 
-class Container(containers.DeclarativeContainer):
-    """Root container; sub-containers share the settings and the one database engine."""
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from entrypoints.composition import root
 
-    settings = providers.Dependency(instance_of=Settings)
-    sessions = providers.Container(SessionsContainer, settings=settings)
-    storage = providers.Container(StorageContainer, settings=settings)
-    accounts = providers.Container(AccountsContainer, settings=settings, engine=storage.engine)
-    archive = providers.Container(ArchiveContainer, settings=settings, engine=storage.engine)
-    ask = providers.Container(
-        AskContainer,
-        settings=settings,
-        loader=sessions.loader,
-        historical_archive=archive.historical_archive,
-        answer_cache=accounts.answer_cache,
-        record_question=accounts.record_question,
-    )
-    # History use cases that answer again: they need both the accounts' storage and
-    # the question-answering side.
-    answer_history_item = providers.Factory(
-        AnswerHistoryItem, uow=accounts.uow, answer_query=ask.answer_query
-    )
-    save_history_answer = providers.Factory(
-        SaveHistoryAnswer, uow=accounts.uow, answer_query=ask.answer_query, clock=accounts.clock
-    )
-
-
-def bootstrap(settings: Settings | None = None) -> Container:
-    """Build the container from ``settings`` (from the environment by default)."""
-    return Container(settings=settings or Settings.from_env())
+        return getattr(root, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

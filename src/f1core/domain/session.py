@@ -226,6 +226,9 @@ class Session(msgspec.Struct, frozen=True, gc=False):
     messages: tuple[RaceControlMessage, ...]
     source: str
     total_laps: int | None = None
+    # False when the source was asked for no weather (a question that does not use it);
+    # a question that does fills it in (``SessionLoader.load(..., weather=True)``).
+    weather_loaded: bool = True
 
     @property
     def title(self) -> str:

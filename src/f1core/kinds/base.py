@@ -176,6 +176,8 @@ class SessionQuestion(Generic[Q, R]):
     needs: str
     options: tuple[Option, ...] = field(default=())
     cues: tuple[Cue, ...] = field(default=())
+    # Whether ``compute`` reads ``session.weather``: only then is it loaded from the source.
+    uses_weather: bool = False
 
     @property
     def name(self) -> str:

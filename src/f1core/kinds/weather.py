@@ -68,4 +68,5 @@ KIND = SessionQuestion(
     session_kinds=ALL_SESSIONS,
     needs="any session",
     cues=(Cue("weather"),),
+    uses_weather=True,
 )

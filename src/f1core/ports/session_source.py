@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 
@@ -31,4 +31,17 @@ class SessionSource(Protocol):
         tell without loading (FastF1 live): a held session may or may not have data.
         A season the source has no data for gives an empty set, not an error.
         """
+        ...
+
+
+@runtime_checkable
+class WeatherlessSessionSource(SessionSource, Protocol):
+    """A source that can also load a session without its weather, which costs less.
+
+    The session it returns has ``weather=()`` and ``weather_loaded=False``; a source (or
+    wrapper) without this method is always asked for the whole session.
+    """
+
+    async def load_without_weather(self, ref: SessionRef) -> Session:
+        """``load`` without the weather samples; raises what ``load`` raises."""
         ...

@@ -4,6 +4,10 @@ A session is looked up in three places, cheapest first: a bounded in-memory LRU,
 snapshot store (a file read and a msgspec decode, about a millisecond), and the source
 (FastF1: seconds). What the source gives is written to the snapshot store so it is slow
 only once per machine. Concurrent requests for the same session share one source load.
+
+A caller that does not need the weather says so (``weather=False``) and a source that
+can skip it (``WeatherlessSessionSource``) is asked for less; a later caller that needs
+the weather of a session stored without it has it loaded whole, and stored again.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import msgspec
 from f1core.domain.events import resolve_event
 from f1core.domain.session import EventInfo, Session, SessionKind, SessionRef
 from f1core.errors import SessionNotFoundError
-from f1core.ports.session_source import SessionSource
+from f1core.ports.session_source import SessionSource, WeatherlessSessionSource
 from f1core.ports.snapshot_store import SnapshotStore
 
 logger = logging.getLogger(__name__)
@@ -50,7 +54,9 @@ class SessionLoader:
         self._snapshots = snapshots
         self._lru_size = max(0, lru_size)
         self._lru: OrderedDict[SessionRef, Session] = OrderedDict()
-        self._inflight: dict[SessionRef, asyncio.Task[Session]] = {}
+        # Keyed by (session, weather wanted): a load without weather cannot serve a caller
+        # that needs it.
+        self._inflight: dict[tuple[SessionRef, bool], asyncio.Task[Session]] = {}
         # Calendars are small and change rarely: keep every one asked for in memory.
         self._calendars: dict[int, tuple[EventInfo, ...]] = {}
 
@@ -85,25 +91,29 @@ class SessionLoader:
             )
         return SessionRef(year, info.name, wanted)
 
-    async def load(self, ref: SessionRef | SessionParts) -> Session:
+    async def load(self, ref: SessionRef | SessionParts, *, weather: bool = True) -> Session:
         """One session, from the cheapest place that has it.
 
         ``ref`` is an exact ``SessionRef`` or ``(year, event, kind)`` as people say them
-        (resolved with ``resolve``). Concurrent calls for one session share a single
-        source load; a failure reaches every waiter and is not remembered, so the next
-        call tries again. Raises the errors of ``resolve`` and of the source.
+        (resolved with ``resolve``). With ``weather=False`` the session may come without
+        its weather samples (``weather_loaded`` False). Concurrent calls for one session
+        share a single source load; a failure reaches every waiter and is not
+        remembered, so the next call tries again. Raises the errors of ``resolve`` and
+        of the source.
         """
         if not isinstance(ref, SessionRef):
             ref = await self.resolve(*ref)
         hit = self._lru.get(ref)
-        if hit is not None:
+        if hit is not None and (hit.weather_loaded or not weather):
             self._lru.move_to_end(ref)
             return hit
-        task = self._inflight.get(ref)
+        key = (ref, weather)
+        # A caller that can do without the weather may share a load that fetches it.
+        task = self._inflight.get(key) or (None if weather else self._inflight.get((ref, True)))
         if task is None:
-            task = asyncio.ensure_future(self._fetch(ref))
-            self._inflight[ref] = task
-            task.add_done_callback(functools.partial(self._finished, ref))
+            task = asyncio.ensure_future(self._fetch(ref, weather=weather))
+            self._inflight[key] = task
+            task.add_done_callback(functools.partial(self._finished, key))
         # shield: one caller giving up (timeout, disconnect) must not cancel the load the
         # other waiters share.
         return await asyncio.shield(task)
@@ -133,17 +143,20 @@ class SessionLoader:
             result.append(EventAvailability(event, tuple(ready), loadable))
         return result
 
-    async def _fetch(self, ref: SessionRef) -> Session:
+    async def _fetch(self, ref: SessionRef, *, weather: bool) -> Session:
         session = await self._snapshots.get_session(ref)
-        if session is None:
-            session = await self._source.load(ref)
+        if session is None or (weather and not session.weather_loaded):
+            if not weather and isinstance(self._source, WeatherlessSessionSource):
+                session = await self._source.load_without_weather(ref)
+            else:
+                session = await self._source.load(ref)
             await self._store(self._snapshots.put_session(session), str(ref))
         self._remember(ref, session)
         return session
 
-    def _finished(self, ref: SessionRef, task: asyncio.Task[Session]) -> None:
-        if self._inflight.get(ref) is task:
-            del self._inflight[ref]
+    def _finished(self, key: tuple[SessionRef, bool], task: asyncio.Task[Session]) -> None:
+        if self._inflight.get(key) is task:
+            del self._inflight[key]
         if not task.cancelled():
             # Mark the exception as retrieved: if every waiter was cancelled nobody else
             # will, and asyncio would log "exception was never retrieved".

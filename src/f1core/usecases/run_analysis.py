@@ -40,9 +40,9 @@ class RunAnalysis:
         sessions whose data is unavailable.
         """
         ref = await self._loader.resolve(year, event, kind)
-        session = await self._loader.load(ref)
-        codes = [d.upper() for d in drivers] if drivers else None
         question = session_question(analysis)
+        session = await self._loader.load(ref, weather=question.uses_weather)
+        codes = [d.upper() for d in drivers] if drivers else None
         query = question.query_for(session, codes, options)
         result = question.answer(session, query)
         return AnalysisRun(result=result, text=question.paragraph(result, query))

@@ -64,4 +64,4 @@ class ShowSession:
     async def execute(self, year: int, event: str, kind: SessionKind | str) -> SessionSummary:
         """The summary of the session; raises ``F1Error`` subclasses when it cannot be had."""
         ref = await self._loader.resolve(year, event, kind)
-        return summarize(await self._loader.load(ref))
+        return summarize(await self._loader.load(ref, weather=True))

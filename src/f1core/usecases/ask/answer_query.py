@@ -101,7 +101,7 @@ class AnswerQuery:
         if hit is not None:
             return hit
         try:
-            session = await self._loader.load(ref)
+            session = await self._loader.load(ref, weather=kind.uses_weather)
         except DataUnavailableError as missing:
             fallback = archive_fallback(query) if self._archive is not None else None
             if fallback is None:
