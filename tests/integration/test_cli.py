@@ -184,7 +184,8 @@ def test_stint_chart_draws_each_compound_in_its_eras_colour(
     assert drawn == colours
     assert len(set(drawn.values())) == len(drawn)  # every compound its own colour
     # the lap axis ends with the race, not at the next round number
-    assert encoding["x"]["scale"]["domain"] == [1, laps + 1]
+    # as FastF1's strategy plot: lap 1 starts at 0, the axis ends at the race's last lap
+    assert encoding["x"]["scale"]["domain"] == [0, laps]
 
 
 def _fresh(tmp_path: Path) -> dict[str, str]:
