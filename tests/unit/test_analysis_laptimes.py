@@ -149,9 +149,9 @@ def test_theoretical_best_sums_best_valid_sectors() -> None:
     assert result.table().rows[1] == (
         "NOR",
         "Lando Norris",
-        "0:21.400",
-        "0:28.400",
-        "0:21.600",
+        "21.400",
+        "28.400",
+        "21.600",
         "1:11.400",
         "1:11.500",
         "+0.100",
@@ -188,11 +188,11 @@ def test_sector_comparison_gaps() -> None:
     assert result.table().rows[0] == (
         "VER",
         "Max Verstappen",
-        "0:21.300",
+        "21.300",
         "",
-        "0:28.600",
+        "28.600",
         "+0.100",
-        "0:21.500",
+        "21.500",
         "",
     )
     # compared drivers: the fastest of them, never called the session's fastest

@@ -19,7 +19,7 @@ from f1core.analysis.stats import fmt_float
 from f1core.domain.session import Lap, Session
 from f1core.domain.table import Cell, ExcludedLap, Table
 from f1core.domain.team_colours import DriverLivery, session_liveries
-from f1core.domain.timefmt import format_gap, format_laptime
+from f1core.domain.timefmt import format_gap, format_laptime, format_sector
 
 
 class _DriverSectors(msgspec.Struct, frozen=True, gc=False):
@@ -89,9 +89,9 @@ class TheoreticalBest(msgspec.Struct, frozen=True, gc=False):
             (
                 r.driver,
                 r.full_name,
-                format_laptime(r.sector1_ms),
-                format_laptime(r.sector2_ms),
-                format_laptime(r.sector3_ms),
+                format_sector(r.sector1_ms),
+                format_sector(r.sector2_ms),
+                format_sector(r.sector3_ms),
                 format_laptime(r.theoretical_ms),
                 format_laptime(r.actual_ms),
                 format_gap(r.lost_ms),
@@ -166,7 +166,7 @@ class SectorComparison(msgspec.Struct, frozen=True, gc=False):
         for r in self.rows:
             cells: list[Cell] = [r.driver, r.full_name]
             for ms, gap in zip(r.sector_ms, r.gap_ms, strict=True):
-                cells += [format_laptime(ms), "" if gap == 0 else format_gap(gap)]
+                cells += [format_sector(ms), "" if gap == 0 else format_gap(gap)]
             rows.append(tuple(cells))
         return Table(columns=columns, rows=tuple(rows))
 

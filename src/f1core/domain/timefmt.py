@@ -7,6 +7,13 @@ import re
 from f1core.errors import InvalidRequestError
 
 
+def format_sector(ms: int | None) -> str:
+    """A sector time as timing screens show it: ``SS.mmm`` under a minute, else a lap time."""
+    if ms is not None and 0 <= ms < 60_000:
+        return f"{ms // 1000}.{ms % 1000:03d}"
+    return format_laptime(ms)
+
+
 def format_laptime(ms: int | None) -> str:
     """Format milliseconds as ``M:SS.mmm`` (``H:MM:SS.mmm`` from one hour); ``-`` for None."""
     if ms is None:
