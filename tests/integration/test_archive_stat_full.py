@@ -19,7 +19,7 @@ from tests.integration.test_archive_full import archive, ergast_dir
 
 from adapters.sql.archive_queries import SqlHistoricalArchive
 from f1core.domain.archive_stat import StatSpec
-from f1core.errors import InvalidRequestError, SessionNotFoundError
+from f1core.errors import SessionNotFoundError, UnprocessableRequestError
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -264,9 +264,10 @@ async def test_points_fastest_laps_dnfs_starts_per_season(
 async def test_combinations_without_an_honest_answer_are_refused(
     archive: SqlHistoricalArchive,
 ) -> None:
-    with pytest.raises(InvalidRequestError, match="no birthday"):
+    # schema-valid queries the rules cannot answer: 422, not a malformed request
+    with pytest.raises(UnprocessableRequestError, match="no birthday"):
         await archive.stat(StatSpec(metric="wins", subject="team", aggregation="youngest"))
-    with pytest.raises(InvalidRequestError, match="no circuit"):
+    with pytest.raises(UnprocessableRequestError, match="no circuit"):
         await archive.stat(StatSpec(metric="titles", circuit="monza"))
 
 

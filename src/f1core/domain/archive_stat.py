@@ -31,7 +31,7 @@ import msgspec
 from f1core.domain.archive import ARCHIVE_SOURCE, ArchiveDriver, ArchiveTeam
 from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.table import Table
-from f1core.errors import InvalidRequestError
+from f1core.errors import UnprocessableRequestError
 
 StatMetric = Literal[
     "wins",
@@ -114,25 +114,27 @@ def check(spec: StatSpec) -> None:
     """Refuse combinations that have no honest answer (``InvalidRequestError``)."""
     season = spec.metric in SEASON_METRICS
     if spec.aggregation in ("youngest", "oldest") and spec.subject != "driver":
-        raise InvalidRequestError("youngest and oldest need drivers: teams have no birthday")
+        raise UnprocessableRequestError("youngest and oldest need drivers: teams have no birthday")
     if season and (spec.circuit or spec.grid is not None):
-        raise InvalidRequestError(
+        raise UnprocessableRequestError(
             "a championship has no circuit or grid position; ask about race wins instead"
         )
     if season and spec.team and spec.subject == "driver":
-        raise InvalidRequestError(
+        raise UnprocessableRequestError(
             "drivers' titles are not counted per team here; ask for the constructors' titles"
         )
     if season and spec.driver and spec.subject == "team":
-        raise InvalidRequestError("a constructors' championship is not filtered by driver")
+        raise UnprocessableRequestError("a constructors' championship is not filtered by driver")
     if spec.metric == "titles" and spec.position is not None:
-        raise InvalidRequestError("a title is first place; ask for a championship position")
+        raise UnprocessableRequestError("a title is first place; ask for a championship position")
     if spec.metric == "races" and spec.aggregation in ("most", "fewest", "count_distinct"):
-        raise InvalidRequestError("rank drivers or teams by wins, starts or points instead")
+        raise UnprocessableRequestError("rank drivers or teams by wins, starts or points instead")
     if spec.rank < 1:
-        raise InvalidRequestError("a ranking place starts at 1")
+        raise UnprocessableRequestError("a ranking place starts at 1")
     if spec.year_from and spec.year_to and spec.year_from > spec.year_to:
-        raise InvalidRequestError(f"the seasons run backwards: {spec.year_from}-{spec.year_to}")
+        raise UnprocessableRequestError(
+            f"the seasons run backwards: {spec.year_from}-{spec.year_to}"
+        )
 
 
 def counts_races(spec: StatSpec) -> bool:
@@ -400,7 +402,9 @@ def resolve(spec: StatSpec, idx: ReferenceIndex) -> Resolved:
         )
         nat = frozenset(x.id for x in pool if x.nationality.lower() == wanted)
         if not nat:
-            raise InvalidRequestError(f"the archive has no {spec.nationality} {spec.subject}s")
+            raise UnprocessableRequestError(
+                f"the archive has no {spec.nationality} {spec.subject}s"
+            )
     return Resolved(
         driver_id=None if driver is None else driver.id,
         team_id=None if team is None else team.id,

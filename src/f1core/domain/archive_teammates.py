@@ -22,7 +22,7 @@ from f1core.domain.archive import ARCHIVE_SOURCE
 from f1core.domain.archive_names import ReferenceIndex
 from f1core.domain.archive_stat import started
 from f1core.domain.table import Table
-from f1core.errors import InvalidRequestError, SessionNotFoundError
+from f1core.errors import SessionNotFoundError, UnprocessableRequestError
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):
@@ -184,13 +184,13 @@ def resolve(
 ) -> tuple[int | None, tuple[int, ...]]:
     """The team id and driver ids named; at least one of them is needed."""
     if team is None and not drivers:
-        raise InvalidRequestError("name a team or two team-mates")
+        raise UnprocessableRequestError("name a team or two team-mates")
     if len(drivers) > 2:
-        raise InvalidRequestError("a team-mates' head-to-head is two drivers")
+        raise UnprocessableRequestError("a team-mates' head-to-head is two drivers")
     team_id = idx.team(team, year=year).id if team else None
     ids = tuple(idx.driver(d, year=year).id for d in drivers)
     if len(ids) == 2 and ids[0] == ids[1]:
-        raise InvalidRequestError("a head-to-head needs two different drivers")
+        raise UnprocessableRequestError("a head-to-head needs two different drivers")
     return team_id, ids
 
 
