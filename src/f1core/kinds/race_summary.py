@@ -333,11 +333,16 @@ def _practice_sentences(result: RaceSummary, who: DriverNames) -> list[str]:
 
 
 def chart(result: RaceSummary, query: RaceSummaryQuery) -> Spec | None:
-    """A race: places gained from the grid; otherwise the gap to the top of the order."""
+    """A race: places gained from the grid by the classified finishers (a retirement's
+    "place" is not a place lost on track); otherwise the gap to the top of the order."""
     if result.session_kind.is_race_like:
         return charts.driver_bars(
-            f"Places gained from the grid, {result.session}",
-            [{"driver": r.driver, "gained": r.gained} for r in result.moves],
+            f"Places gained from the grid by the finishers, {result.session}",
+            [
+                {"driver": r.driver, "gained": r.gained}
+                for r in result.moves
+                if r.gained is not None and r.classified.isdigit()
+            ],
             value="gained",
             value_title="Places gained",
             liveries=result.liveries,
