@@ -66,7 +66,7 @@ Spec = dict[str, Any]
 
 SESSION_SOURCE = "FastF1 live timing (recorded)"
 
-ANSWER_FORMAT_VERSION = "17"
+ANSWER_FORMAT_VERSION = "18"
 """Bumped whenever paragraphs or charts change shape, so cached answers are recomputed."""
 
 RACES = (SessionKind.SPRINT, SessionKind.RACE)

@@ -62,6 +62,7 @@ def chart(result: LapsLed, query: LapsLedQuery) -> Spec | None:
         return None
     values = [{"lap": lap, "driver": code} for lap, code in result.leaders]
     leaders = list(dict.fromkeys(code for _, code in result.leaders))
+    place = {livery.driver: livery.teammate for livery in result.liveries}
     return charts.spec(
         f"Leader at the end of each lap, {result.session}",
         values,
@@ -70,6 +71,16 @@ def chart(result: LapsLed, query: LapsLedQuery) -> Spec | None:
         encoding={
             "x": {"field": "lap", "type": "ordinal", "title": "Lap"},
             "color": charts.driver_channels(result.liveries, leaders, marks="line")["color"],
+            # teammates share the team's colour: the second is drawn lighter
+            "opacity": {
+                "field": "driver",
+                "type": "nominal",
+                "title": "Driver",  # one legend with the colour's
+                "scale": {
+                    "domain": leaders,
+                    "range": [0.45 if place.get(code, 0) else 1.0 for code in leaders],
+                },
+            },
             "tooltip": [{"field": "lap"}, {"field": "driver"}],
         },
     )
