@@ -76,6 +76,7 @@ def test_a_lapped_car_is_never_drawn_a_lap_behind_the_leader(baku: Session, ff1:
         else:
             assert value["gap_s"] == pytest.approx(gap_s, abs=0.001), (code, n)
             # on the lead lap, the gap is less than the leader's next lap: never a spike
+            # (recorded lap times compared, not the clock)
             if n + 1 in line.index:
                 assert gap_s < (line[n + 1] - line[n]).total_seconds(), (code, n)
         checked += 1

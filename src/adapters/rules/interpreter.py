@@ -268,13 +268,13 @@ _H2H_OR_SEASON = re.compile(f"{_H2H.pattern}|{_SEASON_WORD.pattern}")
 _CHAMPION_ASK = _words(r"champion|champions|wdc|wcc|crowned|who was|who took|who got")
 _TEAM_WORDS = _words(r"team|teams|constructor|constructors")
 _TIMES = _words(r"how many times|how often")
-# "Schumacher's wins at Magny-Cours": a career count at one circuit, no season needed.
 _QUALIFY_FOR_SPRINT = _words(r"(?:qualify|qualified|qualifying|quali) (?:for|in) the sprint")
 _QUALIFYING_ONLY = _words(
     r"outqualify|outqualified|outqualifies|out qualified|out qualify|off pole|off the pole|"
     r"behind pole|qualified|qualify"
 )
 _RACE_END = _words(r"finish|finished|finishing|chequered flag|checkered flag|crossed the line")
+# "Schumacher's wins at Magny-Cours": a career count at one circuit, no season needed.
 _WINS_AT = _words(r"wins at|won at|victories at|wins in|victories in|win at")
 _WHO_WON = _words(r"who won|winner")
 _ANYTHING = re.compile("")
