@@ -301,11 +301,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-v", "--verbose", action="store_true", help="show every question")
     parser.add_argument("--json", type=Path, help="also write every verdict to this file")
+    parser.add_argument(
+        "--split",
+        type=Path,
+        action="append",
+        help="score this split file instead (repeatable; default blind_split.json)",
+    )
     parser.add_argument("ids", nargs="*", help="only these question ids")
     args = parser.parse_args()
     split = [
         e
-        for e in json.loads(SPLIT.read_text(encoding="utf-8"))
+        for path in args.split or [SPLIT]
+        for e in json.loads(path.read_text(encoding="utf-8"))
         if not args.ids or e["id"] in args.ids
     ]
     with tempfile.TemporaryDirectory(prefix="f1-blind-") as scratch:
