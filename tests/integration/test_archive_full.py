@@ -60,6 +60,41 @@ async def test_2021_abu_dhabi_winner(archive: SqlHistoricalArchive) -> None:
     assert [e.code for e in result.podium] == ["VER", "HAM", "SAI"]
 
 
+@pytest.mark.parametrize(
+    ("year", "said", "races"),
+    [
+        (2020, "Bahrain", {"Bahrain Grand Prix", "Sakhir Grand Prix"}),
+        (2020, "Britain", {"British Grand Prix", "70th Anniversary Grand Prix"}),
+        (2020, "UK", {"British Grand Prix", "70th Anniversary Grand Prix"}),
+        (2023, "USA", {"Miami Grand Prix", "United States Grand Prix", "Las Vegas Grand Prix"}),
+    ],
+)
+async def test_a_bare_country_that_held_two_races_asks_which(
+    archive: SqlHistoricalArchive, year: int, said: str, races: set[str]
+) -> None:
+    with pytest.raises(AmbiguousReferenceError) as caught:
+        await archive.race_result(year, said)
+    assert {c.split(" (round")[0] for c in caught.value.candidates} == races
+
+
+@pytest.mark.parametrize(
+    ("year", "said", "race", "winner"),
+    [
+        (2020, "Bahrain Grand Prix", "Bahrain Grand Prix", "Lewis Hamilton"),
+        (2019, "Bahrain", "Bahrain Grand Prix", "Lewis Hamilton"),
+        (2019, "UK", "British Grand Prix", "Lewis Hamilton"),
+        # San Marino at Imola and the European GP at the Nürburgring were named elsewhere
+        (2005, "Italy", "Italian Grand Prix", "Juan Pablo Montoya"),
+        (1999, "Germany", "German Grand Prix", "Eddie Irvine"),
+    ],
+)
+async def test_a_country_names_its_own_race(
+    archive: SqlHistoricalArchive, year: int, said: str, race: str, winner: str
+) -> None:
+    result = await archive.race_result(year, said)
+    assert (result.race.name, result.winner.driver) == (race, winner)
+
+
 async def test_career_wins(archive: SqlHistoricalArchive) -> None:
     assert (await archive.tally("hamilton", kind="driver")).wins == 105
     assert (await archive.tally("HAM", kind="driver")).poles == 104

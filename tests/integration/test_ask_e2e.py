@@ -223,6 +223,10 @@ def test_cli_refusal_is_one_line_and_exit_2(
         ),
         ("who won in italy in 2020", ["Italian Grand Prix", "Tuscan Grand Prix", "Emilia"]),
         ("who won the race in austria in 2021", ["Styrian Grand Prix", "Austrian Grand Prix"]),
+        # one of them carries the country's name, which does not make it the one meant
+        ("who took the win in bahrain in 2020", ["Bahrain Grand Prix", "Sakhir Grand Prix"]),
+        ("fastest lap in the uk 2020 race", ["British Grand Prix", "70th Anniversary"]),
+        ("usa 2023 race winner", ["Miami", "United States Grand Prix", "Las Vegas"]),
     ],
 )
 def test_a_country_that_held_several_races_that_season_asks_which(

@@ -103,6 +103,14 @@ QUERY_BANK: list[tuple[str, Query]] = [
     # held three Grands Prix, so the session loader asks which).
     ("fastest lap in italy 2020 qualifying", FastestLapQuery(year=2020, event="Italy", session=Q)),
     ("pole in austria 2020", FastestLapQuery(year=2020, event="Austria", session=Q)),
+    ("who took the win in bahrain in 2020", RaceWinnerQuery(year=2020, event="Bahrain")),
+    ("bahrain gp 2020 winner", RaceWinnerQuery(year=2020, event="Bahrain Grand Prix")),
+    (
+        "fastest lap in the uk 2020 race",
+        FastestLapQuery(year=2020, event="United Kingdom", session=R),
+    ),
+    ("usa 2023 race winner", RaceWinnerQuery(year=2023, event="United States")),
+    ("who won the us gp in 2023", RaceWinnerQuery(year=2023, event="United States Grand Prix")),
     ("who got pole in barcelona 2024", FastestLapQuery(year=2024, event="Barcelona", session=Q)),
     ("Who was on pole at Monza in 2019?", FastestLapQuery(year=2019, event="Monza", session=Q)),
     ("pole position 2022 jeddah", FastestLapQuery(year=2022, event="Jeddah", session=Q)),

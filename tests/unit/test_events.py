@@ -138,9 +138,34 @@ def test_italy_in_2020_is_ambiguous_and_lists_the_three_events() -> None:
 def test_a_name_beats_a_location_shared_by_two_events() -> None:
     # Both 2020 Bahrain events ran at Sakhir; the one *named* Sakhir is meant.
     assert name_of("Sakhir", CAL_2020) == "Sakhir Grand Prix"
-    assert name_of("Bahrain", CAL_2020) == "Bahrain Grand Prix"
+    assert name_of("Bahrain GP", CAL_2020) == "Bahrain Grand Prix"
     assert name_of("Monza", CAL_2020) == "Italian Grand Prix"
     assert name_of("Mugello", CAL_2020) == "Tuscan Grand Prix"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Bahrain", {"Bahrain Grand Prix", "Sakhir Grand Prix"}),
+        ("Britain", {"British Grand Prix", "70th Anniversary Grand Prix"}),
+        ("UK", {"British Grand Prix", "70th Anniversary Grand Prix"}),
+        ("United Kingdom", {"British Grand Prix", "70th Anniversary Grand Prix"}),
+    ],
+)
+def test_a_bare_country_that_held_two_events_asks_which(said: str, expected: set[str]) -> None:
+    # one of them carries the country's name, but a fan saying "Bahrain 2020" may mean either
+    with pytest.raises(AmbiguousReferenceError) as info:
+        resolve_event(said, CAL_2020)
+    assert {c.split(" (")[0] for c in info.value.candidates} == expected
+
+
+def test_a_country_spelt_another_way_still_names_its_one_event() -> None:
+    # FastF1 says "Great Britain" (2018-23) or "United Kingdom" (2024 on)
+    assert name_of("UK", CAL_2024) == "British Grand Prix"
+    assert name_of("Great Britain", CAL_2024) == "British Grand Prix"
+    with pytest.raises(AmbiguousReferenceError) as info:
+        resolve_event("USA", CAL_2024)
+    assert len(info.value.candidates) == 3  # Miami, Austin, Las Vegas
 
 
 def test_a_location_shared_by_two_events_is_ambiguous() -> None:
@@ -154,10 +179,11 @@ def test_a_location_shared_by_two_events_is_ambiguous() -> None:
         resolve_event("Austria", CAL_2020)
 
 
-def test_a_name_stem_beats_a_country_shared_by_three_events() -> None:
-    # Austin, Miami and Las Vegas are all in the United States, but only one race is
-    # *called* the United States Grand Prix.
-    assert name_of("United States") == "United States Grand Prix"
+def test_a_grand_prix_name_beats_a_country_shared_by_three_events() -> None:
+    # Austin, Miami and Las Vegas are all in the United States: only the race's full name
+    # picks one (the bare country asks which, above).
+    assert name_of("United States Grand Prix") == "United States Grand Prix"
+    assert name_of("United States GP") == "United States Grand Prix"
 
 
 def test_unknown_name_suggests_close_names_only() -> None:

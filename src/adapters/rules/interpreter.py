@@ -380,7 +380,8 @@ def _build_phrases() -> dict[str, tuple[_Kind, str, str]]:
         for form in forms:
             phrases[_norm(form)] = ("event", place, "exact")
             if not form.endswith("grand prix"):
-                phrases[f"{_norm(form)} grand prix"] = ("event", place, "exact")
+                # "bahrain grand prix" names the Grand Prix, "bahrain" the country
+                phrases.setdefault(f"{_norm(form)} grand prix", ("event", place, "exact"))
     for alias in list(EVENT_ALIASES):
         key = _norm(alias)
         phrases.setdefault(f"{key} grand prix", ("event", _place_display(key), "exact"))

@@ -272,7 +272,7 @@ TEAMS: dict[str, tuple[str, ...]] = {
 # handed on as the user wrote them, which both the session loader and the archive resolve.
 GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Australian Grand Prix": ("australian", "australia", "aussie"),
-    "Bahrain Grand Prix": ("bahrain", "bahraini"),
+    "Bahrain Grand Prix": ("bahraini", "bahrain grand prix"),
     "Sakhir Grand Prix": ("sakhir grand prix",),
     "Chinese Grand Prix": ("chinese", "china"),
     "Azerbaijan Grand Prix": ("azerbaijan", "azerbaijani", "azeri"),
@@ -282,7 +282,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "French Grand Prix": ("french", "france"),
     "Austrian Grand Prix": ("austrian", "austrian grand prix"),
     "Styrian Grand Prix": ("styrian", "styria"),
-    "British Grand Prix": ("british", "britain", "great britain", "uk", "england"),
+    "British Grand Prix": ("british", "british grand prix", "uk grand prix"),
     "70th Anniversary Grand Prix": ("70th anniversary", "70th anniversary grand prix"),
     "German Grand Prix": ("german", "germany"),
     "Hungarian Grand Prix": ("hungarian", "hungary"),
@@ -297,7 +297,7 @@ GRAND_PRIX: dict[str, tuple[str, ...]] = {
     "Russian Grand Prix": ("russian", "russia"),
     "Singapore Grand Prix": ("singapore grand prix",),
     "Japanese Grand Prix": ("japanese", "japan"),
-    "United States Grand Prix": ("united states", "us grand prix", "usa", "usgp"),
+    "United States Grand Prix": ("united states grand prix", "us grand prix", "usgp"),
     "Abu Dhabi Grand Prix": ("abu dhabi grand prix",),
     "Saudi Arabian Grand Prix": ("saudi arabian", "saudi arabia", "saudi"),
     "Qatar Grand Prix": ("qatar", "qatari"),
@@ -341,11 +341,15 @@ PLACE_EVENTS: dict[str, tuple[str, ...]] = {
 }
 
 # Countries that held more than one Grand Prix in a season (Italy: Monza, Mugello and Imola
-# in 2020; Austria: the Austrian and Styrian GPs in 2020-21): handed on as the country, so
-# the season's calendar decides. "Italy" in 2019 is Monza; in 2020 it asks which one.
+# in 2020; Austria: the Austrian and Styrian GPs in 2020-21; Bahrain and Britain in 2020; the
+# United States from 2022): handed on as the country, so the season's calendar decides
+# (f1core.domain.countries). "Italy" in 2019 is Monza; in 2020 it asks which one.
 COUNTRY_EVENTS: dict[str, tuple[str, ...]] = {
     "Italy": ("italy",),
     "Austria": ("austria",),
+    "Bahrain": ("bahrain",),
+    "United Kingdom": ("britain", "great britain", "uk", "england", "united kingdom"),
+    "United States": ("united states", "usa", "united states of america"),
 }
 
 # Circuits of the archive's seasons that FastF1's calendars (2018 on) never name: handed on

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from f1core.domain.archive import ArchiveCircuit, ArchiveDriver, ArchiveRace, ArchiveTeam
+from f1core.domain.countries import country_key
 from f1core.errors import AmbiguousReferenceError, SessionNotFoundError
 from f1core.text import words as normalize
 
@@ -28,6 +29,11 @@ _DOMINANCE = 3
 # Words people drop or add around event names.
 _EVENT_NOISE = re.compile(r"\b(grand prix|gp|formula 1|formula one|f1|the|of)\b")
 
+# Races named after another nation or a region than the country that held them (San Marino at
+# Imola, European at the Nürburgring, Pacific at Aida, Swiss at Dijon): "Italy 2005" is the
+# Italian Grand Prix, not Imola's.
+_NAMED_ELSEWHERE = frozenset({"san marino", "european", "pacific", "luxembourg", "swiss"})
+
 # What people call events and circuits, mapped to a race-name stem (tried at the race-name
 # tier) or a circuitRef (tried at the circuit tier). Short on purpose: places, circuit
 # names and countries already match by themselves.
@@ -36,6 +42,7 @@ EVENT_ALIASES: Mapping[str, str] = {
     "great britain": "british",
     "uk": "british",
     "england": "british",
+    "united kingdom": "british",
     "germany": "german",
     "france": "french",
     "spain": "spanish",
@@ -234,7 +241,9 @@ class ReferenceIndex:
     def race(self, year: int, text: str) -> ArchiveRace:
         """The race of ``year`` that ``text`` names: round number, race name, place, country.
 
-        Tiers: round number, race name, circuit or place, country, a word of the name.
+        Tiers: round number, race name, circuit or place, country, a word of the name. A
+        bare country that held several races that season ("Bahrain 2020") asks which before
+        any tier, unless only one of them is named for that country ("Italy 2005").
         """
         races = self.season(year)
         key = normalize(text)
@@ -251,6 +260,16 @@ class ReferenceIndex:
 
         def circuit_of(r: ArchiveRace) -> ArchiveCircuit:
             return self.circuits[r.circuit_id]
+
+        def describe(r: ArchiveRace) -> str:
+            return f"{r.name} (round {r.round})"
+
+        if not re.search(r"\b(?:grand prix|gp)\b", key):
+            country = country_key(stem)
+            held = [r for r in races if country_key(circuit_of(r).country) == country]
+            if len(held) > 1:
+                home = [r for r in held if _event_stem(r.name) not in _NAMED_ELSEWHERE]
+                return self._one(home or held, "event", text, describe)
 
         tiers: list[Callable[[ArchiveRace], bool]] = [
             lambda r: _event_stem(r.name) in (stem, alias),
@@ -269,7 +288,7 @@ class ReferenceIndex:
         for matches in tiers:
             found = [r for r in races if matches(r)]
             if found:
-                return self._one(found, "event", text, lambda r: f"{r.name} (round {r.round})")
+                return self._one(found, "event", text, describe)
         names = ", ".join(sorted({r.name.removesuffix(" Grand Prix") for r in races}))
         raise SessionNotFoundError(f"no {year} race matches {text!r}; that season: {names}")
 

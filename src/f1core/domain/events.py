@@ -11,8 +11,12 @@ is only ever a country):
 
 1. the event's name ("Spanish Grand Prix", "Spanish GP", "Spanish") or official name;
 2. its location, or a circuit/city alias from ``EVENT_ALIASES`` ("Monza", "COTA");
-3. its country ("Mexico", "Italy");
+3. its country ("Mexico", "Italy", "UK": spellings fold by ``country_key``);
 4. whole words inside its name, official name or location ("Saudi", "Romagna").
+
+A bare country that held several events that season is ambiguous before any tier: "Bahrain"
+in 2020 asks "Bahrain or Sakhir Grand Prix?" although one of them carries the name, while
+"Bahrain Grand Prix" names one.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import difflib
 import functools
 from collections.abc import Iterable, Sequence
 
+from f1core.domain.countries import country_key
 from f1core.domain.session import EventInfo
 from f1core.errors import AmbiguousReferenceError, SessionNotFoundError
 from f1core.text import words
@@ -140,7 +145,7 @@ def _tiers(
     name = normalize_event_text(event.name)
     official = normalize_event_text(event.official_name)
     location = normalize_event_text(event.location)
-    country = normalize_event_text(event.country)
+    country = country_key(event.country)
     by_name = {name, _stem(name)}
     if official:
         by_name.add(official)
@@ -170,12 +175,17 @@ def resolve_event(text: str, events: Sequence[EventInfo]) -> EventInfo:
         )
 
     indexed = [(event, _tiers(event)) for event in events]
-    tiers: list[list[EventInfo]] = [
-        [e for e, (by_name, _, _, _) in indexed if key in by_name],
-        [e for e, (_, by_place, _, _) in indexed if key in by_place],
-        [e for e, (_, _, by_country, _) in indexed if key in by_country],
-        [e for e, (*_, texts) in indexed if any(_contains_words(t, key) for t in texts if t)],
-    ]
+    country = country_key(key)
+    in_country = [e for e, (_, _, by_country, _) in indexed if country in by_country]
+    if len(in_country) > 1 and "grand prix" not in key:
+        tiers: list[list[EventInfo]] = [in_country]
+    else:
+        tiers = [
+            [e for e, (by_name, _, _, _) in indexed if key in by_name],
+            [e for e, (_, by_place, _, _) in indexed if key in by_place],
+            in_country,
+            [e for e, (*_, texts) in indexed if any(_contains_words(t, key) for t in texts if t)],
+        ]
     for matches in tiers:
         if len(matches) == 1:
             return matches[0]
