@@ -33,11 +33,14 @@ from f1core.query import (
 
 DUMP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ergast-csv"
 
-# A surname several champions share is passed on as said: the archive must ask which.
+# A surname several champions share, or a country that held several races that season, is
+# passed on as said: the archive must ask which (question -> a candidate it must name).
 AMBIGUOUS_ON_PURPOSE = {
-    "how many wins did schumacher have",
-    "how many times did schumacher win at suzuka",
-    "how many world titles does schumacher have",
+    "how many wins did schumacher have": "Michael Schumacher",
+    "how many times did schumacher win at suzuka": "Michael Schumacher",
+    "how many world titles does schumacher have": "Michael Schumacher",
+    "who took the win in bahrain in 2020": "Sakhir Grand Prix",
+    "usa 2023 race winner": "Las Vegas Grand Prix",
 }
 
 
@@ -99,10 +102,10 @@ async def test_bank_archive_names_resolve(archive: InMemoryHistoricalArchive) ->
     assert not failures, "\n".join(failures)
 
 
-async def test_shared_surnames_make_the_archive_ask(archive: InMemoryHistoricalArchive) -> None:
+async def test_shared_names_make_the_archive_ask(archive: InMemoryHistoricalArchive) -> None:
     bank = dict(QUERY_BANK)
-    for question in AMBIGUOUS_ON_PURPOSE:
-        with pytest.raises(AmbiguousReferenceError, match="Michael Schumacher"):
+    for question, candidate in AMBIGUOUS_ON_PURPOSE.items():
+        with pytest.raises(AmbiguousReferenceError, match=candidate):
             await _run(archive, bank[question])
 
 

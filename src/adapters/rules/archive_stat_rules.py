@@ -48,6 +48,16 @@ _CHAMP_PLACE = [
     _w(rf"({_ORD}) (?:place|position|placed)"),
 ]
 _CHAMP_CONTEXT = _w(_CHAMP_WORDS + r"|season|constructors|drivers")
+# A named driver's or team's own place: "where did Alonso finish in the 2012 standings",
+# "what position was Alonso in the championship", "Alonso's 2012 championship position"
+_OWN_PLACE = [
+    _w(
+        r"where did|where does|where was|where were|what position|which position|what place|"
+        r"which place|how high|how did .* (?:finish|end up|do) in the"
+    ),
+    _w(rf"(?:{_CHAMP_WORDS}) (?:position|place|finish|ranking|rank)"),
+]
+_OWN_PLACE_CONTEXT = _w(r"championship|standings|world championship|wdc|wcc|points table")
 
 _TITLES = _w(
     r"titles|title|championships|world championships|world titles|crowns|"
@@ -217,6 +227,22 @@ def stat_query(a: StatAsk) -> ArchiveStatQuery | Refusal | None:
     team = a.teams[0] if a.teams else None
     if len(a.people) > 1 or len(a.teams) > 1:
         return None  # two drivers: a head-to-head, not a statistic
+    # a named driver's own place ("where did Alonso finish in the 2012 standings")
+    if (
+        place is None
+        and (driver or team)
+        and _OWN_PLACE_CONTEXT.search(t)
+        and any(pattern.search(t) for pattern in _OWN_PLACE)
+    ):
+        return ArchiveStatQuery(
+            metric="championship_position",
+            aggregation="list",
+            subject_kind=subject,
+            year_from=year_from,
+            year_to=year_to,
+            driver=driver if subject == "driver" else None,
+            team=team if subject == "team" else None,
+        )
     # a championship place ("who finished fourth in the 1998 championship")
     if place is not None and not _WINS.search(t.replace("won the championship", "")):
         if year_from is None and driver is None and team is None:

@@ -1158,7 +1158,9 @@ class RuleBasedQueryInterpreter:
                 tag.how == "surname"
                 and p.tokens[tag.start] in SHARED_SURNAMES
                 and (year is None or year < FIRST_TIMED_SEASON)
-            ):
+            ) or (tag.how == "first" and year is not None and year < FIRST_TIMED_SEASON):
+                # the timed seasons' names do not decide an older season: "Nico" in 2016 is
+                # Rosberg or Hülkenberg, which the archive's entry list tells
                 out.append(p.original[tag.start])
             else:
                 out.append(_BY_CODE[self._pick(tag, year, p)].full_name)

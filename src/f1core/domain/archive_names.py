@@ -153,7 +153,10 @@ class ReferenceIndex:
         # name keys normalized once: resolving a name is then a dict lookup, not a scan
         self._driver_exact: dict[str, list[ArchiveDriver]] = defaultdict(list)
         self._driver_loose: dict[str, list[ArchiveDriver]] = defaultdict(list)
+        # a first name names someone only within a season ("Nico" in 2016 asks which)
+        self._driver_forename: dict[str, list[ArchiveDriver]] = defaultdict(list)
         for d in self.drivers.values():
+            self._driver_forename[normalize(d.forename)].append(d)
             ref = normalize(d.ref)
             exact = {normalize(d.name), f"{normalize(d.surname)} {normalize(d.forename)}"}
             if " " in ref:  # "michael_schumacher" names one person; "hill" may not
@@ -169,7 +172,8 @@ class ReferenceIndex:
     def driver(self, text: str, *, year: int | None = None) -> ArchiveDriver:
         """The driver ``text`` names (driverRef, code, surname or full name).
 
-        ``year`` narrows a shared surname to those who raced that season. Raises
+        ``year`` narrows a shared surname to those who raced that season, and lets a first
+        name alone name the one driver of that season who has it. Raises
         ``SessionNotFoundError`` or ``AmbiguousReferenceError`` with the candidates.
         """
         key = normalize(text)
@@ -178,17 +182,20 @@ class ReferenceIndex:
         exact = self._driver_exact.get(key, [])
         loose = self._driver_loose.get(key, [])
         candidates = exact or loose
+        if year is not None:
+            raced = [d for d in candidates if year in self._driver_entries.get(d.id, {})]
+            if not raced:  # "Nico" in 2016: Rosberg or Hülkenberg
+                forename = self._driver_forename.get(key, [])
+                raced = [d for d in forename if year in self._driver_entries.get(d.id, {})]
+            if not raced and candidates:
+                names = ", ".join(d.name for d in candidates)
+                raise SessionNotFoundError(f"{names} did not race in {year}")
+            candidates = raced
         if not candidates:
             raise SessionNotFoundError(
                 f"no driver called {text!r} in the archive: try a surname, a three-letter "
                 "code or a full name"
             )
-        if year is not None:
-            raced = [d for d in candidates if year in self._driver_entries.get(d.id, {})]
-            if not raced:
-                names = ", ".join(d.name for d in candidates)
-                raise SessionNotFoundError(f"{names} did not race in {year}")
-            candidates = raced
         if len(candidates) > 1:
             candidates = self._dominant(candidates, year)
         if len(candidates) > 1:

@@ -146,6 +146,20 @@ def _sentence(result: StatAnswer, query: ArchiveStatQuery) -> str:
         rows = result.rows
         pts = ", ".join(f"{r.name} ({r.year}, {points(r.value or 0)} points)" for r in rows[:10])
         return f"{title[:1].upper()}{title[1:]}: {pts}."
+    if metric == "championship_position":  # one driver's or team's own places
+        cup = "constructors'" if query.subject_kind == "team" else "drivers'"
+        rows = result.rows
+        if len(rows) == 1:
+            r = rows[0]
+            return (
+                f"{r.name} finished P{r.position or '-'} in the {r.year} {cup} championship "
+                f"with {points(r.value or 0)} points."
+            )
+        seasons = ", ".join(
+            f"{r.year} P{r.position or '-'} ({points(r.value or 0)} pts)" for r in rows[:12]
+        )
+        more = f" and {len(rows) - 12} more" if len(rows) > 12 else ""
+        return f"{rows[0].name}'s places in the {cup} championship: {seasons}{more}."
     shown = "; ".join(
         f"{r.year} {r.race + ' ' if r.race else ''}{r.name} P{r.position or '-'}"
         for r in result.rows[:10]
