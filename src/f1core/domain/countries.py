@@ -32,8 +32,3 @@ def country_key(text: str) -> str:
     """The one key for a country however it is spelt ("UK", "Great Britain" -> the same)."""
     key = words(text)
     return _SYNONYMS.get(key, key)
-
-
-def is_country_spelling(text: str) -> bool:
-    """Whether ``text`` is one of the spellings above (not a race name such as "British")."""
-    return words(text) in _SYNONYMS
