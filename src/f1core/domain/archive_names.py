@@ -42,7 +42,6 @@ EVENT_ALIASES: Mapping[str, str] = {
     "great britain": "british",
     "uk": "british",
     "england": "british",
-    "united kingdom": "british",
     "germany": "german",
     "france": "french",
     "spain": "spanish",
@@ -289,7 +288,7 @@ class ReferenceIndex:
                 )
                 or circuit_of(r).ref == circuit_alias
             ),
-            lambda r: stem == normalize(circuit_of(r).country),
+            lambda r: country_key(stem) == country_key(circuit_of(r).country),
             lambda r: bool(stem) and _words_contain(_event_stem(r.name), stem),
         ]
         for matches in tiers:
